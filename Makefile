@@ -1,0 +1,43 @@
+# Dataskydd: `make run` installs what the build needs and opens the app; `make test` runs every test.
+# Feature-specific targets live in mk/*.mk and add themselves to TEST_TARGETS / BENCH_TARGETS.
+SHELL := /bin/bash
+export PATH := $(shell go env GOPATH)/bin:$(PATH)
+# WebKitGTK 4.1 (Debian 12+, Ubuntu 24.04); see README.
+TAGS ?= webkit2_41
+GO_TEST_FLAGS ?=
+TEST_TARGETS :=
+BENCH_TARGETS :=
+BIN := build/bin/dataskydd
+OUT := build/test-output
+
+.PHONY: run deps deps-test build test bench lint test-go cli clean
+all: build
+
+deps:
+	@bash scripts/install-deps.sh build
+
+deps-test:
+	@bash scripts/install-deps.sh test
+
+# The CLI alone: no frontend build, no GTK needed at run time.
+cli:
+	go build -tags "$(TAGS)" -o $(BIN) .
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^frontend/') 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	go vet -tags "$(TAGS)" ./...
+	staticcheck -tags "$(TAGS)" ./...
+	@bash scripts/check-layering.sh
+
+test-go:
+	go test -tags "$(TAGS)" $(GO_TEST_FLAGS) ./...
+
+-include mk/*.mk
+
+test: deps-test lint test-go $(TEST_TARGETS)
+	@echo "make test: all green"
+
+bench: deps-test $(BENCH_TARGETS)
+
+clean:
+	rm -rf build/bin $(OUT)

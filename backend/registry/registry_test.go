@@ -1,0 +1,60 @@
+package registry
+
+import "testing"
+
+func TestRegistryMirrorsDataMap(t *testing.T) {
+	if got := len(Types()); got != 25 {
+		t.Fatalf("types = %d, want the data map's 25", got)
+	}
+	areas := map[string]bool{"": true}
+	for _, a := range Areas {
+		areas[a] = true
+	}
+	for _, typ := range Types() {
+		if typ.LabelSV == "" || typ.LabelEN == "" {
+			t.Errorf("%s: missing label", typ.Name)
+		}
+		if !areas[typ.Area] || (typ.Area != "") != (typ.Location != "") {
+			t.Errorf("%s: area %q location %q", typ.Name, typ.Area, typ.Location)
+		}
+		for _, name := range []string{FieldStatus, FieldCreatedAt, FieldUpdatedAt, FieldClosedAt, FieldDeletedAt} {
+			if _, ok := typ.Field(name); !ok {
+				t.Errorf("%s: lifecycle field %s missing", typ.Name, name)
+			}
+		}
+		seen := map[string]bool{}
+		for _, f := range typ.Fields {
+			if seen[f.Name] {
+				t.Errorf("%s: field %s twice", typ.Name, f.Name)
+			}
+			seen[f.Name] = true
+			if f.Target != "" {
+				if _, ok := Get(f.Target); !ok {
+					t.Errorf("%s.%s: link to unknown type %s", typ.Name, f.Name, f.Target)
+				}
+			}
+			if f.Kind == KindChildren && f.Child == nil {
+				t.Errorf("%s.%s: children without a row shape", typ.Name, f.Name)
+			}
+		}
+		if r := typ.Retention; r != nil {
+			for _, c := range r.Clock {
+				if f, ok := typ.Field(c); !ok || f.Kind != KindTime {
+					t.Errorf("%s: clock %s is not a time field", typ.Name, c)
+				}
+			}
+		}
+	}
+}
+
+func TestSixteenRetentionPolicies(t *testing.T) {
+	n := 0
+	for _, typ := range Types() {
+		if typ.Retention != nil {
+			n++
+		}
+	}
+	if n != 16 {
+		t.Fatalf("policies = %d, want the data map's 16 rows", n)
+	}
+}
