@@ -1,0 +1,396 @@
+// Package jsonl imports and exports the interchange format of datamap.md: JSON Lines, one
+// record per line, upserted by type and id.
+//
+// An import is all-or-nothing over every file given to one call: lines are decoded and
+// validated in parallel, written in file order in one SQLite transaction, links are checked
+// at the end (a line may link to a record further down), and the first error, named by
+// file:line and field, rolls everything back.
+package jsonl
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"dataskydd/backend/record"
+	"dataskydd/backend/registry"
+	"dataskydd/backend/store"
+)
+
+// MaxLine is the longest line an import accepts.
+const MaxLine = 16 << 20
+
+// LineError is an import error at one line of one file.
+type LineError struct {
+	File  string
+	Line  int
+	Field string // "" when the error is about the whole line
+	Msg   string
+}
+
+func (e *LineError) Error() string {
+	if e.Field == "" {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: field %q: %s", e.File, e.Line, e.Field, e.Msg)
+}
+
+// ErrImport is wrapped by every error that rejects the input (as opposed to I/O failures).
+var ErrImport = errors.New("import rejected")
+
+func (e *LineError) Unwrap() error { return ErrImport }
+
+// Progress is told how many bytes of how many have been read.
+type Progress func(done, total int64)
+
+// Result counts the records imported per type.
+type Result struct {
+	Counts  map[string]int `json:"counts"`
+	Records int            `json:"records"`
+}
+
+// Options tune an import.
+type Options struct {
+	Progress Progress
+}
+
+type line struct {
+	file int
+	no   int
+	text []byte
+}
+
+type chunk struct {
+	lines []line
+	recs  []*record.Record
+	err   *LineError
+	done  chan struct{}
+	bytes int64
+}
+
+const chunkLines = 512
+
+// Import reads every file and writes its records in one transaction.
+func Import(ctx context.Context, st *store.Store, files []string, opts Options) (Result, error) {
+	res := Result{Counts: map[string]int{}}
+	if len(files) == 0 {
+		return res, fmt.Errorf("%w: no file given", ErrImport)
+	}
+	var total int64
+	for _, f := range files {
+		fi, err := os.Stat(f)
+		if err != nil {
+			return res, fmt.Errorf("importing %s: %w", f, err)
+		}
+		if fi.IsDir() {
+			return res, fmt.Errorf("importing %s: is a folder, not a JSON Lines file", f)
+		}
+		total += fi.Size()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	work := make(chan *chunk, 2*runtime.NumCPU())
+	ordered := make(chan *chunk, 4*runtime.NumCPU())
+	readErr := make(chan error, 1)
+	go func() {
+		readErr <- readAll(ctx, files, work, ordered)
+		close(work)
+		close(ordered)
+	}()
+	var wg sync.WaitGroup
+	for i := 0; i < runtime.NumCPU(); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range work {
+				decodeChunk(files, c)
+			}
+		}()
+	}
+	defer wg.Wait()
+
+	batch := time.Now().UnixNano()
+	var positions []position
+	err := st.Update(ctx, func(tx *store.Tx) error {
+		empty, err := isEmpty(tx)
+		if err != nil {
+			return err
+		}
+		tx.NoOldLinks = empty
+		var done int64
+		for c := range ordered {
+			select {
+			case <-c.done:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			if c.err != nil {
+				return c.err
+			}
+			for i, r := range c.recs {
+				rid, err := tx.Put(r, batch)
+				if errors.Is(err, store.ErrDuplicate) {
+					return lineErr(files, c.lines[i], "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
+				}
+				if err != nil {
+					return err
+				}
+				positions = append(positions, position{rid: rid, file: int32(c.lines[i].file), line: int32(c.lines[i].no)})
+				res.Counts[r.Type.Name]++
+				res.Records++
+			}
+			done += c.bytes
+			if opts.Progress != nil {
+				opts.Progress(done, total)
+			}
+		}
+		if err := <-readErr; err != nil {
+			return err
+		}
+		return checkLinks(tx, batch, files, positions)
+	})
+	if err != nil {
+		cancel()
+		return Result{Counts: map[string]int{}}, err
+	}
+	return res, nil
+}
+
+type position struct {
+	rid  int64
+	file int32
+	line int32
+}
+
+func isEmpty(tx *store.Tx) (bool, error) {
+	var n int
+	err := tx.SQL().QueryRowContext(tx.Context(), "SELECT COUNT(*) FROM (SELECT 1 FROM records LIMIT 1)").Scan(&n)
+	return n == 0, err
+}
+
+func lineErr(files []string, l line, field, msg string) *LineError {
+	return &LineError{File: files[l.file], Line: l.no, Field: field, Msg: msg}
+}
+
+// readAll splits the files into chunks of lines, sent to the decoders and, in order, to the
+// writer.
+func readAll(ctx context.Context, files []string, work, ordered chan<- *chunk) error {
+	for fi, name := range files {
+		if err := readFile(ctx, fi, name, work, ordered); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func readFile(ctx context.Context, fi int, name string, work, ordered chan<- *chunk) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("importing %s: %w", name, err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<20)
+	c := &chunk{done: make(chan struct{})}
+	send := func() error {
+		select {
+		case work <- c:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		select {
+		case ordered <- c:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		c = &chunk{done: make(chan struct{})}
+		return nil
+	}
+	no, records := 0, 0
+	for {
+		text, n, err := readLine(br)
+		if n == 0 && err == io.EOF {
+			break
+		}
+		no++
+		c.bytes += int64(n)
+		if err != nil && err != io.EOF {
+			if errors.Is(err, errLineTooLong) {
+				return &LineError{File: name, Line: no, Msg: fmt.Sprintf("line longer than %d MiB: not a JSON Lines record", MaxLine>>20)}
+			}
+			return fmt.Errorf("importing %s: %w", name, err)
+		}
+		if len(bytes.TrimSpace(text)) == 0 {
+			if err == io.EOF {
+				break
+			}
+			continue
+		}
+		records++
+		c.lines = append(c.lines, line{file: fi, no: no, text: text})
+		if len(c.lines) == chunkLines {
+			if err := send(); err != nil {
+				return err
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+	}
+	if records == 0 {
+		return &LineError{File: name, Line: 1, Msg: "the file is empty: no JSON Lines records"}
+	}
+	if len(c.lines) > 0 || c.bytes > 0 {
+		return send()
+	}
+	return nil
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// readLine returns the next line without its newline, and the bytes consumed. A line longer
+// than MaxLine is an error; what was read of it is not kept.
+func readLine(br *bufio.Reader) ([]byte, int, error) {
+	var buf []byte
+	n := 0
+	for {
+		part, err := br.ReadSlice('\n')
+		n += len(part)
+		if len(buf)+len(part) > MaxLine {
+			return nil, n, errLineTooLong
+		}
+		if err == bufio.ErrBufferFull {
+			buf = append(buf, part...)
+			continue
+		}
+		if buf == nil {
+			buf = append(make([]byte, 0, len(part)), part...)
+		} else {
+			buf = append(buf, part...)
+		}
+		buf = bytes.TrimSuffix(buf, []byte("\n"))
+		buf = bytes.TrimSuffix(buf, []byte("\r"))
+		return buf, n, err
+	}
+}
+
+func decodeChunk(files []string, c *chunk) {
+	defer close(c.done)
+	c.recs = make([]*record.Record, 0, len(c.lines))
+	for _, l := range c.lines {
+		if !utf8.Valid(l.text) {
+			c.err = lineErr(files, l, "", "invalid UTF-8 (the file must be UTF-8 encoded)")
+			return
+		}
+		r, err := record.Decode(l.text)
+		if err != nil {
+			var fe *record.FieldError
+			if errors.As(err, &fe) {
+				c.err = lineErr(files, l, fe.Field, fe.Msg)
+			} else {
+				c.err = lineErr(files, l, "", err.Error())
+			}
+			return
+		}
+		c.recs = append(c.recs, r)
+	}
+	c.lines = trimText(c.lines)
+}
+
+// trimText drops the line texts once decoded, so a large import does not keep them.
+func trimText(ls []line) []line {
+	for i := range ls {
+		ls[i].text = nil
+	}
+	return ls
+}
+
+// checkLinks finds the first link written by this import whose target does not exist.
+func checkLinks(tx *store.Tx, batch int64, files []string, pos []position) error {
+	ctx := tx.Context()
+	type dangling struct {
+		rid          int64
+		path, target string
+		id           string
+	}
+	var found []dangling
+	rows, err := tx.SQL().QueryContext(ctx, `
+SELECT l.src, l.path, l.to_type, l.to_id FROM records s JOIN links l ON l.src = s.rid
+WHERE s.batch = ? AND NOT EXISTS (SELECT 1 FROM records t WHERE t.type = l.to_type AND t.ext_id = l.to_id)
+ORDER BY l.src LIMIT 1`, batch)
+	if err != nil {
+		return fmt.Errorf("checking links: %w", err)
+	}
+	for rows.Next() {
+		var d dangling
+		if err := rows.Scan(&d.rid, &d.path, &d.target, &d.id); err != nil {
+			rows.Close()
+			return err
+		}
+		found = append(found, d)
+	}
+	rows.Close()
+	rows, err = tx.SQL().QueryContext(ctx, `
+SELECT s.rid, s.cust_no FROM records s
+WHERE s.batch = ? AND s.type != 'customer' AND s.cust_no IS NOT NULL AND s.cust_no != '0'
+  AND NOT EXISTS (SELECT 1 FROM records t WHERE t.cust_no = s.cust_no AND t.type = 'customer')
+ORDER BY s.rid LIMIT 1`, batch)
+	if err != nil {
+		return fmt.Errorf("checking customer links: %w", err)
+	}
+	for rows.Next() {
+		var d dangling
+		if err := rows.Scan(&d.rid, &d.id); err != nil {
+			rows.Close()
+			return err
+		}
+		d.path, d.target = registry.FieldCustomerNo, "customer"
+		found = append(found, d)
+	}
+	rows.Close()
+	if len(found) == 0 {
+		return nil
+	}
+	// Name the earliest line among the dangling links found.
+	best := -1
+	var bestD dangling
+	for _, d := range found {
+		i := sort.Search(len(pos), func(i int) bool { return pos[i].rid >= d.rid })
+		for ; i < len(pos) && pos[i].rid != d.rid; i++ {
+		}
+		if i == len(pos) {
+			i = linearFind(pos, d.rid)
+		}
+		if i >= 0 && (best < 0 || i < best) {
+			best, bestD = i, d
+		}
+	}
+	what := fmt.Sprintf("links to %s %q, which does not exist", bestD.target, bestD.id)
+	if bestD.target == "customer" {
+		what = fmt.Sprintf("links to customer number %q, which no customer has", bestD.id)
+	}
+	if best < 0 {
+		return fmt.Errorf("%w: %s", ErrImport, what)
+	}
+	p := pos[best]
+	return &LineError{File: files[p.file], Line: int(p.line), Field: bestD.path, Msg: what}
+}
+
+// linearFind is the fallback when re-imported records kept older, out-of-order row ids.
+func linearFind(pos []position, rid int64) int {
+	for i := range pos {
+		if pos[i].rid == rid {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,261 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"dataskydd/backend/record"
+	"dataskydd/backend/registry"
+)
+
+// Tx is one write transaction. Every record write also appends the record to the search
+// index's outbox in the same transaction.
+type Tx struct {
+	tx    *sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+	buf   []byte
+	// NoOldLinks skips deleting a record's previous links on Put; set it only when the store
+	// was empty when the transaction began (a first import), where there are none.
+	NoOldLinks bool
+}
+
+// Update runs fn in one write transaction; it commits when fn returns nil.
+func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	sqlTx, err := s.DB.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("starting transaction: %w", err)
+	}
+	tx := &Tx{tx: sqlTx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	defer func() {
+		for _, st := range tx.stmts {
+			st.Close()
+		}
+		_ = sqlTx.Rollback()
+	}()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return fmt.Errorf("committing: %w", err)
+	}
+	return nil
+}
+
+// SQL exposes the transaction for packages that own tables of their own.
+func (tx *Tx) SQL() *sql.Tx { return tx.tx }
+
+// Context is the transaction's context.
+func (tx *Tx) Context() context.Context { return tx.ctx }
+
+func (tx *Tx) stmt(q string) (*sql.Stmt, error) {
+	if st, ok := tx.stmts[q]; ok {
+		return st, nil
+	}
+	st, err := tx.tx.PrepareContext(tx.ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	tx.stmts[q] = st
+	return st, nil
+}
+
+// Exec runs a prepared statement in the transaction (prepared once per transaction).
+func (tx *Tx) Exec(q string, args ...any) (sql.Result, error) {
+	st, err := tx.stmt(q)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(tx.ctx, args...)
+}
+
+// ErrDuplicate is returned by Put when the same type+id was already written by this batch.
+var ErrDuplicate = errors.New("the same type and id twice in one import")
+
+const upsertSQL = `INSERT INTO records(type, ext_id, cust_no, status, created_at, updated_at, clock, anonymised_at, batch, data)
+VALUES(?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)
+ON CONFLICT(type, ext_id) DO UPDATE SET cust_no = excluded.cust_no, status = excluded.status,
+  created_at = excluded.created_at, updated_at = excluded.updated_at, clock = excluded.clock,
+  anonymised_at = NULL, batch = excluded.batch, data = excluded.data
+WHERE records.batch = 0 OR records.batch != excluded.batch
+RETURNING rid`
+
+// Put writes a record whole (an upsert by type and id) and returns its row id. batch > 0
+// marks the import that writes it: a second Put of the same type+id in the same batch
+// returns ErrDuplicate.
+func (tx *Tx) Put(r *record.Record, batch int64) (int64, error) {
+	var clock any
+	if t, ok := r.Clock(); ok {
+		clock = t.Unix()
+	}
+	return tx.put(r, batch, clock)
+}
+
+// PutAnonymised writes a record that has just been anonymised: its clock is cleared so the
+// next run leaves it alone (idempotence) and the time of the anonymisation is kept.
+func (tx *Tx) PutAnonymised(r *record.Record, at int64) (int64, error) {
+	rid, err := tx.put(r, 0, nil)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := tx.Exec("UPDATE records SET anonymised_at = ? WHERE rid = ?", at, rid); err != nil {
+		return 0, fmt.Errorf("marking %s %s anonymised: %w", r.Type.Name, r.ID, err)
+	}
+	return rid, nil
+}
+
+func (tx *Tx) put(r *record.Record, batch int64, clock any) (int64, error) {
+	tx.buf = r.AppendData(tx.buf[:0])
+	var cust any
+	if c := r.CustomerNumber(); c != "" {
+		cust = c
+	}
+	var status any
+	if s := r.String(registry.FieldStatus); s != "" {
+		status = s
+	}
+	var updated any
+	if t, ok := r.EffectiveTime(registry.FieldUpdatedAt); ok {
+		updated = t.Unix()
+	}
+	st, err := tx.stmt(upsertSQL)
+	if err != nil {
+		return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
+	}
+	var rid int64
+	err = st.QueryRowContext(tx.ctx, r.Type.Name, r.ID, cust, status, r.UnixOrNil(registry.FieldCreatedAt), updated, clock, batch, tx.buf).Scan(&rid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, ErrDuplicate
+	}
+	if err != nil {
+		return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
+	}
+	if !tx.NoOldLinks {
+		if _, err := tx.Exec("DELETE FROM links WHERE src = ?", rid); err != nil {
+			return 0, fmt.Errorf("writing links of %s %s: %w", r.Type.Name, r.ID, err)
+		}
+	}
+	for _, ref := range r.Refs() {
+		if ref.Target == "customer" {
+			continue // customer links are found through records.cust_no
+		}
+		if _, err := tx.Exec("INSERT INTO links(src, path, to_type, to_id) VALUES(?, ?, ?, ?)", rid, ref.Path, ref.Target, ref.ID); err != nil {
+			return 0, fmt.Errorf("writing links of %s %s: %w", r.Type.Name, r.ID, err)
+		}
+	}
+	if err := tx.Enqueue(r.Type.Name, r.ID); err != nil {
+		return 0, err
+	}
+	return rid, nil
+}
+
+// Enqueue asks the search index to re-read a record (or drop it, when it is gone).
+func (tx *Tx) Enqueue(typeName, id string) error {
+	if _, err := tx.Exec("INSERT INTO outbox(type, ext_id) VALUES(?, ?)", typeName, id); err != nil {
+		return fmt.Errorf("queueing %s %s for the search index: %w", typeName, id, err)
+	}
+	return nil
+}
+
+// Get reads a record inside the transaction.
+func (tx *Tx) Get(typeName, id string) (*record.Record, error) {
+	st, err := tx.stmt("SELECT data FROM records WHERE type = ? AND ext_id = ?")
+	if err != nil {
+		return nil, err
+	}
+	return scanRecord(st.QueryRowContext(tx.ctx, typeName, id), typeName, id)
+}
+
+// GetByRID reads a record by row id inside the transaction.
+func (tx *Tx) GetByRID(rid int64) (*record.Record, error) {
+	st, err := tx.stmt("SELECT type, ext_id, data FROM records WHERE rid = ?")
+	if err != nil {
+		return nil, err
+	}
+	var typeName, id string
+	var data []byte
+	if err := st.QueryRowContext(tx.ctx, rid).Scan(&typeName, &id, &data); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, ErrNotFound
+		}
+		return nil, err
+	}
+	return decodeRow(typeName, id, data)
+}
+
+// Remove deletes a record row for good (secure_delete zeroes it) and drops it from the index.
+// It does not touch records that link to it: see Store.HardDelete.
+func (tx *Tx) Remove(typeName, id string) error {
+	if _, err := tx.Exec("DELETE FROM records WHERE type = ? AND ext_id = ?", typeName, id); err != nil {
+		return fmt.Errorf("deleting %s %s: %w", typeName, id, err)
+	}
+	return tx.Enqueue(typeName, id)
+}
+
+func scanRecord(row *sql.Row, typeName, id string) (*record.Record, error) {
+	var data []byte
+	if err := row.Scan(&data); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("%s %s: %w", typeName, id, ErrNotFound)
+		}
+		return nil, fmt.Errorf("reading %s %s: %w", typeName, id, err)
+	}
+	return decodeRow(typeName, id, data)
+}
+
+func decodeRow(typeName, id string, data []byte) (*record.Record, error) {
+	t, ok := registry.Get(typeName)
+	if !ok {
+		return nil, fmt.Errorf("reading %s %s: unknown type", typeName, id)
+	}
+	r, err := record.DecodeData(t, id, data)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s %s: stored data: %w", typeName, id, err)
+	}
+	return r, nil
+}
+
+// Get reads one record.
+func (s *Store) Get(ctx context.Context, typeName, id string) (*record.Record, error) {
+	return scanRecord(s.DB.QueryRowContext(ctx, "SELECT data FROM records WHERE type = ? AND ext_id = ?", typeName, id), typeName, id)
+}
+
+// Exists reports whether the record a link names exists (customers by customer number).
+func (tx *Tx) Exists(target, id string) (bool, error) {
+	q := "SELECT 1 FROM records WHERE type = ? AND ext_id = ? LIMIT 1"
+	if target == "customer" {
+		q = "SELECT 1 FROM records WHERE cust_no = ? AND type = ? LIMIT 1"
+		target, id = id, target
+	}
+	st, err := tx.stmt(q)
+	if err != nil {
+		return false, err
+	}
+	var one int
+	err = st.QueryRowContext(tx.ctx, target, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// Counts returns the number of records per type.
+func (s *Store) Counts(ctx context.Context) (map[string]int64, error) {
+	rows, err := s.DB.QueryContext(ctx, "SELECT type, COUNT(*) FROM records GROUP BY type")
+	if err != nil {
+		return nil, fmt.Errorf("counting records: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var t string
+		var n int64
+		if err := rows.Scan(&t, &n); err != nil {
+			return nil, err
+		}
+		out[t] = n
+	}
+	return out, rows.Err()
+}
