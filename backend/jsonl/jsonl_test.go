@@ -1,0 +1,198 @@
+package jsonl
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dataskydd/backend/store"
+)
+
+func newStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Create(context.Background(), t.TempDir(), store.CreateOptions{Lang: "sv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func export(t *testing.T, st *store.Store) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if _, err := Export(context.Background(), st, &buf, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestRoundTripIsIdentical(t *testing.T) {
+	ctx := context.Background()
+	a := newStore(t)
+	res, err := Import(ctx, a, []string{"testdata/small.jsonl"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Records != 6 || res.Counts["work_order"] != 1 || res.Counts["customer"] != 1 {
+		t.Fatalf("counts = %+v", res)
+	}
+	first := export(t, a)
+	path := filepath.Join(t.TempDir(), "first.jsonl")
+	if err := os.WriteFile(path, first, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	b := newStore(t)
+	if _, err := Import(ctx, b, []string{path}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	second := export(t, b)
+	if !bytes.Equal(first, second) {
+		t.Fatalf("exports differ:\n%s\n---\n%s", first, second)
+	}
+	// Times are normalised to UTC, dates alone stay dates, å/ä/ö stay as they are.
+	for _, want := range []string{`"created_at":"2023-05-01T08:00:00Z"`, `"created_at":"2023-05-01"`, `"name":"Örjan Östergren"`, `"amount":450.5`} {
+		if !bytes.Contains(first, []byte(want)) {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+}
+
+func TestUpsertReplacesWholeRecordAndChildren(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	if _, err := Import(ctx, st, []string{"testdata/small.jsonl"}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, `{"type":"work_order","id":"WO1","title":"Ny titel","customer_number":"1001"}`+"\n")
+	if _, err := Import(ctx, st, []string{path}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	r, err := st.Get(ctx, "work_order", "WO1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.String("title") != "Ny titel" || r.String("end_customer_name") != "" || len(r.Rows("comments")) != 0 || r.String("contact_person") != "" {
+		t.Fatalf("upsert kept old values: %+v", r.Values)
+	}
+	counts, _ := st.Counts(ctx)
+	if counts["work_order"] != 1 {
+		t.Fatalf("work orders = %d", counts["work_order"])
+	}
+}
+
+func writeFile(t *testing.T, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestBadInputWritesNothing(t *testing.T) {
+	good := `{"type":"customer","id":"C1","customer_number":"1001","name":"Åsa"}` + "\n"
+	huge := func(t *testing.T) string {
+		path := filepath.Join(t.TempDir(), "huge.jsonl")
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.WriteString(good + `{"type":"customer","id":"C2","notes":"`)
+		chunk := bytes.Repeat([]byte("x"), 1<<20)
+		for i := 0; i < 100; i++ {
+			f.Write(chunk)
+		}
+		f.WriteString("\"}\n")
+		f.Close()
+		return path
+	}
+	cases := []struct {
+		name    string
+		content string
+		file    func(t *testing.T) string
+		line    int
+		field   string
+		msg     string
+	}{
+		{name: "malformed JSON", content: good + `{"type":"customer","id":"C2",` + "\n", line: 2, msg: "malformed JSON"},
+		{name: "unknown type", content: good + `{"type":"spaceship","id":"S1"}` + "\n", line: 2, field: "type", msg: "unknown type"},
+		{name: "unknown field", content: good + `{"type":"customer","id":"C2","shoe_size":"42"}` + "\n", line: 2, field: "shoe_size", msg: "unknown field"},
+		{name: "unknown child field", content: good + `{"type":"case","id":"K1","comments":[{"text":"a","mood":"sad"}]}` + "\n", line: 2, field: "comments[0].mood", msg: "unknown field"},
+		{name: "wrong JSON type", content: good + `{"type":"time_report","id":"T1","hours":"seven"}` + "\n", line: 2, field: "hours", msg: "expected a number, got a string"},
+		{name: "wrong JSON type in child", content: good + `{"type":"work_order","id":"W1","extra_costs":[{"amount":true}]}` + "\n", line: 2, field: "extra_costs[0].amount", msg: "expected a number"},
+		{name: "bad time", content: good + `{"type":"customer","id":"C2","created_at":"yesterday"}` + "\n", line: 2, field: "created_at", msg: "bad time"},
+		{name: "bad enum", content: good + `{"type":"customer","id":"C2","status":"lost"}` + "\n", line: 2, field: "status", msg: "not one of"},
+		{name: "dangling link", content: good + `{"type":"time_report","id":"T1","user":"U404"}` + "\n", line: 2, field: "user", msg: `user "U404"`},
+		{name: "dangling child link", content: good + `{"type":"case","id":"K1","comments":[{"author":"U9","text":"x"}]}` + "\n", line: 2, field: "comments[0].author", msg: `user "U9"`},
+		{name: "dangling customer number", content: good + `{"type":"case","id":"K1","customer_number":"9999"}` + "\n", line: 2, field: "customer_number", msg: `customer number "9999"`},
+		{name: "duplicate id", content: good + good, line: 2, field: "id", msg: "appears twice"},
+		{name: "invalid UTF-8", content: good + "{\"type\":\"customer\",\"id\":\"C2\",\"name\":\"\xff\xfe\"}\n", line: 2, msg: "invalid UTF-8"},
+		{name: "empty file", content: "", line: 1, msg: "empty"},
+		{name: "only blank lines", content: "\n\n  \n", line: 1, msg: "empty"},
+		{name: "missing id", content: good + `{"type":"customer"}` + "\n", line: 2, field: "id", msg: "missing"},
+		{name: "not JSON Lines: a JSON array", content: "[\n" + strings.TrimSuffix(good, "\n") + "\n]\n", line: 1, msg: "not a JSON object"},
+		{name: "not JSON Lines: CSV", content: "type,id,name\ncustomer,C1,Åsa\n", line: 1, msg: "not a JSON object"},
+		{name: "a line of 100 MB", file: huge, line: 2, msg: "line longer than"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ctx := context.Background()
+			st := newStore(t)
+			path := ""
+			if c.file != nil {
+				path = c.file(t)
+			} else {
+				path = writeFile(t, c.content)
+			}
+			// A good file given first in the same import must not be imported either.
+			goodPath := filepath.Join(t.TempDir(), "good.jsonl")
+			os.WriteFile(goodPath, []byte(`{"type":"user","id":"U1","username":"bo"}`+"\n"), 0o600)
+			_, err := Import(ctx, st, []string{goodPath, path}, Options{})
+			var le *LineError
+			if !errors.As(err, &le) {
+				t.Fatalf("err = %v, want a LineError", err)
+			}
+			if !errors.Is(err, ErrImport) {
+				t.Errorf("err does not wrap ErrImport")
+			}
+			if le.File != path || le.Line != c.line || le.Field != c.field || !strings.Contains(le.Msg, c.msg) {
+				t.Errorf("got %s:%d field %q %q; want line %d field %q containing %q", le.File, le.Line, le.Field, le.Msg, c.line, c.field, c.msg)
+			}
+			if !strings.HasPrefix(err.Error(), path+":") {
+				t.Errorf("message %q does not start with file:line", err)
+			}
+			counts, err := st.Counts(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(counts) != 0 {
+				t.Errorf("something was written: %v", counts)
+			}
+			var outbox int
+			st.DB.QueryRow("SELECT COUNT(*) FROM outbox").Scan(&outbox)
+			if outbox != 0 {
+				t.Errorf("outbox has %d rows", outbox)
+			}
+		})
+	}
+}
+
+func TestLinkToRecordLaterInFileAndAnonymisedCustomer(t *testing.T) {
+	path := writeFile(t, `{"type":"time_report","id":"T1","user":"U1"}
+{"type":"case","id":"K1","customer_number":"0"}
+{"type":"user","id":"U1","username":"bo"}
+`)
+	st := newStore(t)
+	res, err := Import(context.Background(), st, []string{path}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Records != 3 {
+		t.Fatalf("records = %d", res.Records)
+	}
+}
