@@ -1,0 +1,113 @@
+package search
+
+import (
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+
+	"dataskydd/backend/normalize"
+	"dataskydd/backend/registry"
+)
+
+// Index fields. Every personal value is indexed under array positions [place, instance],
+// so a hit's term locations say exactly which field (and which child row) matched.
+const (
+	fieldText = "t" // words, case and diacritics folded
+	fieldKey  = "k" // normalised contact details: "p:" phone, "n:" personnummer, "e:" e-mail
+	fieldVal  = "v" // the value as written, stored for snippets ("place:inst:" prefix)
+	fieldHash = "h" // digest of what is indexed, stored, for Check
+)
+
+// Key term prefixes.
+const (
+	prefixPhone = "p:"
+	prefixPNR   = "n:"
+	prefixEmail = "e:"
+)
+
+func keyTerm(k normalize.Kind, v string) string {
+	switch k {
+	case normalize.KindPhone:
+		return prefixPhone + v
+	case normalize.KindPersonalNumber:
+		return prefixPNR + v
+	case normalize.KindEmail:
+		return prefixEmail + v
+	}
+	return ""
+}
+
+// textAnalyser splits into words and folds case and diacritics: "Åsa" -> "asa".
+type textAnalyser struct{}
+
+func (textAnalyser) Analyze(b []byte) analysis.TokenStream {
+	words := normalize.Words(string(b))
+	out := make(analysis.TokenStream, 0, len(words))
+	for i, w := range words {
+		out = append(out, &analysis.Token{
+			Term: []byte(normalize.Fold(w.Text)), Start: w.Start, End: w.End,
+			Position: i + 1, Type: analysis.AlphaNumeric,
+		})
+	}
+	return out
+}
+
+// keyAnalyser finds the contact details in a value. A field of a known format is taken
+// whole first (leniently: a phone field's "071-123 45 67" is a phone number even outside
+// the assigned ranges); any field's text is also searched for details written inside it.
+type keyAnalyser struct {
+	format registry.Format
+	ref    time.Time
+}
+
+func (a keyAnalyser) Analyze(b []byte) analysis.TokenStream {
+	s := string(b)
+	var out analysis.TokenStream
+	add := func(k normalize.Kind, v string, start, end int) {
+		out = append(out, &analysis.Token{
+			Term: []byte(keyTerm(k, v)), Start: start, End: end, Position: len(out) + 1, Type: analysis.AlphaNumeric,
+		})
+	}
+	whole := false
+	switch a.format {
+	case registry.FormatPhone:
+		if v, ok := normalize.Phone(s); ok {
+			add(normalize.KindPhone, v, 0, len(s))
+			whole = true
+		}
+	case registry.FormatPersonalNumber:
+		if id, err := normalize.PersonalNumber(trimSpace(s), a.ref); err == nil {
+			add(normalize.KindPersonalNumber, id.Digits, 0, len(s))
+			whole = true
+		}
+	case registry.FormatEmail:
+		if v, ok := normalize.Email(s); ok {
+			add(normalize.KindEmail, v, 0, len(s))
+			whole = true
+		}
+	}
+	if whole {
+		return out
+	}
+	for _, m := range normalize.Extract(s, a.ref) {
+		add(m.Kind, m.Value, m.Start, m.End)
+	}
+	return out
+}
+
+func trimSpace(s string) string {
+	i, j := 0, len(s)
+	for i < j && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	for j > i && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	return s[i:j]
+}
+
+// indexesWords reports whether a place's words go into the text field. Phone numbers and
+// personnummer are matched whole only, never by their digit groups.
+func indexesWords(f registry.Format) bool {
+	return f != registry.FormatPhone && f != registry.FormatPersonalNumber
+}

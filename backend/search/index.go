@@ -1,0 +1,152 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"dataskydd/backend/record"
+	"dataskydd/backend/registry"
+	"dataskydd/backend/store"
+)
+
+// DirName is the index folder inside the data folder.
+const DirName = "index"
+
+// schemaKey is the index-internal key holding the schema fingerprint; it is written last
+// by a rebuild, so an index without it is incomplete and is rebuilt.
+var schemaKey = []byte("dataskydd.schema")
+
+// ErrClosed is returned by calls on a closed index.
+var ErrClosed = errors.New("search index closed")
+
+// Index is the person-search index of one store.
+type Index struct {
+	st     *store.Store
+	dir    string
+	schema *schema
+	now    func() time.Time
+
+	mu  sync.RWMutex // write: the bleve index is swapped (rebuild) or closed
+	idx bleve.Index
+	amu sync.Mutex // one applier at a time
+}
+
+// Open opens the index of the store (in <data dir>/index), creating or rebuilding it when
+// it is missing, unreadable or made for another registry, and applies the outbox: writes
+// that reached the database but not the index before a crash are indexed now.
+func Open(ctx context.Context, st *store.Store) (*Index, error) {
+	ix := &Index{st: st, dir: filepath.Join(st.Dir, DirName), schema: newSchema(registry.Types()), now: time.Now}
+	idx, err := ix.openBleve()
+	if err != nil {
+		if err := ix.Rebuild(ctx, nil); err != nil {
+			return nil, err
+		}
+	} else {
+		ix.idx = idx
+	}
+	if err := ix.Apply(ctx); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// openBleve opens the existing index; an error means it must be rebuilt.
+func (ix *Index) openBleve() (bleve.Index, error) {
+	if _, err := os.Stat(ix.dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("opening search index: %w", err)
+	}
+	idx, err := bleve.Open(ix.dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening search index: %w", err)
+	}
+	fp, err := idx.GetInternal(schemaKey)
+	if err != nil || string(fp) != ix.schema.fingerprint {
+		idx.Close()
+		return nil, fmt.Errorf("opening search index: made for another schema")
+	}
+	return idx, nil
+}
+
+func newBleve(dir string) (bleve.Index, error) {
+	m := mapping.NewIndexMapping()
+	m.DefaultMapping = mapping.NewDocumentDisabledMapping()
+	m.DocValuesDynamic = false
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("creating search index: %w", err)
+	}
+	return idx, nil
+}
+
+// Close closes the index; the outbox keeps whatever was not applied.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.idx == nil {
+		return nil
+	}
+	err := ix.idx.Close()
+	ix.idx = nil
+	if err != nil {
+		return fmt.Errorf("closing search index: %w", err)
+	}
+	return nil
+}
+
+// Dir is the index folder.
+func (ix *Index) Dir() string { return ix.dir }
+
+func docID(typ, id string) string { return typ + "/" + id }
+
+func splitDocID(s string) (typ, id string, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '/' {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return "", "", false
+}
+
+const (
+	textOpts = bindex.IndexField | bindex.IncludeTermVectors
+	valOpts  = bindex.StoreField
+)
+
+// document builds the index document of a record; nil when the type is not searched.
+func (ix *Index) document(r *record.Record) *document.Document {
+	if !r.Type.Searchable() {
+		return nil
+	}
+	vals := ix.schema.values(r)
+	d := document.NewDocument(docID(r.Type.Name, r.ID))
+	ref := ix.now()
+	for _, v := range vals {
+		ap := []uint64{v.place.id, v.inst}
+		b := []byte(v.text)
+		key := keyAnalyser{format: v.place.format, ref: ref}
+		d.AddField(document.NewTextFieldCustom(fieldKey, ap, b, textOpts, key))
+		if indexesWords(v.place.format) || len(key.Analyze(b)) == 0 {
+			d.AddField(document.NewTextFieldCustom(fieldText, ap, b, textOpts, textAnalyser{}))
+		}
+		stored := strconv.FormatUint(v.place.id, 10) + ":" + strconv.FormatUint(v.inst, 10) + ":" + v.text
+		d.AddField(document.NewTextFieldWithIndexingOptions(fieldVal, nil, []byte(stored), valOpts))
+	}
+	d.AddField(document.NewTextFieldWithIndexingOptions(fieldHash, nil, []byte(digest(vals)), valOpts))
+	return d
+}

@@ -1,0 +1,307 @@
+package search
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"dataskydd/backend/record"
+	"dataskydd/backend/registry"
+)
+
+// applyBatch is how many outbox rows one index batch takes.
+const applyBatch = 1000
+
+// Apply drains the outbox into the index: for every record named there it indexes the
+// record as the database holds it now (or removes it when it is gone), then deletes the
+// applied outbox rows. The index batch is on disk before the rows are deleted, so a crash
+// at any point leaves rows that are applied again, harmlessly, at the next start.
+func (ix *Index) Apply(ctx context.Context) error {
+	ix.amu.Lock()
+	defer ix.amu.Unlock()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.idx == nil {
+		return ErrClosed
+	}
+	for {
+		n, err := ix.applyOnce(ctx)
+		if err != nil {
+			return err
+		}
+		if n < applyBatch {
+			return nil
+		}
+	}
+}
+
+type outboxRow struct {
+	seq      int64
+	typ, ext string
+}
+
+func (ix *Index) applyOnce(ctx context.Context) (int, error) {
+	db := ix.st.DB
+	rows, err := db.QueryContext(ctx, "SELECT seq, type, ext_id FROM outbox ORDER BY seq LIMIT ?", applyBatch)
+	if err != nil {
+		return 0, fmt.Errorf("reading search outbox: %w", err)
+	}
+	var pending []outboxRow
+	for rows.Next() {
+		var r outboxRow
+		if err := rows.Scan(&r.seq, &r.typ, &r.ext); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("reading search outbox: %w", err)
+		}
+		pending = append(pending, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("reading search outbox: %w", err)
+	}
+	if len(pending) == 0 {
+		return 0, nil
+	}
+	b := ix.idx.NewBatch()
+	seen := map[string]bool{}
+	stmt, err := db.PrepareContext(ctx, "SELECT data FROM records WHERE type = ? AND ext_id = ?")
+	if err != nil {
+		return 0, fmt.Errorf("reading records for the search index: %w", err)
+	}
+	defer stmt.Close()
+	for _, p := range pending {
+		id := docID(p.typ, p.ext)
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		t, ok := registry.Get(p.typ)
+		if !ok || !t.Searchable() {
+			b.Delete(id)
+			continue
+		}
+		var data []byte
+		err := stmt.QueryRowContext(ctx, p.typ, p.ext).Scan(&data)
+		if errors.Is(err, sql.ErrNoRows) {
+			b.Delete(id)
+			continue
+		}
+		if err != nil {
+			return 0, fmt.Errorf("reading %s for the search index: %w", id, err)
+		}
+		rec, err := record.DecodeData(t, p.ext, data)
+		if err != nil {
+			return 0, fmt.Errorf("decoding %s for the search index: %w", id, err)
+		}
+		if err := b.IndexAdvanced(ix.document(rec)); err != nil {
+			return 0, fmt.Errorf("indexing %s: %w", id, err)
+		}
+	}
+	if err := ix.idx.Batch(b); err != nil {
+		return 0, fmt.Errorf("writing search index: %w", err)
+	}
+	last := pending[len(pending)-1].seq
+	if _, err := db.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", last); err != nil {
+		return 0, fmt.Errorf("clearing search outbox: %w", err)
+	}
+	return len(pending), nil
+}
+
+// rebuildBatch is how many records one rebuild batch takes.
+const rebuildBatch = 2000
+
+// Rebuild builds the index anew from the database: the old index folder is removed, every
+// record of every searched type indexed, and the outbox cleared of what the rebuild
+// covered. progress (may be nil) is called after every batch with records done and total.
+func (ix *Index) Rebuild(ctx context.Context, progress func(done, total int)) error {
+	ix.amu.Lock()
+	defer ix.amu.Unlock()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.idx != nil {
+		ix.idx.Close()
+		ix.idx = nil
+	}
+	if err := os.RemoveAll(ix.dir); err != nil {
+		return fmt.Errorf("removing old search index: %w", err)
+	}
+	idx, err := newBleve(ix.dir)
+	if err != nil {
+		return err
+	}
+	if err := ix.fill(ctx, idx, progress); err != nil {
+		idx.Close()
+		return err
+	}
+	ix.idx = idx
+	return nil
+}
+
+func (ix *Index) fill(ctx context.Context, idx bleve.Index, progress func(done, total int)) error {
+	db := ix.st.DB
+	var maxSeq sql.NullInt64
+	if err := db.QueryRowContext(ctx, "SELECT max(seq) FROM outbox").Scan(&maxSeq); err != nil {
+		return fmt.Errorf("reading search outbox: %w", err)
+	}
+	var total int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM records").Scan(&total); err != nil {
+		return fmt.Errorf("counting records: %w", err)
+	}
+	rows, err := db.QueryContext(ctx, "SELECT type, ext_id, data FROM records ORDER BY rid")
+	if err != nil {
+		return fmt.Errorf("reading records: %w", err)
+	}
+	defer rows.Close()
+	b := idx.NewBatch()
+	done := 0
+	flush := func() error {
+		if b.Size() > 0 {
+			if err := idx.Batch(b); err != nil {
+				return fmt.Errorf("writing search index: %w", err)
+			}
+			b.Reset()
+		}
+		if progress != nil {
+			progress(done, total)
+		}
+		return nil
+	}
+	for rows.Next() {
+		var typ, ext string
+		var data []byte
+		if err := rows.Scan(&typ, &ext, &data); err != nil {
+			return fmt.Errorf("reading records: %w", err)
+		}
+		done++
+		t, ok := registry.Get(typ)
+		if !ok || !t.Searchable() {
+			continue
+		}
+		rec, err := record.DecodeData(t, ext, data)
+		if err != nil {
+			return fmt.Errorf("decoding %s/%s: %w", typ, ext, err)
+		}
+		if err := b.IndexAdvanced(ix.document(rec)); err != nil {
+			return fmt.Errorf("indexing %s/%s: %w", typ, ext, err)
+		}
+		if b.Size() >= rebuildBatch {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading records: %w", err)
+	}
+	b.SetInternal(schemaKey, []byte(ix.schema.fingerprint))
+	if err := flush(); err != nil {
+		return err
+	}
+	if maxSeq.Valid {
+		if _, err := db.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", maxSeq.Int64); err != nil {
+			return fmt.Errorf("clearing search outbox: %w", err)
+		}
+	}
+	return nil
+}
+
+// Check applies the outbox and then compares the index with the database: every record
+// of a searched type must be indexed with exactly its current values, and nothing else.
+// It returns one line per disagreement (none when they agree).
+func (ix *Index) Check(ctx context.Context) ([]string, error) {
+	if err := ix.Apply(ctx); err != nil {
+		return nil, err
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.idx == nil {
+		return nil, ErrClosed
+	}
+	fp, err := ix.idx.GetInternal(schemaKey)
+	if err != nil {
+		return nil, fmt.Errorf("checking search index: %w", err)
+	}
+	var problems []string
+	if string(fp) != ix.schema.fingerprint {
+		problems = append(problems, "made for another registry (run index rebuild)")
+	}
+	want := map[string]string{}
+	rows, err := ix.st.DB.QueryContext(ctx, "SELECT type, ext_id, data FROM records")
+	if err != nil {
+		return nil, fmt.Errorf("reading records: %w", err)
+	}
+	for rows.Next() {
+		var typ, ext string
+		var data []byte
+		if err := rows.Scan(&typ, &ext, &data); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("reading records: %w", err)
+		}
+		t, ok := registry.Get(typ)
+		if !ok {
+			problems = append(problems, fmt.Sprintf("database: %s/%s: unknown type", typ, ext))
+			continue
+		}
+		if !t.Searchable() {
+			continue
+		}
+		rec, err := record.DecodeData(t, ext, data)
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("database: %s/%s: %v", typ, ext, err))
+			continue
+		}
+		want[docID(typ, ext)] = digest(ix.schema.values(rec))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading records: %w", err)
+	}
+	// Walk the index in pages sorted by id.
+	const page = 5000
+	var after []string
+	for {
+		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), page, 0, false)
+		req.SortBy([]string{"_id"})
+		req.Fields = []string{fieldHash}
+		if after != nil {
+			req.SearchAfter = after
+		}
+		res, err := ix.idx.SearchInContext(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("reading search index: %w", err)
+		}
+		for _, h := range res.Hits {
+			got, _ := h.Fields[fieldHash].(string)
+			w, ok := want[h.ID]
+			switch {
+			case !ok:
+				problems = append(problems, fmt.Sprintf("%s is indexed but not in the database", h.ID))
+			case got != w:
+				problems = append(problems, fmt.Sprintf("%s differs from the database", h.ID))
+			}
+			delete(want, h.ID)
+		}
+		if len(res.Hits) < page {
+			break
+		}
+		after = []string{res.Hits[len(res.Hits)-1].ID}
+	}
+	missing := make([]string, 0, len(want))
+	for id := range want {
+		missing = append(missing, id)
+	}
+	sort.Strings(missing)
+	for _, id := range missing {
+		problems = append(problems, fmt.Sprintf("%s is in the database but not indexed", id))
+	}
+	return problems, nil
+}
