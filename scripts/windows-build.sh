@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Cross-compiles Dataskydd for windows/amd64 and packages the NSIS installer.
+#   VERSION=0.1.0 scripts/windows-build.sh   (make windows runs it; needs scripts/windows-deps.sh)
+# Writes build/bin/windows/dataskydd.exe and build/bin/Dataskydd-setup-$VERSION.exe.
+#
+# The binary is what `wails build -platform windows/amd64` makes, done by hand so that
+# it needs no network and uses Debian's toolchain: cgo (go-sqlite3) through mingw-w64,
+# tags desktop,production, -H windowsgui (no console window; console_windows.go
+# attaches to the parent console for CLI use), and a .syso with the icon, version
+# information and manifest compiled by mingw-w64's windres.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VERSION="${VERSION:-0.1.0-dev}"
+out=build/bin/windows
+mkdir -p "$out"
+
+# Four numbers for the version resources: 0.1.0-dev -> 0 1 0.
+numeric="${VERSION#v}"
+numeric="${numeric%%[-+ ]*}"
+IFS=. read -r v_major v_minor v_patch _ <<<"${numeric}.0.0.0"
+for n in v_major v_minor v_patch; do
+  [[ "${!n}" =~ ^[0-9]+$ ]] || printf -v "$n" 0
+done
+
+# The frontend is embedded in the binary: build it when it is missing or older than its sources.
+if [ -f frontend/package.json ]; then
+  newest_src=$(find frontend/src frontend/index.html frontend/package.json -newer frontend/dist/index.html 2>/dev/null | head -1 || true)
+  if [ ! -f frontend/dist/index.html ] || [ -n "$newest_src" ]; then
+    echo "windows-build: building the frontend" >&2
+    [ -d frontend/node_modules ] || (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
+    (cd frontend && npm run build --silent)
+  fi
+fi
+
+# Icon: the app icon (build/appicon.png) when there is one and ImageMagick to convert
+# it, else the committed build/windows/icon.ico.
+icon="$PWD/build/windows/icon.ico"
+if [ -f build/appicon.png ]; then
+  if command -v convert >/dev/null; then
+    if [ ! -f "$out/icon.ico" ] || [ build/appicon.png -nt "$out/icon.ico" ]; then
+      convert build/appicon.png -background none -depth 8 -define icon:auto-resize=256,64,48,32,16 "$out/icon.ico"
+    fi
+    icon="$PWD/$out/icon.ico"
+  else
+    echo "windows-build: ImageMagick's convert not found; using build/windows/icon.ico instead of build/appicon.png" >&2
+  fi
+fi
+
+x86_64-w64-mingw32-windres --input-format=rc --output-format=coff \
+  -I build/windows \
+  -DVER_MAJOR="$v_major" -DVER_MINOR="$v_minor" -DVER_PATCH="$v_patch" \
+  -DVER_STRING="\\\"$VERSION\\\"" -DICON_FILE="\\\"$icon\\\"" \
+  build/windows/dataskydd.rc -o "$out/rsrc.syso"
+
+# The linker takes .syso files from the package's own folder. The name's
+# _windows_amd64 suffix keeps every other build from seeing it; remove it afterwards.
+syso=rsrc_windows_amd64.syso
+cp "$out/rsrc.syso" "$syso"
+trap 'rm -f "$syso"' EXIT
+
+echo "windows-build: go build (windows/amd64, cgo via mingw-w64) version $VERSION" >&2
+CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOOS=windows GOARCH=amd64 \
+  go build -tags desktop,production -trimpath -buildvcs=auto \
+  -ldflags "-s -w -H windowsgui -X dataskydd/backend/version.Version=$VERSION" \
+  -o "$out/dataskydd.exe" .
+rm -f "$syso"
+
+echo "windows-build: makensis" >&2
+setup="build/bin/Dataskydd-setup-$VERSION.exe"
+makensis -V2 -NOCD \
+  -DVERSION="$VERSION" -DVERSION4="$v_major.$v_minor.$v_patch.0" \
+  -DBINARY="$PWD/$out/dataskydd.exe" -DICON="$icon" -DOUTFILE="$PWD/$setup" \
+  build/windows/installer.nsi
+ls -l "$out/dataskydd.exe" "$setup" >&2

@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# Tries the Windows build under Wine and compares it with the Linux build.
+#   LINUX_BIN=build/bin/dataskydd VERSION=0.1.0-dev scripts/windows-test.sh
+# (make test-windows builds both first). Needs scripts/windows-deps.sh.
+#
+# 1. backend/paths and backend/version: their Go tests, built for Windows, run under Wine.
+# 2. The CLI, same steps on both binaries, each in its default data folder
+#    (%APPDATA%\Dataskydd in the Wine prefix; $XDG_DATA_HOME/Dataskydd on Linux):
+#    init, demo, export, import into a second store, export of that, search,
+#    anonymise --dry-run. Every step must give the same exit code and the same stdout
+#    on both (exports byte for byte). A command that the Linux binary's --help lists
+#    must also succeed; one it does not list yet is still compared (both must refuse it
+#    the same way), so the script covers each command as soon as it lands.
+# 3. The installer: silent install into the prefix, the installed binary runs, silent
+#    uninstall removes the program and keeps the data folder, /DELETEDATA removes it.
+#
+# Wine facts this relies on (Debian 12, Wine 8.0): Go 1.24+ programs need
+# bcryptprimitives.dll, which Wine 8 lacks: build/windows/wine/bcryptprimitives.c is a
+# stand-in copied into the throwaway prefix only. Go 1.26's os.RemoveAll fails under
+# Wine 8 ("Invalid function"); os.Remove works. No display is needed for the CLI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VERSION="${VERSION:-0.1.0-dev}"
+LINUX_BIN="$(realpath "${LINUX_BIN:-build/bin/dataskydd}")"
+WIN_BIN="$(realpath build/bin/windows/dataskydd.exe)"
+SETUP="$(realpath "build/bin/Dataskydd-setup-$VERSION.exe")"
+PASSWORD='Vinter-Sol-2026!kaffe'
+NOW=2026-11-01T00:00:00Z
+QUERY="${WINDOWS_TEST_QUERY:-}"
+
+work="$(mktemp -d /tmp/dataskydd-wintest.XXXXXX)"
+export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" WINEARCH=win64
+export LANG=C.UTF-8 TZ=UTC
+cleanup() {
+  wineserver -k 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() { echo "test-windows: FAIL: $*" >&2; exit 1; }
+passed=0
+failed=0
+
+echo "test-windows: creating a Wine prefix" >&2
+start=$(date +%s)
+wineboot -i >/dev/null 2>&1 || true
+wineserver -w
+x86_64-w64-mingw32-gcc -shared -O2 -s -o "$work/bcryptprimitives.dll" build/windows/wine/bcryptprimitives.c -lbcrypt
+cp "$work/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
+wineserver -p 300 # keep one server for all the runs below (faster); killed by cleanup
+winuser="$(wine cmd /c 'echo %USERNAME%' 2>/dev/null | tr -d '\r')"
+appdata_unix="$WINEPREFIX/drive_c/users/$winuser/AppData/Roaming"
+[ -d "$appdata_unix" ] || fail "no AppData\\Roaming in the Wine prefix ($appdata_unix)"
+echo "test-windows: prefix ready in $(( $(date +%s) - start )) s" >&2
+
+# Unix path -> the same file seen from Wine (drive Z: is /).
+winpath() { printf 'Z:%s' "${1//\//\\}"; }
+
+# --- 1. Go tests of the platform packages, built for Windows -----------------------
+for pkg in paths version; do
+  GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/$pkg.test.exe" "./backend/$pkg"
+  # TestLinkerSetsVersion runs the go tool, which the Wine prefix does not have.
+  if wine "$work/$pkg.test.exe" -test.skip 'TestLinkerSetsVersion' >"$work/$pkg.test.out" 2>&1; then
+    echo "ok   backend/$pkg tests under Wine" >&2
+    passed=$((passed + 1))
+  else
+    cat "$work/$pkg.test.out" >&2
+    echo "FAIL backend/$pkg tests under Wine" >&2
+    failed=$((failed + 1))
+  fi
+done
+
+# --- 2. The CLI, Linux and Windows side by side --------------------------------------
+lin_home="$work/linux-home"
+mkdir -p "$lin_home"
+lin() { env HOME="$lin_home" XDG_DATA_HOME="$lin_home/data" "$LINUX_BIN" "$@"; }
+win() { wine "$WIN_BIN" "$@"; }
+
+help_text="$(lin --help 2>&1 || true)"
+listed() { grep -Eq "(^|[[:space:]\`])$1([[:space:]\`]|$)" <<<"$help_text"; }
+
+# step NAME CMD ARGS... : runs the command on both with the same stdin ($STDIN), compares.
+# With $STORE set, both run with --data-dir @$STORE instead of their default folder.
+# Arguments of the form @FILE name a file in $work: the Windows run gets its Z: path,
+# and each side gets its own copy (lin-FILE / win-FILE) so neither reads the other's output.
+STDIN=""
+STORE=""
+step() {
+  local name="$1" cmd="$2"
+  shift 2
+  local la=() wa=() a args=("$cmd" "$@")
+  [ -z "$STORE" ] || args=(--data-dir "@$STORE" "${args[@]}")
+  for a in "${args[@]}"; do
+    case "$a" in
+      @*) la+=("$work/lin-${a#@}"); wa+=("$(winpath "$work/win-${a#@}")") ;;
+      *) la+=("$a"); wa+=("$a") ;;
+    esac
+  done
+  local lrc=0 wrc=0
+  printf '%s' "$STDIN" | lin "${la[@]}" >"$work/$name.lin.out" 2>"$work/$name.lin.err" || lrc=$?
+  printf '%s' "$STDIN" | win "${wa[@]}" >"$work/$name.win.out" 2>"$work/$name.win.err" || wrc=$?
+  local ok=1 why=""
+  if [ "$lrc" != "$wrc" ]; then ok=0; why="exit code linux=$lrc windows=$wrc"; fi
+  if [ $ok = 1 ] && ! cmp -s "$work/$name.lin.out" "$work/$name.win.out"; then
+    ok=0; why="stdout differs"
+  fi
+  if [ $ok = 1 ] && listed "$cmd" && [ "$lrc" != 0 ]; then
+    ok=0; why="'$cmd' is listed by --help but failed (exit $lrc)"
+  fi
+  local shown="$cmd"
+  listed "$cmd" || shown="$cmd (not in --help yet)"
+  if [ $ok = 1 ]; then
+    echo "ok   $name: $shown, exit $lrc, $(wc -c <"$work/$name.lin.out") bytes of identical stdout" >&2
+    passed=$((passed + 1))
+  else
+    echo "FAIL $name: $shown: $why" >&2
+    for side in lin win; do
+      echo "  --- $side stderr:" >&2; head -c 2000 "$work/$name.$side.err" >&2
+      echo "  --- $side stdout:" >&2; head -c 2000 "$work/$name.$side.out" >&2
+    done
+    diff <(head -c 200000 "$work/$name.lin.out") <(head -c 200000 "$work/$name.win.out") | head -20 >&2 || true
+    failed=$((failed + 1))
+  fi
+  return 0
+}
+
+# --version: the Windows build reports the release it was linked with.
+wv="$(win --version 2>&1 | tr -d '\r' || true)"
+if grep -q "^Dataskydd $VERSION .*windows/amd64" <<<"$wv"; then
+  echo "ok   --version: $wv" >&2; passed=$((passed + 1))
+else
+  echo "FAIL --version: got '$wv', want 'Dataskydd $VERSION (... windows/amd64)'" >&2; failed=$((failed + 1))
+fi
+
+STDIN="$PASSWORD"$'\n'
+step init init --admin admin --lang sv
+STDIN=""
+step demo demo --customers 5 --seed 1 --now "$NOW"
+# After init + demo, each side has its default data folder where paths.DataDir says.
+if listed init; then
+  if [ -d "$appdata_unix/Dataskydd" ]; then
+    echo "ok   the Windows store is in %APPDATA%\\Dataskydd" >&2; passed=$((passed + 1))
+  else
+    echo "FAIL no %APPDATA%\\Dataskydd after init: $(ls "$appdata_unix")" >&2; failed=$((failed + 1))
+  fi
+fi
+step export export -
+step export-file export @export.jsonl
+for side in lin win; do [ -f "$work/$side-export.jsonl" ] || : >"$work/$side-export.jsonl"; done
+if ! cmp -s "$work/lin-export.jsonl" "$work/win-export.jsonl"; then
+  echo "FAIL export-file: the files differ" >&2; failed=$((failed + 1))
+fi
+step search search --json "${QUERY:-Andersson}"
+step search-limit search --json --limit 3 "${QUERY:-Andersson}"
+step anonymise-dry anonymise --dry-run --json --now "$NOW"
+step check check --json
+
+# A second store, from the Linux export, on both sides: the Windows binary reads a file
+# written on Linux (and the Linux binary the same file), then both export it again.
+cp "$work/lin-export.jsonl" "$work/win-import.jsonl"
+cp "$work/lin-export.jsonl" "$work/lin-import.jsonl"
+STORE=store2
+STDIN="$PASSWORD"$'\n'
+step init2 init --admin admin --lang sv
+STDIN=""
+step import2 import @import.jsonl
+step export2 export -
+step search2 search --json "${QUERY:-Andersson}"
+STORE=""
+
+# --- 3. The installer ----------------------------------------------------------------
+programs="$WINEPREFIX/drive_c/users/$winuser/AppData/Local/Programs/Dataskydd"
+startmenu="$WINEPREFIX/drive_c/users/$winuser/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Dataskydd.lnk"
+inst_ok=1
+mkdir -p "$appdata_unix/Dataskydd"
+: >"$appdata_unix/Dataskydd/keep-me"
+timeout 60 wine "$SETUP" /S || inst_ok=0
+wineserver -w 2>/dev/null || true
+[ -f "$programs/dataskydd.exe" ] || { echo "  installer: no dataskydd.exe in $programs" >&2; inst_ok=0; }
+[ -f "$programs/uninstall.exe" ] || { echo "  installer: no uninstall.exe" >&2; inst_ok=0; }
+[ -f "$startmenu" ] || { echo "  installer: no Start menu entry" >&2; inst_ok=0; }
+iv="$(wine "$programs/dataskydd.exe" --version 2>&1 | tr -d '\r' || true)"
+grep -q "^Dataskydd $VERSION" <<<"$iv" || { echo "  installer: installed binary says '$iv'" >&2; inst_ok=0; }
+if [ $inst_ok = 1 ]; then echo "ok   installer: silent install, Start menu entry, installed binary runs" >&2; passed=$((passed + 1)); else echo "FAIL installer" >&2; failed=$((failed + 1)); fi
+
+un_ok=1
+timeout 60 wine "$programs/uninstall.exe" /S || un_ok=0
+wineserver -w 2>/dev/null || true
+sleep 1
+[ ! -e "$programs/dataskydd.exe" ] || { echo "  uninstaller: dataskydd.exe still there" >&2; un_ok=0; }
+[ ! -e "$startmenu" ] || { echo "  uninstaller: Start menu entry still there" >&2; un_ok=0; }
+[ -f "$appdata_unix/Dataskydd/keep-me" ] || { echo "  uninstaller: deleted the data folder without being asked" >&2; un_ok=0; }
+if [ $un_ok = 1 ]; then echo "ok   uninstaller: program removed, data folder kept" >&2; passed=$((passed + 1)); else echo "FAIL uninstaller" >&2; failed=$((failed + 1)); fi
+
+del_ok=1
+timeout 60 wine "$SETUP" /S || del_ok=0
+wineserver -w 2>/dev/null || true
+timeout 60 wine "$programs/uninstall.exe" /S /DELETEDATA || del_ok=0
+wineserver -w 2>/dev/null || true
+sleep 1
+[ ! -e "$appdata_unix/Dataskydd" ] || { echo "  uninstaller /DELETEDATA: data folder still there" >&2; del_ok=0; }
+[ ! -e "$programs/dataskydd.exe" ] || { echo "  uninstaller /DELETEDATA: program still there" >&2; del_ok=0; }
+if [ $del_ok = 1 ]; then echo "ok   uninstaller /S /DELETEDATA: program and data folder removed" >&2; passed=$((passed + 1)); else echo "FAIL uninstaller /DELETEDATA" >&2; failed=$((failed + 1)); fi
+
+echo "test-windows: $(( $(date +%s) - start )) s under Wine"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
