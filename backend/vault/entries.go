@@ -1,0 +1,304 @@
+package vault
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"dataskydd/backend/auth"
+)
+
+// Entry is one filled-in form as a list shows it: plain values in clear, encrypted fields only
+// named (shown hidden until decrypted).
+type Entry struct {
+	ID             string            `json:"id"`
+	FormID         string            `json:"formId"`
+	CustomerNumber string            `json:"customerNumber,omitempty"`
+	Plain          map[string]string `json:"plain"`     // field id -> value
+	Encrypted      []string          `json:"encrypted"` // ids of encrypted fields that hold a value
+	CreatedAt      time.Time         `json:"createdAt"`
+	UpdatedAt      time.Time         `json:"updatedAt"`
+}
+
+// EntryInput is what a user types into a form: values by field id (plain and secret alike).
+// On update, a field left out keeps its value and an empty string clears it.
+type EntryInput struct {
+	CustomerNumber string            `json:"customerNumber"`
+	Values         map[string]string `json:"values"`
+}
+
+// CreateEntry adds an entry. Writing needs the decrypt right; when the input holds an encrypted
+// value the caller's password unlocks the form key to seal it.
+func (s *Service) CreateEntry(ctx context.Context, sess auth.Session, formID string, in EntryInput, u Unlock) (Entry, error) {
+	id, err := newID("E")
+	if err != nil {
+		return Entry{}, err
+	}
+	if err := s.writeEntry(ctx, sess, formID, id, true, in, u); err != nil {
+		return Entry{}, err
+	}
+	if err := s.log(ctx, sess, ActionEntryCreate, TargetEntry, id); err != nil {
+		return Entry{}, err
+	}
+	return s.Entry(ctx, sess, id)
+}
+
+// UpdateEntry changes an entry's values (see [EntryInput]).
+func (s *Service) UpdateEntry(ctx context.Context, sess auth.Session, entryID string, in EntryInput, u Unlock) (Entry, error) {
+	formID, err := s.entryForm(ctx, s.db, entryID)
+	if err != nil {
+		return Entry{}, err
+	}
+	if err := s.writeEntry(ctx, sess, formID, entryID, false, in, u); err != nil {
+		return Entry{}, err
+	}
+	if err := s.log(ctx, sess, ActionEntryUpdate, TargetEntry, entryID); err != nil {
+		return Entry{}, err
+	}
+	return s.Entry(ctx, sess, entryID)
+}
+
+func (s *Service) entryForm(ctx context.Context, q querier, entryID string) (string, error) {
+	var formID string
+	err := q.QueryRowContext(ctx, "SELECT form_id FROM vault_entries WHERE entry_id = ?", entryID).Scan(&formID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("entry %s: %w", entryID, ErrNotFound)
+	}
+	if err != nil {
+		return "", fmt.Errorf("reading entry %s: %w", entryID, err)
+	}
+	return formID, nil
+}
+
+func (s *Service) writeEntry(ctx context.Context, sess auth.Session, formID, entryID string, create bool, in EntryInput, u Unlock) error {
+	if err := s.requireDecrypt(ctx, s.db, sess, formID); err != nil {
+		return err
+	}
+	f, err := s.loadForm(ctx, s.db, formID)
+	if err != nil {
+		return err
+	}
+	in.CustomerNumber = strings.TrimSpace(in.CustomerNumber)
+	switch {
+	case f.Purpose == PurposeCustomer && in.CustomerNumber == "" && create:
+		return fmt.Errorf("an entry of a form for a customer names its customer: %w", ErrInvalidEntry)
+	case f.Purpose == PurposeInternal && in.CustomerNumber != "":
+		return fmt.Errorf("an internal form's entry has no customer: %w", ErrInvalidEntry)
+	}
+	if in.CustomerNumber != "" {
+		ok, err := s.dir.CustomerExists(ctx, in.CustomerNumber)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("customer number %q: %w", in.CustomerNumber, ErrInvalidEntry)
+		}
+	}
+	var key *DataKey
+	for fid, v := range in.Values {
+		fl, ok := f.field(fid)
+		if !ok {
+			return fmt.Errorf("field %q: %w", fid, ErrInvalidEntry)
+		}
+		if fl.Encrypted && v != "" && key == nil {
+			if key, err = s.formKey(ctx, s.db, sess, formID, u); err != nil {
+				return err
+			}
+			defer key.Wipe()
+		}
+	}
+	now := s.now().UTC().Unix()
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if create {
+			var cust any
+			if in.CustomerNumber != "" {
+				cust = in.CustomerNumber
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO vault_entries(entry_id, form_id, customer_number, created_by, created_at, updated_at)
+				VALUES(?, ?, ?, ?, ?, ?)`, entryID, formID, cust, sess.UserID, now, now); err != nil {
+				return fmt.Errorf("creating entry: %w", err)
+			}
+		} else {
+			q := "UPDATE vault_entries SET updated_at = ? WHERE entry_id = ?"
+			args := []any{now, entryID}
+			if in.CustomerNumber != "" && f.Purpose == PurposeCustomer {
+				q = "UPDATE vault_entries SET updated_at = ?, customer_number = ? WHERE entry_id = ?"
+				args = []any{now, in.CustomerNumber, entryID}
+			}
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return fmt.Errorf("updating entry: %w", err)
+			}
+		}
+		for fid, v := range in.Values {
+			fl, _ := f.field(fid)
+			if v == "" {
+				if _, err := tx.ExecContext(ctx, "DELETE FROM vault_values WHERE entry_id = ? AND field_id = ?", entryID, fid); err != nil {
+					return fmt.Errorf("clearing value: %w", err)
+				}
+				continue
+			}
+			var plain, sealed any
+			if fl.Encrypted {
+				b, err := key.Seal(Location{Form: formID, Entry: entryID, Field: fid}, []byte(v))
+				if err != nil {
+					return err
+				}
+				sealed = b
+			} else {
+				plain = v
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO vault_values(entry_id, field_id, plain, sealed) VALUES(?, ?, ?, ?)
+				ON CONFLICT(entry_id, field_id) DO UPDATE SET plain = excluded.plain, sealed = excluded.sealed`,
+				entryID, fid, plain, sealed); err != nil {
+				return fmt.Errorf("writing value: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteEntry deletes an entry (decrypt right needed). secure_delete zeroes its pages.
+func (s *Service) DeleteEntry(ctx context.Context, sess auth.Session, entryID string) error {
+	formID, err := s.entryForm(ctx, s.db, entryID)
+	if err != nil {
+		return err
+	}
+	if err := s.requireDecrypt(ctx, s.db, sess, formID); err != nil {
+		return err
+	}
+	if _, err := s.db.ExecContext(ctx, "DELETE FROM vault_entries WHERE entry_id = ?", entryID); err != nil {
+		return fmt.Errorf("deleting entry: %w", err)
+	}
+	return s.log(ctx, sess, ActionEntryDelete, TargetEntry, entryID)
+}
+
+// Entry returns one entry to someone who may read its form.
+func (s *Service) Entry(ctx context.Context, sess auth.Session, entryID string) (Entry, error) {
+	formID, err := s.entryForm(ctx, s.db, entryID)
+	if err != nil {
+		return Entry{}, err
+	}
+	if err := s.requireRead(ctx, s.db, sess, formID); err != nil {
+		return Entry{}, err
+	}
+	es, _, err := s.listEntries(ctx, "e.entry_id = ?", []any{entryID}, 0, 1)
+	if err != nil {
+		return Entry{}, err
+	}
+	if len(es) == 0 {
+		return Entry{}, ErrNotFound
+	}
+	return es[0], nil
+}
+
+// ListOptions page and filter [Service.Entries].
+type ListOptions struct {
+	CustomerNumber string // only this customer's entries
+	Offset, Limit  int    // Limit 0: 100
+}
+
+// Entries lists a form's entries, newest first, with the total count, to someone who may read
+// the form.
+func (s *Service) Entries(ctx context.Context, sess auth.Session, formID string, opt ListOptions) ([]Entry, int, error) {
+	if err := s.requireRead(ctx, s.db, sess, formID); err != nil {
+		return nil, 0, err
+	}
+	where, args := "e.form_id = ?", []any{formID}
+	if opt.CustomerNumber != "" {
+		where += " AND e.customer_number = ?"
+		args = append(args, opt.CustomerNumber)
+	}
+	if opt.Limit <= 0 {
+		opt.Limit = 100
+	}
+	return s.listEntries(ctx, where, args, opt.Offset, opt.Limit)
+}
+
+func (s *Service) listEntries(ctx context.Context, where string, args []any, offset, limit int) ([]Entry, int, error) {
+	var total int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM vault_entries e WHERE "+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("counting entries: %w", err)
+	}
+	// One query: the page of entries joined to their values; sealed blobs are never read here.
+	rows, err := s.db.QueryContext(ctx, `SELECT e.entry_id, e.form_id, coalesce(e.customer_number, ''), e.created_at, e.updated_at,
+			v.field_id, v.plain, v.sealed IS NOT NULL
+		FROM (SELECT * FROM vault_entries e WHERE `+where+` ORDER BY e.created_at DESC, e.entry_id LIMIT ? OFFSET ?) e
+		LEFT JOIN vault_values v ON v.entry_id = e.entry_id
+		ORDER BY e.created_at DESC, e.entry_id, v.field_id`, append(args, limit, offset)...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("listing entries: %w", err)
+	}
+	defer rows.Close()
+	out := []Entry{}
+	for rows.Next() {
+		var e Entry
+		var created, updated int64
+		var field, plain sql.NullString
+		var isSealed sql.NullBool
+		if err := rows.Scan(&e.ID, &e.FormID, &e.CustomerNumber, &created, &updated, &field, &plain, &isSealed); err != nil {
+			return nil, 0, fmt.Errorf("listing entries: %w", err)
+		}
+		if len(out) == 0 || out[len(out)-1].ID != e.ID {
+			e.CreatedAt, e.UpdatedAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
+			e.Plain = map[string]string{}
+			e.Encrypted = []string{}
+			out = append(out, e)
+		}
+		last := &out[len(out)-1]
+		switch {
+		case !field.Valid:
+		case isSealed.Bool:
+			last.Encrypted = append(last.Encrypted, field.String)
+		default:
+			last.Plain[field.String] = plain.String
+		}
+	}
+	return out, total, rows.Err()
+}
+
+// Decrypt returns an entry's encrypted values (field id -> value) after the caller types their
+// password again (and passes the second factor where the form asks). It writes an event naming
+// who decrypted which entry, never the value; the values must stay in memory.
+func (s *Service) Decrypt(ctx context.Context, sess auth.Session, entryID string, u Unlock) (map[string]string, error) {
+	formID, err := s.entryForm(ctx, s.db, entryID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.requireDecrypt(ctx, s.db, sess, formID); err != nil {
+		return nil, err
+	}
+	key, err := s.formKey(ctx, s.db, sess, formID, u)
+	if err != nil {
+		return nil, err
+	}
+	defer key.Wipe()
+	rows, err := s.db.QueryContext(ctx, "SELECT field_id, sealed FROM vault_values WHERE entry_id = ? AND sealed IS NOT NULL", entryID)
+	if err != nil {
+		return nil, fmt.Errorf("reading sealed values: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var fid string
+		var sealed []byte
+		if err := rows.Scan(&fid, &sealed); err != nil {
+			return nil, fmt.Errorf("reading sealed values: %w", err)
+		}
+		pt, err := key.Open(Location{Form: formID, Entry: entryID, Field: fid}, sealed)
+		if err != nil {
+			return nil, err
+		}
+		out[fid] = string(pt)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Log before returning anything: no value leaves without its event.
+	if err := s.log(ctx, sess, ActionDecrypt, TargetEntry, entryID); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
