@@ -42,18 +42,32 @@ type Index struct {
 	mu  sync.RWMutex // write: the bleve index is swapped (rebuild) or closed
 	idx bleve.Index
 	amu sync.Mutex // one applier at a time
+
+	rebuilt bool
 }
 
 // Open opens the index of the store (in <data dir>/index), creating or rebuilding it when
 // it is missing, unreadable or made for another registry, and applies the outbox: writes
 // that reached the database but not the index before a crash are indexed now.
 func Open(ctx context.Context, st *store.Store) (*Index, error) {
-	ix := &Index{st: st, dir: filepath.Join(st.Dir, DirName), schema: newSchema(registry.Types()), now: time.Now}
+	return OpenWith(ctx, st, Options{})
+}
+
+// Options tune Open.
+type Options struct {
+	// Progress, when set, reports a rebuild that Open has to do (records done, total).
+	Progress func(done, total int)
+}
+
+// OpenWith is Open with options.
+func OpenWith(ctx context.Context, st *store.Store, opts Options) (*Index, error) {
+	ix := newIndex(st)
 	idx, err := ix.openBleve()
 	if err != nil {
-		if err := ix.Rebuild(ctx, nil); err != nil {
+		if err := ix.Rebuild(ctx, opts.Progress); err != nil {
 			return nil, err
 		}
+		ix.rebuilt = true
 	} else {
 		ix.idx = idx
 	}
@@ -63,6 +77,23 @@ func Open(ctx context.Context, st *store.Store) (*Index, error) {
 	}
 	return ix, nil
 }
+
+// Build builds the index of the store anew (the old one, if any, is removed) and returns
+// it open. progress may be nil.
+func Build(ctx context.Context, st *store.Store, progress func(done, total int)) (*Index, error) {
+	ix := newIndex(st)
+	if err := ix.Rebuild(ctx, progress); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+func newIndex(st *store.Store) *Index {
+	return &Index{st: st, dir: filepath.Join(st.Dir, DirName), schema: newSchema(registry.Types()), now: time.Now}
+}
+
+// Rebuilt reports whether Open found no usable index and built it from the database.
+func (ix *Index) Rebuilt() bool { return ix.rebuilt }
 
 // openBleve opens the existing index; an error means it must be rebuilt.
 func (ix *Index) openBleve() (bleve.Index, error) {

@@ -243,7 +243,7 @@ func (ix *Index) hits(dm *bsearch.DocumentMatch, areas map[string]bool, withValu
 						covered += m.End - m.Start
 					}
 					if len(h.Snippet) > 0 {
-						h.Score *= 1 + 0.2*float64(covered)/float64(len(h.Snippet))
+						h.Score *= 1 + float64(covered)/float64(len(h.Snippet))
 					}
 				}
 			}
