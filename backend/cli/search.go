@@ -125,4 +125,3 @@ func (e *env) afterWrite(st *store.Store) error {
 	}
 	return ix.Close()
 }
-
