@@ -280,6 +280,9 @@ func (ix *Index) Check(ctx context.Context) ([]string, error) {
 			return nil, fmt.Errorf("reading search index: %w", err)
 		}
 		for _, h := range res.Hits {
+			if h.ID == purgeMarker {
+				continue
+			}
 			got, _ := h.Fields[fieldHash].(string)
 			w, ok := want[h.ID]
 			switch {
