@@ -3,4 +3,4 @@
 TEST_TARGETS += test-keyring
 
 test-keyring:
-	DATASKYDD_REAL_KEYRING=1 bash scripts/with-keyring.sh go test -tags "$(TAGS)" -count=1 -run 'RealKeyring' ./backend/secrets/
+	DATASKYDD_REAL_KEYRING=1 bash scripts/with-keyring.sh go test -tags "$(TAGS)" -count=1 -run 'RealKeyring' ./backend/secrets/ ./backend/twofactor/
