@@ -53,7 +53,7 @@ var (
 
 const aliceMobile, bobPhone = "+46701234567", "+46739876543"
 
-func newEnv(t *testing.T) *env {
+func newEnv(t testing.TB) *env {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Create(ctx, t.TempDir(), store.CreateOptions{Lang: "sv"})
@@ -80,7 +80,7 @@ func newEnv(t *testing.T) *env {
 	return &env{st: st, eng: eng, gw: gw, fake: fake, secrets: sec, clock: c}
 }
 
-func put(t *testing.T, st *store.Store, typ, id string, values map[string]any) {
+func put(t testing.TB, st *store.Store, typ, id string, values map[string]any) {
 	t.Helper()
 	rt, ok := registry.Get(typ)
 	if !ok {
@@ -102,7 +102,7 @@ func put(t *testing.T, st *store.Store, typ, id string, values map[string]any) {
 var codeRe = regexp.MustCompile(`\b(\d{6})\b`)
 
 // lastCode reads the code from the newest SMS to number.
-func (e *env) lastCode(t *testing.T, number string) string {
+func (e *env) lastCode(t testing.TB, number string) string {
 	t.Helper()
 	m, ok := e.fake.Last(number)
 	if !ok {
@@ -115,7 +115,7 @@ func (e *env) lastCode(t *testing.T, number string) string {
 	return c[1]
 }
 
-func (e *env) start(t *testing.T, ref twofactor.PersonRef, f twofactor.Flow) (twofactor.Challenge, string) {
+func (e *env) start(t testing.TB, ref twofactor.PersonRef, f twofactor.Flow) (twofactor.Challenge, string) {
 	t.Helper()
 	ch, err := e.eng.Start(context.Background(), ref, f)
 	if err != nil {
