@@ -1,0 +1,14 @@
+import { AppLayout } from '@/components/layout/AppLayout';
+import { ImportButton } from '@/features/import/components/ImportButton';
+import { StatusScreen } from '@/features/status/components/StatusScreen';
+import { AppProvider } from './provider';
+
+export function App() {
+  return (
+    <AppProvider>
+      <AppLayout>
+        <StatusScreen actions={<ImportButton />} />
+      </AppLayout>
+    </AppProvider>
+  );
+}

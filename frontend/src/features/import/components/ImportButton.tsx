@@ -1,0 +1,69 @@
+import { Button, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileImport } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { backend, type ImportProblem } from '@/lib/backend';
+import { errorMessage } from '@/lib/errorMessage';
+import { formatCount } from '@/lib/format';
+import { useImportFiles } from '../api/useImportFiles';
+import { ImportProblems } from './ImportProblems';
+
+function baseName(path: string) {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** Import…: the native open dialog, then the import with progress, then the outcome. */
+export function ImportButton() {
+  const { t, i18n } = useTranslation();
+  const importFiles = useImportFiles();
+  const [choosing, setChoosing] = useState(false);
+  const [problems, setProblems] = useState<ImportProblem[]>([]);
+
+  async function run() {
+    let paths: string[];
+    setChoosing(true);
+    try {
+      paths = await backend.chooseImportFiles();
+    } catch (err) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
+      return;
+    } finally {
+      setChoosing(false);
+    }
+    if (paths.length === 0) return;
+    try {
+      const result = await importFiles.mutateAsync(paths);
+      if (result.problems.length > 0) {
+        setProblems(result.problems);
+        return;
+      }
+      notifications.show({
+        color: 'teal',
+        title: t('import.successTitle'),
+        message: t('import.success', { count: result.total, formatted: formatCount(result.total, i18n.language) }),
+      });
+    } catch (err) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
+    }
+  }
+
+  const p = importFiles.progress;
+  return (
+    <>
+      <Button
+        leftSection={<IconFileImport size={18} />}
+        loading={choosing || importFiles.isPending}
+        onClick={() => void run()}
+      >
+        {t('import.button')}
+      </Button>
+      {importFiles.isPending && p && (
+        <Text size="xs" c="dimmed" aria-live="polite">
+          {t('import.progress', { count: p.records, formatted: formatCount(p.records, i18n.language), file: baseName(p.file) })}
+        </Text>
+      )}
+      {problems.length > 0 && <ImportProblems problems={problems} onClose={() => setProblems([])} />}
+    </>
+  );
+}
