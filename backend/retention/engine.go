@@ -1,0 +1,423 @@
+package retention
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"dataskydd/backend/record"
+	"dataskydd/backend/registry"
+	"dataskydd/backend/store"
+)
+
+// DefaultBatch is how many records one transaction anonymises.
+const DefaultBatch = 1000
+
+// DefaultSamples is how many records a preview lists per type.
+const DefaultSamples = 5
+
+// ErrCheckpoint is returned (wrapped) when the WAL could not be truncated after a run: the
+// records are anonymised, but old pages may linger in the -wal file until the next run.
+var ErrCheckpoint = errors.New("the database was busy: the WAL could not be truncated")
+
+// Index is the person search's side of a run (backend/search implements it). Apply brings
+// the index up to date with the outbox the run filled; Purge then rewrites the index files
+// so the terms of anonymised values leave the disk (Bleve keeps deleted terms until a merge).
+type Index interface {
+	Apply(ctx context.Context) error
+	Purge(ctx context.Context) error
+}
+
+// Job is a scheduled task another feature adds to every run (the vault's purge of expired
+// entries, ...). Run does the work due at now and returns how many items it handled.
+type Job interface {
+	Name() string
+	Run(ctx context.Context, now time.Time) (int, error)
+}
+
+// Progress is reported after every batch.
+type Progress struct {
+	Type string `json:"type"` // the policy being run
+	Done int    `json:"done"` // records of this type handled so far
+	Due  int    `json:"due"`  // records of this type due when it started
+}
+
+// Options configure an Engine; the zero value works.
+type Options struct {
+	Batch    int            // records per transaction (DefaultBatch)
+	Samples  int            // records listed per type by a preview (DefaultSamples)
+	Index    Index          // nil: no search index to update
+	Progress func(Progress) // nil: no progress
+	Jobs     []Job          // run after the policies by a real run
+}
+
+// Engine applies the retention policies of one store.
+type Engine struct {
+	st   *store.Store
+	opts Options
+}
+
+// New returns an engine for st.
+func New(st *store.Store, opts Options) *Engine {
+	if opts.Batch <= 0 {
+		opts.Batch = DefaultBatch
+	}
+	if opts.Samples <= 0 {
+		opts.Samples = DefaultSamples
+	}
+	return &Engine{st: st, opts: opts}
+}
+
+// AddJob registers a job that every real run runs after the policies.
+func (e *Engine) AddJob(j Job) { e.opts.Jobs = append(e.opts.Jobs, j) }
+
+// Counts are one type's figures in a run.
+type Counts struct {
+	Due        int `json:"due"`        // records due when the run reached the type
+	Anonymised int `json:"anonymised"` // records rewritten by the rule
+	Deleted    int `json:"deleted"`    // records removed (the system log; on-delete "delete")
+}
+
+// Sample names a due record without its personal data.
+type Sample struct {
+	ID    string `json:"id"`
+	Label string `json:"label"` // the type's label and its number, never a name
+}
+
+// Report is what a run did (or, for a dry run, would do).
+type Report struct {
+	Now     time.Time           `json:"now"`
+	DryRun  bool                `json:"dry_run"`
+	Types   map[string]*Counts  `json:"types"`
+	Samples map[string][]Sample `json:"-"` // dry runs only
+	Jobs    map[string]int      `json:"-"` // real runs only
+	RunID   int64               `json:"-"` // the history row (0 for a dry run)
+}
+
+// Total is the number of records anonymised or deleted.
+func (r *Report) Total() int {
+	n := 0
+	for _, c := range r.Types {
+		n += c.Anonymised + c.Deleted
+	}
+	return n
+}
+
+// action is what a policy does to a due record.
+type action uint8
+
+const (
+	doAnonymise  action = iota
+	doDeleteRow         // the record's rule deletes it (system log)
+	doHardDelete        // on-delete "delete": gone, and links to it cleared
+)
+
+// plan is one enabled policy, ready to run.
+type plan struct {
+	t      *registry.Type
+	policy Policy
+	act    action
+	cutoff int64
+}
+
+func (e *Engine) plans(ctx context.Context, now time.Time) ([]plan, error) {
+	policies, err := Policies(ctx, e.st.DB)
+	if err != nil {
+		return nil, err
+	}
+	var out []plan
+	for _, p := range policies {
+		if !p.Enabled {
+			continue
+		}
+		t, _ := registry.Get(p.Type)
+		pl := plan{t: t, policy: p, cutoff: p.Cutoff(now).Unix()}
+		switch {
+		case t.Retention.DeleteRow:
+			pl.act = doDeleteRow
+		case p.OnDelete == store.OnDeleteDelete:
+			// "gone entirely at once": whatever N says, a deleted record goes now.
+			pl.act, pl.cutoff = doHardDelete, now.Unix()
+		}
+		out = append(out, pl)
+	}
+	return out, nil
+}
+
+const dueCountSQL = "SELECT COUNT(*) FROM records WHERE type = ? AND clock IS NOT NULL AND clock <= ?"
+
+// Preview reports what a run at now would do, per type with counts and a sample of
+// records, and changes nothing.
+func (e *Engine) Preview(ctx context.Context, now time.Time) (Report, error) {
+	rep := Report{Now: now.UTC(), DryRun: true, Types: map[string]*Counts{}, Samples: map[string][]Sample{}}
+	plans, err := e.plans(ctx, now)
+	if err != nil {
+		return rep, err
+	}
+	for _, pl := range plans {
+		c := &Counts{}
+		rep.Types[pl.t.Name] = c
+		if err := e.st.RO.QueryRowContext(ctx, dueCountSQL, pl.t.Name, pl.cutoff).Scan(&c.Due); err != nil {
+			return rep, fmt.Errorf("counting due %s: %w", pl.t.Name, err)
+		}
+		if pl.act == doAnonymise {
+			c.Anonymised = c.Due
+		} else {
+			c.Deleted = c.Due
+		}
+		if c.Due == 0 {
+			continue
+		}
+		samples, err := e.samples(ctx, pl)
+		if err != nil {
+			return rep, err
+		}
+		rep.Samples[pl.t.Name] = samples
+	}
+	return rep, nil
+}
+
+func (e *Engine) samples(ctx context.Context, pl plan) ([]Sample, error) {
+	rows, err := e.st.RO.QueryContext(ctx, "SELECT ext_id, data FROM records WHERE type = ? AND clock IS NOT NULL AND clock <= ? ORDER BY clock, rid LIMIT ?",
+		pl.t.Name, pl.cutoff, e.opts.Samples)
+	if err != nil {
+		return nil, fmt.Errorf("listing due %s: %w", pl.t.Name, err)
+	}
+	defer rows.Close()
+	var out []Sample
+	for rows.Next() {
+		var id string
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return nil, fmt.Errorf("listing due %s: %w", pl.t.Name, err)
+		}
+		label := pl.t.LabelEN
+		if r, err := record.DecodeData(pl.t, id, data); err == nil {
+			if n := r.String("number"); n != "" {
+				label += " " + n
+			} else if pl.t.Name == "customer" && r.CustomerNumber() != "" {
+				label += " " + r.CustomerNumber()
+			}
+		}
+		out = append(out, Sample{ID: id, Label: label})
+	}
+	return out, rows.Err()
+}
+
+// Run applies every enabled policy to the records due at now, in batches of one
+// transaction each, then brings the search index up to date and purges it, runs the
+// registered jobs, and truncates the WAL. The counts go to the anonymisation history under
+// trigger ("startup", "hourly", "cli", ...). A second run at the same now changes nothing.
+// On cancellation the batches already committed stay committed and counted.
+func (e *Engine) Run(ctx context.Context, now time.Time, trigger string) (Report, error) {
+	rep := Report{Now: now.UTC(), Types: map[string]*Counts{}, Jobs: map[string]int{}}
+	plans, err := e.plans(ctx, now)
+	if err != nil {
+		return rep, err
+	}
+	if rep.RunID, err = startRun(ctx, e.st, time.Now(), now, trigger); err != nil {
+		return rep, err
+	}
+	err = e.run(ctx, now, plans, &rep)
+	if ferr := finishRun(context.WithoutCancel(ctx), e.st, rep.RunID, err); err == nil {
+		err = ferr
+	}
+	return rep, err
+}
+
+func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, rep *Report) error {
+	word := e.st.ReplacementWord()
+	changed := false
+	for _, pl := range plans {
+		c := &Counts{}
+		rep.Types[pl.t.Name] = c
+		if err := e.st.DB.QueryRowContext(ctx, dueCountSQL, pl.t.Name, pl.cutoff).Scan(&c.Due); err != nil {
+			return fmt.Errorf("counting due %s: %w", pl.t.Name, err)
+		}
+		for c.Due > 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			n, err := e.batch(ctx, pl, word, now, rep.RunID, c)
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				break
+			}
+			changed = true
+			if e.opts.Progress != nil {
+				e.opts.Progress(Progress{Type: pl.t.Name, Done: c.Anonymised + c.Deleted, Due: c.Due})
+			}
+			if e.opts.Index != nil {
+				if err := e.opts.Index.Apply(ctx); err != nil {
+					return fmt.Errorf("updating the search index: %w", err)
+				}
+			}
+			if n < e.opts.Batch {
+				break
+			}
+		}
+	}
+	if changed && e.opts.Index != nil {
+		if err := e.opts.Index.Apply(ctx); err != nil {
+			return fmt.Errorf("updating the search index: %w", err)
+		}
+		if err := e.opts.Index.Purge(ctx); err != nil {
+			return fmt.Errorf("purging erased values from the search index: %w", err)
+		}
+	}
+	if err := e.runJobs(ctx, now, rep); err != nil {
+		return err
+	}
+	return checkpoint(ctx, e.st)
+}
+
+// batch handles up to opts.Batch due records of one policy in one transaction and returns
+// how many it handled.
+func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time, runID int64, c *Counts) (int, error) {
+	n := 0
+	err := e.st.Update(ctx, func(tx *store.Tx) error {
+		recs, err := dueBatch(ctx, tx, pl, e.opts.Batch)
+		if err != nil {
+			return err
+		}
+		var anon, del int
+		for _, r := range recs {
+			switch pl.act {
+			case doDeleteRow:
+				if err := tx.Remove(r.Type.Name, r.ID); err != nil {
+					return err
+				}
+				del++
+			case doHardDelete:
+				if _, err := tx.HardDelete(r.Type.Name, r.ID); err != nil {
+					return err
+				}
+				del++
+			default:
+				if pl.t.Retention.ClearInbound {
+					// Before the rewrite: a customer's links are found by its own number.
+					if _, err := tx.ClearInbound(r); err != nil {
+						return err
+					}
+				}
+				Anonymise(r, word)
+				delete(r.Values, registry.FieldVersions) // old values are personal data
+				if _, err := tx.PutAnonymised(r, now.Unix()); err != nil {
+					return err
+				}
+				anon++
+			}
+		}
+		if len(recs) > 0 {
+			if _, err := tx.Exec(`INSERT INTO anonymisation_counts(run_id, type, due, anonymised, deleted) VALUES(?, ?, ?, ?, ?)
+ON CONFLICT(run_id, type) DO UPDATE SET due = excluded.due, anonymised = anonymised + excluded.anonymised, deleted = deleted + excluded.deleted`,
+				runID, pl.t.Name, c.Due, anon, del); err != nil {
+				return fmt.Errorf("recording the anonymisation history: %w", err)
+			}
+		}
+		n = len(recs)
+		c.Anonymised += anon
+		c.Deleted += del
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("anonymising %s: %w", pl.t.Name, err)
+	}
+	return n, nil
+}
+
+func dueBatch(ctx context.Context, tx *store.Tx, pl plan, limit int) ([]*record.Record, error) {
+	rows, err := tx.SQL().QueryContext(ctx, "SELECT ext_id, data FROM records WHERE type = ? AND clock IS NOT NULL AND clock <= ? ORDER BY clock, rid LIMIT ?",
+		pl.t.Name, pl.cutoff, limit)
+	if err != nil {
+		return nil, fmt.Errorf("reading due records: %w", err)
+	}
+	defer rows.Close()
+	var out []*record.Record
+	for rows.Next() {
+		var id string
+		var data []byte
+		if err := rows.Scan(&id, &data); err != nil {
+			return nil, fmt.Errorf("reading due records: %w", err)
+		}
+		r, err := record.DecodeData(pl.t, id, data)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s %s: %w", pl.t.Name, id, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+func (e *Engine) runJobs(ctx context.Context, now time.Time, rep *Report) error {
+	var errs []error
+	for _, j := range e.opts.Jobs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		n, err := j.Run(ctx, now)
+		rep.Jobs[j.Name()] = n
+		msg := ""
+		if err != nil {
+			msg = err.Error()
+			errs = append(errs, fmt.Errorf("running job %s: %w", j.Name(), err))
+		}
+		if _, err := e.st.DB.ExecContext(ctx, "INSERT OR REPLACE INTO anonymisation_job_counts(run_id, job, count, error) VALUES(?, ?, ?, ?)",
+			rep.RunID, j.Name(), n, msg); err != nil {
+			return fmt.Errorf("recording the job history: %w", err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkpoint truncates the WAL, retrying briefly while a reader holds it.
+func checkpoint(ctx context.Context, st *store.Store) error {
+	var err error
+	for i := 0; i < 20; i++ {
+		if err = st.Checkpoint(ctx); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("%w (%v)", ErrCheckpoint, err)
+}
+
+// AfterDelete runs the policy of one record right after a delete, for the policies whose
+// period is 0 days ("N = 0 means at once"). It reports whether the record was anonymised.
+func (e *Engine) AfterDelete(ctx context.Context, typeName, id string, now time.Time) (bool, error) {
+	p, err := PolicyOf(ctx, e.st.DB, typeName)
+	if errors.Is(err, ErrNoPolicy) {
+		return false, nil
+	}
+	if err != nil || !p.Enabled || p.Days != 0 || p.OnDelete == store.OnDeleteDelete || p.Fixed {
+		return false, err
+	}
+	rep, err := e.Run(ctx, now, "delete")
+	if err != nil {
+		return false, err
+	}
+	c := rep.Types[typeName]
+	return c != nil && c.Anonymised > 0, nil
+}
+
+// TypeNames returns a report's types in the data map's order.
+func (r *Report) TypeNames() []string {
+	order := map[string]int{}
+	for i, n := range registry.Names() {
+		order[n] = i
+	}
+	names := make([]string, 0, len(r.Types))
+	for n := range r.Types {
+		names = append(names, n)
+	}
+	sort.Slice(names, func(i, j int) bool { return order[names[i]] < order[names[j]] })
+	return names
+}
