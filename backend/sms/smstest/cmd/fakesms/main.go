@@ -6,8 +6,9 @@
 // address, so the app's SMS settings can point their base URL at it, and
 // answers GET /last?to=+46701234567 with the newest message to that number as
 // JSON ({"id","provider","to","from","message","at"}), and GET /messages with
-// all of them. With -user and -pass left empty it accepts the credentials
-// "test"/"test".
+// all of them. It accepts the credentials given with -user and -pass
+// ("test"/"test" by default). The first line it prints is its base URL, for
+// scripts that let it choose a port (-addr 127.0.0.1:0). SIGINT or SIGTERM stop it.
 package main
 
 import (
@@ -15,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -27,13 +29,16 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:]); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "fakesms:", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string) error {
+// run serves until ctx ends.
+func run(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("fakesms", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:0", "address to listen on")
 	provider := fs.String("provider", string(sms.Elks), "API to speak: 46elks or twilio")
@@ -50,11 +55,8 @@ func run(args []string) error {
 	if err != nil {
 		return fmt.Errorf("listening: %w", err)
 	}
-	// The first line of output is the base URL, for scripts that chose port 0.
-	fmt.Printf("http://%s\n", ln.Addr())
+	fmt.Fprintf(stdout, "http://%s\n", ln.Addr())
 	srv := &http.Server{Handler: smstest.NewServer(p, sms.Credentials{Username: *user, Password: *pass}), ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
