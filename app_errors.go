@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+
+	"dataskydd/backend/store"
+)
+
+// ErrorCode is a stable name for a failure. Errors cross the bridge as an
+// [AppError] carrying one; the frontend translates the code and never matches the
+// English message. The set is generated into frontend/wailsjs/go/models.ts.
+type ErrorCode string
+
+const (
+	CodeInternal     ErrorCode = "internal"       // a bug or an I/O failure; the message says more
+	CodeNoStore      ErrorCode = "no_store"       // no store in the data folder yet
+	CodeFileNotFound ErrorCode = "file_not_found" // a file to read does not exist
+	CodeBadRequest   ErrorCode = "bad_request"    // the caller passed something unusable
+	CodeCancelled    ErrorCode = "cancelled"      // the user or the app stopped the operation
+)
+
+// allErrorCodes is handed to Wails' EnumBind so TypeScript gets the same set.
+var allErrorCodes = []struct {
+	Value  ErrorCode
+	TSName string
+}{
+	{CodeInternal, "Internal"},
+	{CodeNoStore, "NoStore"},
+	{CodeFileNotFound, "FileNotFound"},
+	{CodeBadRequest, "BadRequest"},
+	{CodeCancelled, "Cancelled"},
+}
+
+// AppError is what a bound method's error looks like to the frontend.
+type AppError struct {
+	Code    ErrorCode `json:"code"`
+	Message string    `json:"message"` // for logs and bug reports, not for display
+}
+
+func (e *AppError) Error() string { return string(e.Code) + ": " + e.Message }
+
+// errNoStore is returned while the data folder holds no store.
+var errNoStore = errors.New("no store in the data folder")
+
+// fail wraps err with the code the frontend sees.
+func fail(code ErrorCode, err error) error {
+	return &AppError{Code: code, Message: err.Error()}
+}
+
+// codeOf maps a backend error to its code; unknown errors are internal.
+func codeOf(err error) ErrorCode {
+	var ae *AppError
+	switch {
+	case errors.As(err, &ae):
+		return ae.Code
+	case errors.Is(err, errNoStore), errors.Is(err, store.ErrNoStore):
+		return CodeNoStore
+	case errors.Is(err, fs.ErrNotExist):
+		return CodeFileNotFound
+	case errors.Is(err, context.Canceled):
+		return CodeCancelled
+	}
+	return CodeInternal
+}
+
+// formatError is Wails' ErrorFormatter: every rejected promise carries an AppError.
+func formatError(err error) any {
+	var ae *AppError
+	if errors.As(err, &ae) {
+		return ae
+	}
+	return &AppError{Code: codeOf(err), Message: err.Error()}
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"embed"
+	"fmt"
+	"os"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"dataskydd/backend/paths"
+)
+
+// The built frontend (npm run build). frontend/dist/.gitkeep keeps go build and
+// go test working before Node has run; the window is then blank.
+//
+//go:embed all:frontend/dist
+var assets embed.FS
+
+// EnvDataDir overrides the data folder of the desktop app (tests, portable installs).
+// The CLI's --data-dir flag is the same setting for the command line.
+const EnvDataDir = "DATASKYDD_DATA_DIR"
+
+// guiDataDir is the folder the desktop app keeps its store in.
+func guiDataDir() (string, error) {
+	if dir := os.Getenv(EnvDataDir); dir != "" {
+		return dir, nil
+	}
+	dir, err := paths.DataDir()
+	if err != nil {
+		return "", fmt.Errorf("finding the data folder: %w", err)
+	}
+	return dir, nil
+}
+
+// runApp opens the desktop window and returns when it is closed. It needs a display;
+// main sends command-line invocations to the CLI before calling it.
+func runApp() error {
+	dir, err := guiDataDir()
+	if err != nil {
+		return err
+	}
+	app := NewApp(dir)
+	err = wails.Run(&options.App{
+		Title:            "Dataskydd",
+		Width:            1280,
+		Height:           820,
+		MinWidth:         960,
+		MinHeight:        600,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 250, A: 255},
+		OnStartup:        app.startup,
+		OnShutdown:       app.shutdown,
+		Bind:             []any{app},
+		EnumBind:         []any{allErrorCodes, allEventNames},
+		ErrorFormatter:   formatError,
+		Linux:            &linux.Options{ProgramName: "dataskydd"},
+	})
+	if err != nil {
+		return fmt.Errorf("running the desktop app: %w", err)
+	}
+	return nil
+}
