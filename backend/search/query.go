@@ -108,6 +108,17 @@ func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 	for _, dm := range first.Hits {
 		res.Hits = append(res.Hits, ix.hits(dm, areas, true)...)
 	}
+	if limit < 0 && first.Total > uint64(len(first.Hits)) {
+		// Every hit wanted, with values: take every record.
+		sr.Size = int(first.Total)
+		if first, err = ix.idx.SearchInContext(ctx, sr); err != nil {
+			return Result{}, fmt.Errorf("searching: %w", err)
+		}
+		res.Hits = res.Hits[:0]
+		for _, dm := range first.Hits {
+			res.Hits = append(res.Hits, ix.hits(dm, areas, true)...)
+		}
+	}
 	res.Total = len(res.Hits)
 	if first.Total > uint64(len(first.Hits)) {
 		// More records than listed: count their hits too (locations only, no values).
