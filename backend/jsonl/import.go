@@ -122,11 +122,7 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 	batch := time.Now().UnixNano()
 	var positions []position
 	err := st.Update(ctx, func(tx *store.Tx) error {
-		empty, err := isEmpty(tx)
-		if err != nil {
-			return err
-		}
-		tx.NoOldLinks = empty
+		tx.Bulk = true
 		var done int64
 		for c := range ordered {
 			select {
@@ -157,7 +153,10 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		if err := <-readErr; err != nil {
 			return err
 		}
-		return checkLinks(tx, batch, files, positions)
+		if err := checkLinks(tx, batch, files, positions); err != nil {
+			return err
+		}
+		return tx.EnqueueBatch(batch)
 	})
 	if err != nil {
 		cancel()
@@ -170,12 +169,6 @@ type position struct {
 	rid  int64
 	file int32
 	line int32
-}
-
-func isEmpty(tx *store.Tx) (bool, error) {
-	var n int
-	err := tx.SQL().QueryRowContext(tx.Context(), "SELECT COUNT(*) FROM (SELECT 1 FROM records LIMIT 1)").Scan(&n)
-	return n == 0, err
 }
 
 func lineErr(files []string, l line, field, msg string) *LineError {

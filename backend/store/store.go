@@ -119,6 +119,8 @@ func dsn(path string, immediate bool) string {
 	q.Set("_secure_delete", "true")
 	q.Set("_busy_timeout", "10000")
 	q.Set("_synchronous", "NORMAL")
+	// 64 MiB of page cache per connection: large imports and sweeps touch many index pages.
+	q.Set("_cache_size", "-65536")
 	if immediate {
 		q.Set("_txlock", "immediate")
 	}

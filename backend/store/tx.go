@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/mattn/go-sqlite3"
+
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
 )
@@ -17,9 +19,8 @@ type Tx struct {
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
 	buf   []byte
-	// NoOldLinks skips deleting a record's previous links on Put; set it only when the store
-	// was empty when the transaction began (a first import), where there are none.
-	NoOldLinks bool
+	// Bulk leaves the outbox to EnqueueBatch, one statement for a whole import.
+	Bulk bool
 }
 
 // Update runs fn in one write transaction; it commits when fn returns nil.
@@ -120,22 +121,31 @@ func (tx *Tx) put(r *record.Record, batch int64, clock any) (int64, error) {
 	if t, ok := r.EffectiveTime(registry.FieldUpdatedAt); ok {
 		updated = t.Unix()
 	}
-	st, err := tx.stmt(upsertSQL)
-	if err != nil {
-		return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
-	}
+	args := []any{r.Type.Name, r.ID, cust, status, r.UnixOrNil(registry.FieldCreatedAt), updated, clock, batch, tx.buf}
+	// Most writes are new records: a plain insert is the fast path. When the type+id exists,
+	// the upsert replaces it (or, within one import batch, reports the duplicate).
 	var rid int64
-	err = st.QueryRowContext(tx.ctx, r.Type.Name, r.ID, cust, status, r.UnixOrNil(registry.FieldCreatedAt), updated, clock, batch, tx.buf).Scan(&rid)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, ErrDuplicate
-	}
-	if err != nil {
-		return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
-	}
-	if !tx.NoOldLinks {
+	res, err := tx.Exec(insertSQL, args...)
+	switch {
+	case err == nil:
+		rid, _ = res.LastInsertId()
+	case isUniqueViolation(err):
+		st, err := tx.stmt(upsertSQL)
+		if err != nil {
+			return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
+		}
+		err = st.QueryRowContext(tx.ctx, args...).Scan(&rid)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, ErrDuplicate
+		}
+		if err != nil {
+			return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
+		}
 		if _, err := tx.Exec("DELETE FROM links WHERE src = ?", rid); err != nil {
 			return 0, fmt.Errorf("writing links of %s %s: %w", r.Type.Name, r.ID, err)
 		}
+	default:
+		return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
 	}
 	for _, ref := range r.Refs() {
 		if ref.Target == "customer" {
@@ -145,10 +155,29 @@ func (tx *Tx) put(r *record.Record, batch int64, clock any) (int64, error) {
 			return 0, fmt.Errorf("writing links of %s %s: %w", r.Type.Name, r.ID, err)
 		}
 	}
-	if err := tx.Enqueue(r.Type.Name, r.ID); err != nil {
-		return 0, err
+	if !tx.Bulk {
+		if err := tx.Enqueue(r.Type.Name, r.ID); err != nil {
+			return 0, err
+		}
 	}
 	return rid, nil
+}
+
+const insertSQL = `INSERT INTO records(type, ext_id, cust_no, status, created_at, updated_at, clock, anonymised_at, batch, data)
+VALUES(?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)`
+
+func isUniqueViolation(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintUnique
+}
+
+// EnqueueBatch queues every record written by an import batch for the search index, in one
+// statement.
+func (tx *Tx) EnqueueBatch(batch int64) error {
+	if _, err := tx.tx.ExecContext(tx.ctx, "INSERT INTO outbox(type, ext_id) SELECT type, ext_id FROM records WHERE batch = ? ORDER BY rid", batch); err != nil {
+		return fmt.Errorf("queueing the import for the search index: %w", err)
+	}
+	return nil
 }
 
 // Enqueue asks the search index to re-read a record (or drop it, when it is gone).
