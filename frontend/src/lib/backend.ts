@@ -59,8 +59,8 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
 
 /** Payload of the import and export progress events (Go: Progress in app_events.go). */
 export interface Progress {
-  file: string;
-  records: number;
+  bytes: number;
+  totalBytes: number;
   done: boolean;
 }
 

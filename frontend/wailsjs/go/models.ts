@@ -4,7 +4,6 @@ export namespace main {
 	    BadRequest = "bad_request",
 	    Cancelled = "cancelled",
 	    FileNotFound = "file_not_found",
-	    ImportInvalid = "import_invalid",
 	    Internal = "internal",
 	    NoStore = "no_store",
 	}

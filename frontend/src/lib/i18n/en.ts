@@ -40,8 +40,7 @@ export const en: Translation = {
   import: {
     button: 'Import…',
     running: 'Importing…',
-    progress_one: '{{formatted}} record read from {{file}}',
-    progress_other: '{{formatted}} records read from {{file}}',
+    progress: '{{percent}}% read',
     successTitle: 'Import finished',
     success_one: '{{formatted}} record imported.',
     success_other: '{{formatted}} records imported.',
@@ -61,7 +60,6 @@ export const en: Translation = {
     file_not_found: 'The file does not exist.',
     bad_request: 'The request was invalid.',
     cancelled: 'The operation was cancelled.',
-    import_invalid: 'The file has errors; nothing was imported.',
     details: 'Technical details: {{message}}',
   },
 };

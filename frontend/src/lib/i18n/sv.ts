@@ -39,8 +39,7 @@ export const sv = {
   import: {
     button: 'Importera…',
     running: 'Importerar…',
-    progress_one: '{{formatted}} post läst från {{file}}',
-    progress_other: '{{formatted}} poster lästa från {{file}}',
+    progress: '{{percent}} % inläst',
     successTitle: 'Importen är klar',
     success_one: '{{formatted}} post importerades.',
     success_other: '{{formatted}} poster importerades.',
@@ -60,7 +59,6 @@ export const sv = {
     file_not_found: 'Filen finns inte.',
     bad_request: 'Begäran var ogiltig.',
     cancelled: 'Åtgärden avbröts.',
-    import_invalid: 'Filen innehåller fel; ingenting importerades.',
     details: 'Teknisk information: {{message}}',
   },
 } as const;

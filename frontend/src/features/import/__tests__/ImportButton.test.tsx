@@ -1,7 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, BackendError, ErrorCode } from '@/lib/backend';
+import { backend, BackendError, ErrorCode, EventName } from '@/lib/backend';
 import { renderWithApp } from '@/testing/render';
 import { ImportButton } from '../components/ImportButton';
 
@@ -63,6 +63,30 @@ describe('ImportButton', () => {
     expect(rows[1]).toHaveTextContent('not an RFC 3339 time');
     expect(rows[2]).toHaveTextContent('(hela raden)');
     expect(screen.getByText('Importen stoppades – ingenting sparades')).toBeInTheDocument();
+  });
+
+  it('shows the progress events the backend sends while it imports', async () => {
+    const listeners = new Map<string, (data: unknown) => void>();
+    window.runtime = {
+      EventsOnMultiple: (name, callback) => {
+        listeners.set(name, callback);
+        return () => listeners.delete(name);
+      },
+    };
+    let finish: (r: { total: number; types: never[]; problems: never[] }) => void = () => undefined;
+    choose.mockResolvedValue(['/tmp/big.jsonl']);
+    importFiles.mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    renderWithApp(<ImportButton />, { language: 'en' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Import…' }));
+    await vi.waitFor(() => expect(importFiles).toHaveBeenCalled());
+    act(() => listeners.get(EventName.ImportProgress)?.({ bytes: 400, totalBytes: 1000, done: false }));
+    expect(await screen.findByText('40% read')).toBeInTheDocument();
+
+    act(() => finish({ total: 10, types: [], problems: [] }));
+    expect(await screen.findByText('10 records imported.')).toBeInTheDocument();
+    expect(screen.queryByText('40% read')).not.toBeInTheDocument();
+    delete window.runtime;
   });
 
   it('translates an error code from the backend', async () => {

@@ -1,4 +1,4 @@
-import { Button, Text } from '@mantine/core';
+import { Button, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,8 +9,17 @@ import { formatCount } from '@/lib/format';
 import { useImportFiles } from '../api/useImportFiles';
 import { ImportProblems } from './ImportProblems';
 
-function baseName(path: string) {
-  return path.split(/[\\/]/).pop() ?? path;
+function ImportProgress({ bytes, total }: { bytes: number; total: number }) {
+  const { t } = useTranslation();
+  const percent = Math.min(100, Math.round((bytes / total) * 100));
+  return (
+    <Stack gap={2} w={140} aria-live="polite">
+      <Progress value={percent} size="sm" animated aria-label={t('import.running')} />
+      <Text size="xs" c="dimmed">
+        {t('import.progress', { percent })}
+      </Text>
+    </Stack>
+  );
 }
 
 /** Import…: the native open dialog, then the import with progress, then the outcome. */
@@ -58,11 +67,7 @@ export function ImportButton() {
       >
         {t('import.button')}
       </Button>
-      {importFiles.isPending && p && (
-        <Text size="xs" c="dimmed" aria-live="polite">
-          {t('import.progress', { count: p.records, formatted: formatCount(p.records, i18n.language), file: baseName(p.file) })}
-        </Text>
-      )}
+      {importFiles.isPending && p && p.totalBytes > 0 && <ImportProgress bytes={p.bytes} total={p.totalBytes} />}
       {problems.length > 0 && <ImportProblems problems={problems} onClose={() => setProblems([])} />}
     </>
   );
