@@ -1,0 +1,241 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"dataskydd/backend/registry"
+	"dataskydd/backend/store"
+)
+
+// recorder collects the runtime events an App sends.
+type recorder struct {
+	mu     sync.Mutex
+	events []EventName
+	last   map[EventName]any
+}
+
+func (r *recorder) emit(name EventName, data any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.last == nil {
+		r.last = map[EventName]any{}
+	}
+	r.events = append(r.events, name)
+	r.last[name] = data
+}
+
+func (r *recorder) count(name EventName) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	n := 0
+	for _, e := range r.events {
+		if e == name {
+			n++
+		}
+	}
+	return n
+}
+
+// newTestApp returns an App on a fresh data folder, with a store when withStore.
+func newTestApp(t *testing.T, withStore bool) (*App, *recorder) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "data")
+	if withStore {
+		st, err := store.Create(context.Background(), dir, store.CreateOptions{Lang: "sv"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := NewApp(dir)
+	rec := &recorder{}
+	a.emit = rec.emit
+	t.Cleanup(func() { a.shutdown(context.Background()) })
+	return a, rec
+}
+
+const fixture = "frontend/e2e/fixtures/small.jsonl"
+
+func codeOfAppError(t *testing.T, err error) ErrorCode {
+	t.Helper()
+	var ae *AppError
+	if !errors.As(err, &ae) {
+		t.Fatalf("error %v (%T) is not an *AppError", err, err)
+	}
+	return ae.Code
+}
+
+func TestStatusWithoutStore(t *testing.T) {
+	a, _ := newTestApp(t, false)
+	info, err := a.Status()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.StoreExists || info.Total != 0 || info.DataDir != a.dataDir {
+		t.Fatalf("status = %+v", info)
+	}
+	if len(info.Types) != len(registry.Types()) {
+		t.Fatalf("got %d types, want every registry type (%d)", len(info.Types), len(registry.Types()))
+	}
+	if info.Version == "" {
+		t.Fatal("no version")
+	}
+}
+
+func TestImportThenStatus(t *testing.T) {
+	a, rec := newTestApp(t, true)
+	res, err := a.ImportFiles([]string{fixture})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 0 {
+		t.Fatalf("problems: %+v", res.Problems)
+	}
+	want := map[string]int{"user": 2, "customer": 2, "contact_person": 1, "work_order": 2, "time_report": 1, "inventory": 1}
+	got := map[string]int{}
+	for _, c := range res.Types {
+		got[c.Type] = c.Count
+		rt, _ := registry.Get(c.Type)
+		if c.LabelSV != rt.LabelSV || c.LabelEN != rt.LabelEN || c.Area != rt.Area {
+			t.Errorf("%s: labels %q/%q area %q, registry says %q/%q %q", c.Type, c.LabelSV, c.LabelEN, c.Area, rt.LabelSV, rt.LabelEN, rt.Area)
+		}
+	}
+	if len(got) != len(want) || res.Total != 9 {
+		t.Fatalf("imported %v (total %d), want %v (9)", got, res.Total, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: imported %d, want %d", k, got[k], v)
+		}
+	}
+	if rec.count(EventStoreChanged) != 1 || rec.count(EventImportProgress) < 2 {
+		t.Errorf("events %v: want progress reports and one store:changed", rec.events)
+	}
+	if p, _ := rec.last[EventImportProgress].(Progress); !p.Done {
+		t.Errorf("last progress %+v is not Done", rec.last[EventImportProgress])
+	}
+
+	info, err := a.Status()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !info.StoreExists || info.Total != 9 {
+		t.Fatalf("status after import: exists=%v total=%d", info.StoreExists, info.Total)
+	}
+	for _, c := range info.Types {
+		if c.Count != want[c.Type] {
+			t.Errorf("status %s = %d, want %d", c.Type, c.Count, want[c.Type])
+		}
+	}
+}
+
+func TestImportBadLineWritesNothing(t *testing.T) {
+	a, rec := newTestApp(t, true)
+	bad := filepath.Join(t.TempDir(), "bad.jsonl")
+	good, err := os.ReadFile(fixture)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(good), "\n")
+	lines[3] = strings.Replace(lines[3], `"created_at":"2024-03-05"`, `"created_at":"5 mars"`, 1)
+	if err := os.WriteFile(bad, []byte(strings.Join(lines, "")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res, err := a.ImportFiles([]string{bad})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Problems) != 1 {
+		t.Fatalf("problems = %+v, want one", res.Problems)
+	}
+	p := res.Problems[0]
+	if p.File != bad || p.Line != 4 || p.Field != "created_at" || p.Message == "" {
+		t.Fatalf("problem = %+v, want %s:4 field created_at", p, bad)
+	}
+	if res.Total != 0 || len(res.Types) != 0 {
+		t.Fatalf("result counts %d %v after a rejected import", res.Total, res.Types)
+	}
+	if rec.count(EventStoreChanged) != 0 {
+		t.Fatal("store:changed sent for a rejected import")
+	}
+	info, err := a.Status()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Total != 0 {
+		t.Fatalf("%d records written by a rejected import", info.Total)
+	}
+}
+
+func TestImportErrorsCarryCodes(t *testing.T) {
+	withStore, _ := newTestApp(t, true)
+	noStore, _ := newTestApp(t, false)
+	tests := []struct {
+		name  string
+		app   *App
+		paths []string
+		want  ErrorCode
+	}{
+		{"no files", withStore, nil, CodeBadRequest},
+		{"missing file", withStore, []string{filepath.Join(t.TempDir(), "nope.jsonl")}, CodeFileNotFound},
+		{"no store", noStore, []string{fixture}, CodeNoStore},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := tt.app.ImportFiles(tt.paths)
+			if got := codeOfAppError(t, err); got != tt.want {
+				t.Fatalf("code %q, want %q (%v)", got, tt.want, err)
+			}
+		})
+	}
+}
+
+func TestFormatError(t *testing.T) {
+	tests := []struct {
+		err  error
+		want ErrorCode
+	}{
+		{fail(CodeNoStore, errors.New("x")), CodeNoStore},
+		{store.ErrNoStore, CodeNoStore},
+		{os.ErrNotExist, CodeFileNotFound},
+		{context.Canceled, CodeCancelled},
+		{errors.New("disk on fire"), CodeInternal},
+	}
+	for _, tt := range tests {
+		ae, ok := formatError(tt.err).(*AppError)
+		if !ok || ae.Code != tt.want || ae.Message == "" {
+			t.Errorf("formatError(%v) = %+v, want code %q", tt.err, ae, tt.want)
+		}
+	}
+}
+
+// The generated TypeScript must list exactly the Go codes and event names, or the
+// committed bindings are stale (run `wails generate module -tags webkit2_41`).
+func TestBindingsListTheSameConstants(t *testing.T) {
+	models, err := os.ReadFile("frontend/wailsjs/go/models.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(models)
+	for _, c := range allErrorCodes {
+		if !strings.Contains(text, c.TSName+` = "`+string(c.Value)+`"`) {
+			t.Errorf("models.ts lacks ErrorCode %s = %q", c.TSName, c.Value)
+		}
+	}
+	for _, e := range allEventNames {
+		if !strings.Contains(text, e.TSName+` = "`+string(e.Value)+`"`) {
+			t.Errorf("models.ts lacks EventName %s = %q", e.TSName, e.Value)
+		}
+	}
+	if n := strings.Count(text, ` = "`); n != len(allErrorCodes)+len(allEventNames) {
+		t.Errorf("models.ts has %d enum members, Go has %d", n, len(allErrorCodes)+len(allEventNames))
+	}
+}
