@@ -1,159 +1,208 @@
 package record
 
 import (
-	"bytes"
 	"encoding/json"
 	"slices"
 
 	"dataskydd/backend/registry"
 )
 
+type field struct {
+	key string
+	val span
+}
+
 // Decode validates one JSON Lines line against the registry and returns the record.
-// Errors are *FieldError naming the field.
+// Errors are *FieldError naming the field ("" for the line as a whole).
 func Decode(line []byte) (*Record, error) {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(line, &raw); err != nil {
-		if !bytes.HasPrefix(bytes.TrimLeft(line, " \t"), []byte("{")) {
-			return nil, ferr("", "not a JSON object (each line must be one {\"type\": ..., \"id\": ...} record)")
-		}
-		return nil, ferr("", "malformed JSON: %v", err)
+	s := &scanner{data: line}
+	if s.peek() != '{' {
+		return nil, ferr("", "not a JSON object (each line must be one {\"type\": ..., \"id\": ...} record)")
+	}
+	fields := make([]field, 0, 24)
+	if err := s.object(func(key string, v span) error {
+		fields = append(fields, field{key, v})
+		return nil
+	}); err != nil {
+		return nil, ferr("", "%v", err)
 	}
 	var typeName, id string
-	if err := decodeString(raw["type"], &typeName); err != nil || typeName == "" {
+	var typeSeen, idSeen bool
+	for _, f := range fields {
+		switch f.key {
+		case "type":
+			typeName, typeSeen = stringAt(line, f.val)
+		case "id":
+			id, idSeen = stringAt(line, f.val)
+		}
+	}
+	if !typeSeen || typeName == "" {
 		return nil, ferr("type", "missing or not a string")
 	}
 	t, ok := registry.Get(typeName)
 	if !ok {
 		return nil, ferr("type", "unknown type %q", typeName)
 	}
-	if err := decodeString(raw["id"], &id); err != nil || id == "" {
+	if !idSeen || id == "" {
 		return nil, ferr("id", "missing or not a non-empty string")
 	}
-	r := &Record{Type: t, ID: id, Values: make(map[string]any, len(raw))}
-	for name, val := range raw {
-		if name == "type" || name == "id" {
+	r := &Record{Type: t, ID: id, Values: make(map[string]any, len(fields))}
+	for _, kv := range fields {
+		if kv.key == "type" || kv.key == "id" {
 			continue
 		}
-		f, ok := t.Field(name)
+		f, ok := t.Field(kv.key)
 		if !ok {
-			return nil, ferr(name, "unknown field for type %s", t.Name)
+			return nil, ferr(kv.key, "unknown field for type %s", t.Name)
 		}
-		v, err := decodeValue(f, name, val)
+		vs := &scanner{data: line[:kv.val.end], pos: kv.val.start}
+		v, err := decodeValue(vs, f, kv.key)
 		if err != nil {
 			return nil, err
 		}
 		if v != nil {
-			r.Values[name] = v
+			r.Values[kv.key] = v
+		} else {
+			delete(r.Values, kv.key)
 		}
 	}
 	return r, nil
 }
 
-func decodeString(raw json.RawMessage, s *string) error {
-	if raw == nil {
-		return nil
+func stringAt(line []byte, v span) (string, bool) {
+	s := &scanner{data: line[:v.end], pos: v.start}
+	if s.peek() != '"' {
+		return "", false
 	}
-	return json.Unmarshal(raw, s)
+	str, err := s.str(true)
+	return str, err == nil
 }
 
-func isNull(raw json.RawMessage) bool {
-	return len(raw) == 0 || string(bytes.TrimSpace(raw)) == "null"
+// kindAt names the JSON type of the value at the scanner, for error messages.
+func kindAt(s *scanner) string {
+	switch c := s.peek(); {
+	case c == '"':
+		return "a string"
+	case c == '{':
+		return "an object"
+	case c == '[':
+		return "an array"
+	case c == 't' || c == 'f':
+		return "a boolean"
+	case c == 'n':
+		return "null"
+	}
+	return "a number"
 }
 
-// decodeValue returns the typed value of one field, nil when empty.
-func decodeValue(f *registry.Field, path string, raw json.RawMessage) (any, error) {
-	if isNull(raw) {
-		return nil, nil
+// decodeValue decodes the (already validated) value at the scanner by the field's kind; nil
+// means empty.
+func decodeValue(s *scanner, f *registry.Field, path string) (any, error) {
+	c := s.peek()
+	if c == 'n' {
+		return nil, s.lit("null")
 	}
 	wrongType := func(want string) error {
-		return ferr(path, "expected %s, got %s", want, jsonKind(raw))
+		return ferr(path, "expected %s, got %s", want, kindAt(s))
 	}
 	switch f.Kind {
 	case registry.KindString, registry.KindTime, registry.KindEnum, registry.KindLink, registry.KindCustomerLink:
-		var s string
-		if err := json.Unmarshal(raw, &s); err != nil {
+		if c != '"' {
 			return nil, wrongType("a string")
 		}
-		if s == "" {
+		str, err := s.str(true)
+		if err != nil {
+			return nil, ferr(path, "%v", err)
+		}
+		if str == "" {
 			return nil, nil
 		}
 		switch f.Kind {
 		case registry.KindTime:
-			n, err := normTime(s)
+			n, err := normTime(str)
 			if err != nil {
-				return nil, ferr(path, "bad time %q: want RFC 3339 (2026-03-01T09:30:00Z) or a date (2026-03-01)", s)
+				return nil, ferr(path, "bad time %q: want RFC 3339 (2026-03-01T09:30:00Z) or a date (2026-03-01)", str)
 			}
 			return n, nil
 		case registry.KindEnum:
-			if !slices.Contains(f.Enum, s) {
-				return nil, ferr(path, "%q is not one of %v", s, f.Enum)
+			if !slices.Contains(f.Enum, str) {
+				return nil, ferr(path, "%q is not one of %v", str, f.Enum)
 			}
 		}
-		return s, nil
+		return str, nil
 	case registry.KindNumber:
-		var n json.Number
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		var v any
-		if err := dec.Decode(&v); err != nil {
+		if c != '-' && (c < '0' || c > '9') {
 			return nil, wrongType("a number")
 		}
-		n, ok := v.(json.Number)
-		if !ok {
-			return nil, wrongType("a number")
+		n, err := s.number()
+		if err != nil {
+			return nil, ferr(path, "%v", err)
 		}
-		return n, nil
+		return json.Number(n), nil
 	case registry.KindBool:
-		var b bool
-		if err := json.Unmarshal(raw, &b); err != nil {
+		if c != 't' && c != 'f' {
 			return nil, wrongType("a boolean")
 		}
-		return b, nil
+		v, err := s.generic()
+		return v, err
 	case registry.KindLinkList, registry.KindStrings:
-		var ss []string
-		if err := json.Unmarshal(raw, &ss); err != nil {
+		if c != '[' {
 			return nil, wrongType("an array of strings")
 		}
-		ss = slices.DeleteFunc(ss, func(s string) bool { return s == "" })
-		if len(ss) == 0 {
+		s.pos++
+		var out []string
+		for s.peek() != ']' {
+			if s.peek() != '"' {
+				return nil, ferr(path, "expected an array of strings, got %s in it", kindAt(s))
+			}
+			str, err := s.str(true)
+			if err != nil {
+				return nil, ferr(path, "%v", err)
+			}
+			if str != "" {
+				out = append(out, str)
+			}
+			if s.peek() == ',' {
+				s.pos++
+			}
+		}
+		s.pos++
+		if len(out) == 0 {
 			return nil, nil
 		}
-		return ss, nil
+		return out, nil
 	case registry.KindObject:
-		var m map[string]any
-		dec := json.NewDecoder(bytes.NewReader(raw))
-		dec.UseNumber()
-		if err := dec.Decode(&m); err != nil || m == nil {
+		if c != '{' {
 			return nil, wrongType("an object")
 		}
-		if len(m) == 0 {
-			return nil, nil
+		v, err := s.generic()
+		if err != nil {
+			return nil, ferr(path, "%v", err)
 		}
-		return m, nil
+		if m := v.(map[string]any); len(m) > 0 {
+			return m, nil
+		}
+		return nil, nil
 	case registry.KindChildren:
-		var rows []map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &rows); err != nil {
+		if c != '[' {
 			return nil, wrongType("an array of objects")
 		}
-		out := make([]Row, 0, len(rows))
-		for i, rawRow := range rows {
-			row := make(Row, len(rawRow))
-			for name, val := range rawRow {
-				cf, ok := f.Child.Field(name)
-				p := childPath(path, i, name)
-				if !ok {
-					return nil, ferr(p, "unknown field in %s", path)
-				}
-				v, err := decodeValue(cf, p, val)
-				if err != nil {
-					return nil, err
-				}
-				if v != nil {
-					row[name] = v
-				}
+		s.pos++
+		var out []Row
+		for i := 0; s.peek() != ']'; i++ {
+			if s.peek() != '{' {
+				return nil, ferr(childIndex(path, i), "expected an object, got %s", kindAt(s))
+			}
+			row, err := decodeRow(s, f.Child, path, i)
+			if err != nil {
+				return nil, err
 			}
 			out = append(out, row)
+			if s.peek() == ',' {
+				s.pos++
+			}
 		}
+		s.pos++
 		if len(out) == 0 {
 			return nil, nil
 		}
@@ -162,8 +211,41 @@ func decodeValue(f *registry.Field, path string, raw json.RawMessage) (any, erro
 	return nil, ferr(path, "field kind %v not supported", f.Kind)
 }
 
+func decodeRow(s *scanner, child *registry.Child, path string, i int) (Row, error) {
+	s.pos++ // '{'
+	row := make(Row, len(child.Fields))
+	for s.peek() != '}' {
+		name, err := s.str(true)
+		if err != nil {
+			return nil, ferr(childIndex(path, i), "%v", err)
+		}
+		if err := s.expect(':'); err != nil {
+			return nil, ferr(childIndex(path, i), "%v", err)
+		}
+		p := childPath(path, i, name)
+		cf, ok := child.Field(name)
+		if !ok {
+			return nil, ferr(p, "unknown field in %s", path)
+		}
+		v, err := decodeValue(s, cf, p)
+		if err != nil {
+			return nil, err
+		}
+		if v != nil {
+			row[name] = v
+		} else {
+			delete(row, name)
+		}
+		if s.peek() == ',' {
+			s.pos++
+		}
+	}
+	s.pos++
+	return row, nil
+}
+
 func childPath(parent string, i int, name string) string {
-	return parent + "[" + itoa(i) + "]." + name
+	return childIndex(parent, i) + "." + name
 }
 
 func itoa(i int) string {

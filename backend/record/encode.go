@@ -144,7 +144,7 @@ func appendString(b []byte, s string) []byte {
 			if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
 				b = append(b, s[start:i]...)
 				if r == utf8.RuneError {
-					b = append(b, `\ufffd`...)
+					b = append(b, "\uFFFD"...)
 				} else {
 					b = append(b, `\u202`...)
 					b = append(b, hex[r&0xF])

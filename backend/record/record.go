@@ -8,7 +8,6 @@
 package record
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -105,6 +104,9 @@ func normTime(s string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if y := t.UTC().Year(); y < 1 || y > 9999 {
+		return "", fmt.Errorf("year %d out of range", y)
+	}
 	if len(s) == len("2006-01-02") {
 		return s, nil
 	}
@@ -131,27 +133,4 @@ func (e *FieldError) Unwrap() error { return ErrInvalid }
 
 func ferr(field, format string, args ...any) *FieldError {
 	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
-}
-
-// jsonKind names a raw JSON value's type for error messages.
-func jsonKind(raw json.RawMessage) string {
-	for _, c := range raw {
-		switch c {
-		case ' ', '\t', '\r', '\n':
-			continue
-		case '"':
-			return "a string"
-		case '{':
-			return "an object"
-		case '[':
-			return "an array"
-		case 't', 'f':
-			return "a boolean"
-		case 'n':
-			return "null"
-		default:
-			return "a number"
-		}
-	}
-	return "nothing"
 }
