@@ -72,7 +72,7 @@ func benchForm(b *testing.B, n int) (*Service, auth.Session, string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e := &testEnv{t: &testing.T{}, ctx: ctx, st: st, svc: svc, now: now, users: map[string]auth.Session{}, pw: map[string]string{}}
+	e := &testEnv{t: b, ctx: ctx, st: st, svc: svc, now: now, users: map[string]auth.Session{}, pw: map[string]string{}}
 	e.addUser("U1", "admin", auth.RoleAdmin)
 	e.addUser("U2", "alice", auth.RoleStaff)
 	f, err := svc.CreateForm(ctx, e.users["admin"], Form{Name: "Bench", Purpose: PurposeInternal,

@@ -21,7 +21,7 @@ import (
 // testEnv is a real store in a temporary folder with users, a group, a customer and a vault
 // service using cheap Argon2id parameters.
 type testEnv struct {
-	t     *testing.T
+	t     testing.TB
 	ctx   context.Context
 	st    *store.Store
 	svc   *Service
@@ -30,7 +30,7 @@ type testEnv struct {
 	pw    map[string]string       // current password by username
 }
 
-func newEnv(t *testing.T, opts ...func(*Options)) *testEnv {
+func newEnv(t testing.TB, opts ...func(*Options)) *testEnv {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Create(ctx, t.TempDir(), store.CreateOptions{Lang: "sv"})
