@@ -82,8 +82,21 @@ func (s *Service) Revoke(ctx context.Context, sess auth.Session, formID string, 
 			return fmt.Errorf("revoking: %w", err)
 		}
 		var err error
-		removed, err = s.dropStaleWraps(ctx, tx, formID)
-		return err
+		if removed, err = s.dropStaleWraps(ctx, tx, formID); err != nil {
+			return err
+		}
+		// Goal two of security.md is that nothing is lost: refuse to leave encrypted values
+		// that nobody can open any more.
+		var holders, sealed int
+		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM vault_wraps WHERE form_id = ?1),
+			(SELECT count(*) FROM vault_values v JOIN vault_entries e ON e.entry_id = v.entry_id WHERE e.form_id = ?1 AND v.sealed IS NOT NULL)`,
+			formID).Scan(&holders, &sealed); err != nil {
+			return fmt.Errorf("revoking: %w", err)
+		}
+		if holders == 0 && sealed > 0 {
+			return ErrLastDecrypter
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err

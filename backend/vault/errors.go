@@ -16,5 +16,6 @@ var (
 	ErrStepUpRequired  = &auth.Error{Code: "second_factor_required", Message: "this form needs a second factor to decrypt"}
 	ErrInvalidForm     = &auth.Error{Code: "invalid_input", Message: "invalid form"}
 	ErrInvalidEntry    = &auth.Error{Code: "invalid_input", Message: "invalid entry"}
+	ErrLastDecrypter   = &auth.Error{Code: "last_decrypter", Message: "nobody else could decrypt this form's entries: grant someone first or delete the form"}
 	ErrPasswordMissing = &auth.Error{Code: "password_required", Message: "type your password to decrypt"}
 )

@@ -291,6 +291,16 @@ func TestGrantRevokeRotate(t *testing.T) {
 	if n := e.count("SELECT count(*) FROM vault_wraps WHERE user_id = 'U4'"); n != 0 {
 		t.Fatalf("carol's wrap kept")
 	}
+	// Nobody may be left able to open the entries.
+	if _, err := e.svc.Revoke(e.ctx, e.users["admin"], f.ID, Member{MemberUser, "U2"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Revoke(e.ctx, e.users["admin"], f.ID, Member{MemberUser, "U3"}); !errors.Is(err, ErrLastDecrypter) {
+		t.Fatalf("revoking the last decrypter: %v", err)
+	}
+	if _, err := e.svc.Grant(e.ctx, e.users["bob"], f.ID, []Member{{MemberUser, "U2"}}, e.unlock("bob")); err != nil {
+		t.Fatal(err)
+	}
 	// Rotation: everyone left still decrypts; carol's old key opens nothing any more.
 	if err := e.svc.RotateKey(e.ctx, e.users["bob"], f.ID, Unlock{Password: "wrong password!!"}); !errors.Is(err, ErrDecrypt) {
 		t.Fatalf("rotate with wrong password: %v", err)
