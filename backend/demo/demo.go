@@ -195,7 +195,7 @@ func (g *gen) staffRecords(customers int) []*record.Record {
 		p.email = username + "@" + firmDomain
 		g.staff = append(g.staff, &employee{id: "U" + strconv.Itoa(k+1), p: p, username: username, email: p.email})
 	}
-	s := &scope{g: g, r: r, since: g.start, pools: map[string][]string{}}
+	s := &scope{g: g, r: r, since: g.start, until: g.now, pools: map[string][]string{}}
 	userT, _ := registry.Get("user")
 	permT, _ := registry.Get("permission")
 	groupT, _ := registry.Get("group")
@@ -215,7 +215,7 @@ func (g *gen) staffRecords(customers int) []*record.Record {
 // (so links point at records made before them).
 func (g *gen) customerRecords(i int) []*record.Record {
 	s := &scope{g: g, r: g.rng(uint64(i) + 1), custNo: strconv.Itoa(1001 + i), pools: map[string][]string{}}
-	s.since = s.between(g.start, g.now.Add(-14*day))
+	s.since, s.until = s.between(g.start, g.now.Add(-14*day)), g.now
 	s.cust = newPerson(s.r, g.now)
 	if s.r.IntN(5) < 2 {
 		s.company, s.domain = companyName(s)
@@ -227,7 +227,10 @@ func (g *gen) customerRecords(i int) []*record.Record {
 		}
 		switch t.Name {
 		case "customer":
-			s.make(t, map[string]*person{"": s.cust})
+			d := s.make(t, map[string]*person{"": s.cust})
+			if deleted, ok := d.rec.Time(registry.FieldDeletedAt); ok {
+				s.until = deleted // nothing new happens with a deleted customer
+			}
 		case "contact_person":
 			n := s.r.IntN(2)
 			if s.company != "" {

@@ -320,7 +320,16 @@ func TestDatesAndStatusesGiveRetentionWork(t *testing.T) {
 	statuses := map[string]int{}
 	var eventsOld, eventsNew, logsOld, logsNew, versions int
 	fiveYears := benchNow.AddDate(-5, 0, -1)
+	customerSince := map[string]time.Time{}
 	for _, r := range recs {
+		if c, ok := customerSince[r.CustomerNumber()]; ok && r.Type.Name != "event" && r.Type.Name != "system_log" {
+			if at, _ := r.Time(registry.FieldCreatedAt); at.Before(c) {
+				t.Errorf("%s %s created %s, before its customer", r.Type.Name, r.ID, at)
+			}
+		}
+		if r.Type.Name == "customer" {
+			customerSince[r.CustomerNumber()], _ = r.Time(registry.FieldCreatedAt)
+		}
 		statuses[r.String(registry.FieldStatus)]++
 		created, ok := r.Time(registry.FieldCreatedAt)
 		if !ok || created.After(benchNow) || created.Before(fiveYears) {

@@ -64,7 +64,8 @@ type scope struct {
 	cust    *person // the private customer, or the company's main contact
 	company string  // the company's name; "" for a private customer
 	domain  string  // the company's e-mail domain
-	since   time.Time
+	since   time.Time // the customer's first record
+	until   time.Time // its last: now, or when the customer was deleted
 	pools   map[string][]string // ids made so far, by type
 	out     []*record.Record
 }
@@ -174,7 +175,10 @@ func isLifecycle(name string) bool {
 // life so that retention finds closed, deleted and invoiced records of every age.
 func (s *scope) lifecycle(d *draft) {
 	t := d.rec.Type
-	d.created = s.between(s.since, s.g.now)
+	d.created = s.between(s.since, s.until)
+	if t.Name == "customer" {
+		d.created = s.since
+	}
 	d.end = d.created
 	status := registry.StatusOpen
 	roll := s.r.IntN(100)
@@ -465,7 +469,12 @@ func (s *scope) mention(d *draft) string {
 	if s.r.IntN(3) == 0 {
 		name = p.first
 	}
-	return fmt.Sprintf(pick(s.r, personNotes), name, s.employee().p.first)
+	staff := s.employee().p
+	who := staff.first
+	if s.r.IntN(3) == 0 || who == p.first {
+		who = staff.name()
+	}
+	return fmt.Sprintf(pick(s.r, personNotes), name, who)
 }
 
 func (s *scope) freeText(d *draft, name, parent string) any {
