@@ -18,8 +18,8 @@ type ExportOptions struct {
 	Progress func(done, total int64) // records written of records to write
 }
 
-// Export writes records as JSON Lines in the registry's type order and, within a type, in
-// the order they were first written, so that export -> import -> export gives the same bytes.
+// Export writes records as JSON Lines in the order they were first written, so that
+// export -> import -> export gives the same bytes.
 func Export(ctx context.Context, st *store.Store, w io.Writer, opts ExportOptions) (Result, error) {
 	res := Result{Counts: map[string]int{}}
 	types := registry.Types()
@@ -47,40 +47,44 @@ func Export(ctx context.Context, st *store.Store, w io.Writer, opts ExportOption
 	}
 	defer tx.Rollback()
 	bw := bufio.NewWriterSize(w, 1<<20)
+	q := "SELECT type, ext_id, data FROM records ORDER BY rid"
+	var args []any
+	if opts.Type != "" {
+		q = "SELECT type, ext_id, data FROM records WHERE type = ? ORDER BY rid"
+		args = append(args, opts.Type)
+	}
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return res, fmt.Errorf("exporting: %w", err)
+	}
+	defer rows.Close()
 	var buf []byte
 	var done int64
-	for _, t := range types {
-		rows, err := tx.QueryContext(ctx, "SELECT ext_id, data FROM records WHERE type = ? ORDER BY rid", t.Name)
-		if err != nil {
-			return res, fmt.Errorf("exporting %s: %w", t.Name, err)
+	var typeName, id string
+	var data []byte
+	for rows.Next() {
+		if err := rows.Scan(&typeName, &id, &data); err != nil {
+			return res, fmt.Errorf("exporting: %w", err)
 		}
-		for rows.Next() {
-			var id string
-			var data []byte
-			if err := rows.Scan(&id, &data); err != nil {
-				rows.Close()
-				return res, fmt.Errorf("exporting %s: %w", t.Name, err)
-			}
-			buf = record.SpliceLine(buf[:0], t.Name, id, data)
-			buf = append(buf, '\n')
-			if _, err := bw.Write(buf); err != nil {
-				rows.Close()
-				return res, fmt.Errorf("exporting: %w", err)
-			}
-			res.Counts[t.Name]++
-			res.Records++
-			done++
-			if opts.Progress != nil && done%10000 == 0 {
+		buf = record.SpliceLine(buf[:0], typeName, id, data)
+		buf = append(buf, '\n')
+		if _, err := bw.Write(buf); err != nil {
+			return res, fmt.Errorf("exporting: %w", err)
+		}
+		res.Counts[typeName]++
+		res.Records++
+		done++
+		if done%10000 == 0 {
+			if opts.Progress != nil {
 				opts.Progress(done, total)
 			}
+			if err := ctx.Err(); err != nil {
+				return res, err
+			}
 		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return res, fmt.Errorf("exporting %s: %w", t.Name, err)
-		}
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
+	}
+	if err := rows.Err(); err != nil {
+		return res, fmt.Errorf("exporting: %w", err)
 	}
 	if opts.Progress != nil {
 		opts.Progress(done, total)

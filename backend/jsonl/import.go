@@ -71,7 +71,7 @@ type line struct {
 
 type chunk struct {
 	lines []line
-	recs  []*record.Record
+	recs  []*record.Prepared
 	err   *LineError
 	done  chan struct{}
 	bytes int64
@@ -133,8 +133,9 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 			if c.err != nil {
 				return c.err
 			}
-			for i, r := range c.recs {
-				rid, err := tx.Put(r, batch)
+			for i, p := range c.recs {
+				r := p.Rec
+				rid, err := tx.PutPrepared(p, batch)
 				if errors.Is(err, store.ErrDuplicate) {
 					return lineErr(files, c.lines[i], "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
 				}
@@ -278,7 +279,7 @@ func readLine(br *bufio.Reader) ([]byte, int, error) {
 
 func decodeChunk(files []string, c *chunk) {
 	defer close(c.done)
-	c.recs = make([]*record.Record, 0, len(c.lines))
+	c.recs = make([]*record.Prepared, 0, len(c.lines))
 	for _, l := range c.lines {
 		if !utf8.Valid(l.text) {
 			c.err = lineErr(files, l, "", "invalid UTF-8 (the file must be UTF-8 encoded)")
@@ -294,7 +295,7 @@ func decodeChunk(files []string, c *chunk) {
 			}
 			return
 		}
-		c.recs = append(c.recs, r)
+		c.recs = append(c.recs, r.Prepare())
 	}
 	c.lines = trimText(c.lines)
 }

@@ -172,3 +172,34 @@ func parseIndex(s string) (int, string) {
 	}
 	return n, rest
 }
+
+// Prepared is what the store writes for a record, computed ahead (an import does it on every
+// core while one writer inserts).
+type Prepared struct {
+	Rec      *Record
+	Data     []byte // canonical field object
+	Customer any    // customer number or nil
+	Status   any
+	Created  any // Unix seconds or nil
+	Updated  any // updated_at, else created_at
+	Clock    any // retention clock or nil
+	Refs     []Ref
+}
+
+// Prepare computes the record's stored form.
+func (r *Record) Prepare() *Prepared {
+	p := &Prepared{Rec: r, Data: r.AppendData(nil), Created: r.UnixOrNil(registry.FieldCreatedAt), Refs: r.Refs()}
+	if c := r.CustomerNumber(); c != "" {
+		p.Customer = c
+	}
+	if s := r.String(registry.FieldStatus); s != "" {
+		p.Status = s
+	}
+	if t, ok := r.EffectiveTime(registry.FieldUpdatedAt); ok {
+		p.Updated = t.Unix()
+	}
+	if t, ok := r.Clock(); ok {
+		p.Clock = t.Unix()
+	}
+	return p
+}

@@ -47,8 +47,8 @@ func TestDecodeNamesTheField(t *testing.T) {
 		seeds[6]: "malformed JSON",
 		seeds[7]: "not a JSON object",
 		`{"type":"work_order","id":"W","extra_costs":[{"amount":1},{"nope":2}]}`: `field "extra_costs[1].nope": unknown field`,
-		`{"type":"work_order","id":"W","extra_costs":[3]}`:                        `field "extra_costs[0]": expected an object, got a number`,
-		`{"type":"group","id":"G","members":["U1",7]}`:                            `field "members": expected an array of strings`,
+		`{"type":"work_order","id":"W","extra_costs":[3]}`:                       `field "extra_costs[0]": expected an object, got a number`,
+		`{"type":"group","id":"G","members":["U1",7]}`:                           `field "members": expected an array of strings`,
 	} {
 		_, err := Decode([]byte(line))
 		if err == nil || !strings.Contains(err.Error(), want) {

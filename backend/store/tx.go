@@ -87,17 +87,15 @@ RETURNING rid`
 // marks the import that writes it: a second Put of the same type+id in the same batch
 // returns ErrDuplicate.
 func (tx *Tx) Put(r *record.Record, batch int64) (int64, error) {
-	var clock any
-	if t, ok := r.Clock(); ok {
-		clock = t.Unix()
-	}
-	return tx.put(r, batch, clock)
+	return tx.PutPrepared(r.Prepare(), batch)
 }
 
 // PutAnonymised writes a record that has just been anonymised: its clock is cleared so the
 // next run leaves it alone (idempotence) and the time of the anonymisation is kept.
 func (tx *Tx) PutAnonymised(r *record.Record, at int64) (int64, error) {
-	rid, err := tx.put(r, 0, nil)
+	p := r.Prepare()
+	p.Clock = nil
+	rid, err := tx.PutPrepared(p, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -107,21 +105,10 @@ func (tx *Tx) PutAnonymised(r *record.Record, at int64) (int64, error) {
 	return rid, nil
 }
 
-func (tx *Tx) put(r *record.Record, batch int64, clock any) (int64, error) {
-	tx.buf = r.AppendData(tx.buf[:0])
-	var cust any
-	if c := r.CustomerNumber(); c != "" {
-		cust = c
-	}
-	var status any
-	if s := r.String(registry.FieldStatus); s != "" {
-		status = s
-	}
-	var updated any
-	if t, ok := r.EffectiveTime(registry.FieldUpdatedAt); ok {
-		updated = t.Unix()
-	}
-	args := []any{r.Type.Name, r.ID, cust, status, r.UnixOrNil(registry.FieldCreatedAt), updated, clock, batch, tx.buf}
+// PutPrepared writes a prepared record (see Put).
+func (tx *Tx) PutPrepared(p *record.Prepared, batch int64) (int64, error) {
+	r := p.Rec
+	args := []any{r.Type.Name, r.ID, p.Customer, p.Status, p.Created, p.Updated, p.Clock, batch, p.Data}
 	// Most writes are new records: a plain insert is the fast path. When the type+id exists,
 	// the upsert replaces it (or, within one import batch, reports the duplicate).
 	var rid int64
@@ -147,7 +134,7 @@ func (tx *Tx) put(r *record.Record, batch int64, clock any) (int64, error) {
 	default:
 		return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
 	}
-	for _, ref := range r.Refs() {
+	for _, ref := range p.Refs {
 		if ref.Target == "customer" {
 			continue // customer links are found through records.cust_no
 		}

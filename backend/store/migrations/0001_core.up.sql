@@ -20,7 +20,6 @@ CREATE TABLE records (
     data          TEXT    NOT NULL   -- canonical JSON object of the fields
 );
 CREATE UNIQUE INDEX records_type_id ON records(type, ext_id);
-CREATE INDEX records_type ON records(type);
 CREATE INDEX records_clock ON records(type, clock) WHERE clock IS NOT NULL;
 CREATE INDEX records_cust ON records(cust_no) WHERE cust_no IS NOT NULL;
 
