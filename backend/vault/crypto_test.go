@@ -215,3 +215,5 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func cheap() auth.Params { return auth.TestParams() }
