@@ -49,7 +49,7 @@ func extract(text string, ref time.Time, loose bool) []Match {
 		}
 		return false
 	}
-	for _, loc := range dateRE.FindAllStringIndex(text, -1) {
+	for _, loc := range dates(text) {
 		taken = append(taken, [2]int{loc[0], loc[1]})
 	}
 	// Every window of joinable digit groups is a candidate; the longest ones win, so
@@ -108,6 +108,14 @@ func extract(text string, ref time.Time, loose bool) []Match {
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return out
+}
+
+// dates finds ISO dates; the regexp runs only on text that may hold one.
+func dates(text string) [][]int {
+	if len(text) < 10 || strings.IndexByte(text, '-') < 0 {
+		return nil
+	}
+	return dateRE.FindAllStringIndex(text, -1)
 }
 
 type digitGroup struct {

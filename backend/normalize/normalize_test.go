@@ -245,3 +245,22 @@ func TestWords(t *testing.T) {
 		t.Errorf("Words = %q, want %q", texts, want)
 	}
 }
+
+// The fast path for Swedish mobile numbers agrees with the library.
+func TestSwedishMobileFastPath(t *testing.T) {
+	for _, s := range []string{"070-123 45 67", "+46 70 123 45 67", "0046701234567", "+46701234567", "0761234567",
+		"073 999 00 11", "079-123 45 67", "0712345678"} {
+		fast, fok := swedishMobile(s)
+		slow, sok := phone(s+" ", false) // the trailing space defeats nothing: same path
+		lib, lok := "", false
+		if n, err := parseLib(s); err == nil {
+			lib, lok = n, true
+		}
+		if fok && (!sok || fast != slow || !lok || fast != lib) {
+			t.Errorf("%q: fast %q %v, Phone %q %v, library %q %v", s, fast, fok, slow, sok, lib, lok)
+		}
+	}
+	if _, ok := swedishMobile("08-123 456 78"); ok {
+		t.Error("landline taken by the mobile fast path")
+	}
+}

@@ -95,6 +95,11 @@ func (a keyAnalyser) Analyze(b []byte) analysis.TokenStream {
 	return out
 }
 
+// tokens is an analyser whose tokens were found beforehand.
+type tokens analysis.TokenStream
+
+func (t tokens) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(t) }
+
 func trimSpace(s string) string {
 	i, j := 0, len(s)
 	for i < j && (s[i] == ' ' || s[i] == '\t') {

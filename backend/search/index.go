@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -43,7 +44,8 @@ type Index struct {
 	idx bleve.Index
 	amu sync.Mutex // one applier at a time
 
-	rebuilt bool
+	rebuilt     bool
+	rebuiltUpTo sql.NullInt64 // the outbox rows a rebuild covered
 }
 
 // Open opens the index of the store (in <data dir>/index), creating or rebuilding it when
@@ -100,7 +102,7 @@ func (ix *Index) openBleve() (bleve.Index, error) {
 	if _, err := os.Stat(ix.dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("opening search index: %w", err)
 	}
-	idx, err := bleve.Open(ix.dir)
+	idx, err := bleve.OpenUsing(ix.dir, safeConfig())
 	if err != nil {
 		return nil, fmt.Errorf("opening search index: %w", err)
 	}
@@ -112,15 +114,55 @@ func (ix *Index) openBleve() (bleve.Index, error) {
 	return idx, nil
 }
 
+// safeConfig makes every batch wait until it is on disk, which the outbox relies on.
+func safeConfig() map[string]any { return map[string]any{"unsafe_batch": false} }
+
+// newBleve creates an empty index for a rebuild. Its batches do not wait for the disk (a
+// rebuild is all or nothing: the schema key is written last, and finishRebuild waits for
+// everything to be persisted before the index is reopened in safe mode).
 func newBleve(dir string) (bleve.Index, error) {
 	m := mapping.NewIndexMapping()
 	m.DefaultMapping = mapping.NewDocumentDisabledMapping()
 	m.DocValuesDynamic = false
 	m.StoreDynamic = false
 	m.IndexDynamic = false
-	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, nil)
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true})
 	if err != nil {
 		return nil, fmt.Errorf("creating search index: %w", err)
+	}
+	return idx, nil
+}
+
+// finishRebuild waits until the rebuilt index is wholly on disk, then reopens it in safe
+// mode.
+func finishRebuild(ctx context.Context, idx bleve.Index, dir string) (bleve.Index, error) {
+	adv, err := idx.Advanced()
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("finishing search index: %w", err)
+	}
+	if sc, ok := adv.(*scorch.Scorch); ok {
+		for {
+			st := sc.StatsMap()
+			active, _ := st["index_bgthreads_active"].(bool)
+			mem, _ := st["num_root_memorysegments"].(uint64)
+			if !active && mem == 0 {
+				break
+			}
+			select {
+			case <-ctx.Done():
+				idx.Close()
+				return nil, ctx.Err()
+			case <-time.After(10 * time.Millisecond):
+			}
+		}
+	}
+	if err := idx.Close(); err != nil {
+		return nil, fmt.Errorf("finishing search index: %w", err)
+	}
+	idx, err = bleve.OpenUsing(dir, safeConfig())
+	if err != nil {
+		return nil, fmt.Errorf("reopening search index: %w", err)
 	}
 	return idx, nil
 }
@@ -170,9 +212,9 @@ func (ix *Index) document(r *record.Record) *document.Document {
 	for _, v := range vals {
 		ap := []uint64{v.place.id, v.inst}
 		b := []byte(v.text)
-		key := keyAnalyser{format: v.place.format, ref: ref}
-		d.AddField(document.NewTextFieldCustom(fieldKey, ap, b, textOpts, key))
-		if indexesWords(v.place.format) || len(key.Analyze(b)) == 0 {
+		keys := keyAnalyser{format: v.place.format, ref: ref}.Analyze(b)
+		d.AddField(document.NewTextFieldCustom(fieldKey, ap, b, textOpts, tokens(keys)))
+		if indexesWords(v.place.format) || len(keys) == 0 {
 			d.AddField(document.NewTextFieldCustom(fieldText, ap, b, textOpts, textAnalyser{}))
 		}
 		stored := strconv.FormatUint(v.place.id, 10) + ":" + strconv.FormatUint(v.inst, 10) + ":" + v.text

@@ -139,7 +139,16 @@ func (ix *Index) Rebuild(ctx context.Context, progress func(done, total int)) er
 		idx.Close()
 		return err
 	}
+	if idx, err = finishRebuild(ctx, idx, ix.dir); err != nil {
+		return err
+	}
 	ix.idx = idx
+	// The rebuild is on disk: the outbox rows it covered are done.
+	if ix.rebuiltUpTo.Valid {
+		if _, err := ix.st.DB.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", ix.rebuiltUpTo.Int64); err != nil {
+			return fmt.Errorf("clearing search outbox: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -206,11 +215,7 @@ func (ix *Index) fill(ctx context.Context, idx bleve.Index, progress func(done, 
 	if err := flush(); err != nil {
 		return err
 	}
-	if maxSeq.Valid {
-		if _, err := db.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", maxSeq.Int64); err != nil {
-			return fmt.Errorf("clearing search outbox: %w", err)
-		}
-	}
+	ix.rebuiltUpTo = maxSeq
 	return nil
 }
 
