@@ -290,6 +290,16 @@ func TestPasswordChangeResetDeactivate(t *testing.T) {
 	if _, err := e.svc.Login(e.ctx, "bo", "reset by the admin 1"); err != nil {
 		t.Fatalf("reactivated: %v", err)
 	}
+	// A user record deleted in the records browser cannot log in either.
+	if err := e.st.Update(e.ctx, func(tx *store.Tx) error { _, err := tx.SoftDelete("user", bo, e.clk.t); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.Login(e.ctx, "bo", "reset by the admin 1"); !errors.Is(err, ErrAccountDisabled) {
+		t.Fatalf("deleted user: %v", err)
+	}
+	if _, err := e.svc.Refresh(e.ctx, boSess); !errors.Is(err, ErrAccountDisabled) {
+		t.Fatalf("refresh of deleted user: %v", err)
+	}
 	// The last admin can neither be deactivated nor lose the role.
 	if err := e.svc.SetActive(e.ctx, e.admin, e.admin.UserID, false); !errors.Is(err, ErrLastAdministrator) {
 		t.Fatalf("deactivate last admin: %v", err)
@@ -297,16 +307,28 @@ func TestPasswordChangeResetDeactivate(t *testing.T) {
 	if err := e.svc.SetRoles(e.ctx, e.admin, e.admin.UserID, []Role{RoleStaff}); !errors.Is(err, ErrLastAdministrator) {
 		t.Fatalf("demote last admin: %v", err)
 	}
+	// A deleted admin does not count as another admin.
 	if err := e.svc.SetRoles(e.ctx, e.admin, bo, []Role{RoleAdmin, RoleGDPROfficer}); err != nil {
 		t.Fatal(err)
 	}
-	if s, _ := e.svc.Refresh(e.ctx, boSess); !slices.Equal(s.Roles, []Role{RoleAdmin, RoleGDPROfficer}) {
-		t.Fatalf("bo's roles %v", s.Roles)
+	if err := e.svc.SetRoles(e.ctx, e.admin, e.admin.UserID, []Role{RoleStaff}); !errors.Is(err, ErrLastAdministrator) {
+		t.Fatalf("demote with only a deleted admin left: %v", err)
+	}
+	cy, err := e.svc.CreateUser(e.ctx, e.admin, NewUser{Username: "cy", Password: "cy has a long password", Roles: []Role{RoleStaff}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.svc.SetRoles(e.ctx, e.admin, cy, []Role{RoleAdmin, RoleGDPROfficer}); err != nil {
+		t.Fatal(err)
+	}
+	cySess, _ := e.svc.Login(e.ctx, "cy", "cy has a long password")
+	if s, _ := e.svc.Refresh(e.ctx, cySess); !slices.Equal(s.Roles, []Role{RoleAdmin, RoleGDPROfficer}) {
+		t.Fatalf("cy's roles %v", s.Roles)
 	}
 	if err := e.svc.SetRoles(e.ctx, e.admin, e.admin.UserID, []Role{RoleStaff}); err != nil {
 		t.Fatalf("demote with another admin: %v", err)
 	}
-	if n, _ := e.st.Counts(e.ctx); n["permission"] != 3 {
+	if n, _ := e.st.Counts(e.ctx); n["permission"] != 5 {
 		t.Fatalf("permission records: %d", n["permission"])
 	}
 }
