@@ -302,3 +302,55 @@ func (s *Service) Decrypt(ctx context.Context, sess auth.Session, entryID string
 	}
 	return out, nil
 }
+
+// CustomerEntries lists, for a customer card, the entries about one customer in every form
+// the caller may read, newest first.
+func (s *Service) CustomerEntries(ctx context.Context, sess auth.Session, customerNumber string) ([]Entry, error) {
+	if err := auth.RequireRole(sess); err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT form_id FROM vault_entries WHERE customer_number = ?`, customerNumber)
+	if err != nil {
+		return nil, fmt.Errorf("listing customer entries: %w", err)
+	}
+	var forms []any
+	var where []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		forms = append(forms, id)
+	}
+	rows.Close()
+	var readable []any
+	for _, id := range forms {
+		read, _, err := s.rights(ctx, s.db, sess, id.(string))
+		if err != nil {
+			return nil, err
+		}
+		if read {
+			readable = append(readable, id)
+			where = append(where, "?")
+		}
+	}
+	if len(readable) == 0 {
+		return []Entry{}, nil
+	}
+	es, _, err := s.listEntries(ctx, "e.customer_number = ? AND e.form_id IN ("+strings.Join(where, ", ")+")",
+		append([]any{customerNumber}, readable...), 0, -1)
+	return es, err
+}
+
+// DeleteCustomerEntries deletes every entry about a customer; the retention engine calls it
+// when the customer is erased or anonymised, since secure data about them must go too. It
+// returns how many entries it deleted.
+func (s *Service) DeleteCustomerEntries(ctx context.Context, customerNumber string) (int, error) {
+	res, err := s.db.ExecContext(ctx, "DELETE FROM vault_entries WHERE customer_number = ?", customerNumber)
+	if err != nil {
+		return 0, fmt.Errorf("deleting entries of customer %s: %w", customerNumber, err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}

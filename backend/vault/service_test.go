@@ -629,3 +629,34 @@ func TestNoPlaintextOnDisk(t *testing.T) {
 	}
 	check("after checkpoint")
 }
+
+func TestCustomerEntries(t *testing.T) {
+	e := newEnv(t)
+	e.putRecord("customer", "C2", map[string]any{"customer_number": "1002", "name": "Annan AB"})
+	f := e.form(PurposeCustomer)
+	a := e.entry(f, "S3cret-6") // customer 1001
+	other, err := e.svc.CreateEntry(e.ctx, e.users["alice"], f.ID, EntryInput{CustomerNumber: "1002", Values: map[string]string{"f1": "x"}}, e.unlock("alice"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.svc.CustomerEntries(e.ctx, e.users["bob"], "1001")
+	if err != nil || len(got) != 1 || got[0].ID != a.ID {
+		t.Fatalf("bob's view of 1001: %v %v", got, err)
+	}
+	if got, _ := e.svc.CustomerEntries(e.ctx, e.users["dave"], "1001"); len(got) != 0 {
+		t.Fatalf("dave sees %v", got)
+	}
+	n, err := e.svc.DeleteCustomerEntries(e.ctx, "1001")
+	if err != nil || n != 1 {
+		t.Fatalf("delete: %d %v", n, err)
+	}
+	if _, err := e.svc.Entry(e.ctx, e.users["alice"], a.ID); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("deleted entry: %v", err)
+	}
+	if _, err := e.svc.Entry(e.ctx, e.users["alice"], other.ID); err != nil {
+		t.Fatalf("other customer's entry: %v", err)
+	}
+	if n := e.count("SELECT count(*) FROM vault_values v WHERE v.entry_id = ?", a.ID); n != 0 {
+		t.Fatalf("%d values left", n)
+	}
+}
