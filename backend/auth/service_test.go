@@ -351,3 +351,20 @@ func TestIdleLockSetting(t *testing.T) {
 		t.Fatalf("nobody: %v", err)
 	}
 }
+
+func TestLoginUpgradesHash(t *testing.T) {
+	e := newAuthEnv(t) // hashed with TestParams
+	stronger := Params{Memory: 128, Time: 2, Threads: 1}
+	svc := NewService(e.st, Options{Params: stronger, Now: e.clk.now})
+	if _, err := svc.Login(e.ctx, "anna", adminPW); err != nil {
+		t.Fatal(err)
+	}
+	var phc string
+	e.st.DB.QueryRow("SELECT phc FROM auth_credentials WHERE user_id = ?", e.admin.UserID).Scan(&phc)
+	if !strings.HasPrefix(phc, "$argon2id$v=19$m=128,t=2,p=1$") {
+		t.Fatalf("hash not upgraded: %s", phc)
+	}
+	if _, err := svc.Login(e.ctx, "anna", adminPW); err != nil {
+		t.Fatalf("login with upgraded hash: %v", err)
+	}
+}
