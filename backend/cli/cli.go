@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"dataskydd/backend/paths"
@@ -34,6 +35,8 @@ type env struct {
 	stdin   io.Reader
 	stdout  io.Writer
 	stderr  io.Writer
+	// cheapKDF uses test-only password hashing costs (set by DATASKYDD_TEST_CHEAP_KDF=1).
+	cheapKDF bool
 }
 
 type command struct {
@@ -67,7 +70,7 @@ func commands() []command {
 
 // Main runs the command line and returns the exit code.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr}
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, cheapKDF: os.Getenv("DATASKYDD_TEST_CHEAP_KDF") == "1"}
 	rest, code, done := e.globalFlags(args)
 	if done {
 		return code

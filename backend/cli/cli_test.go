@@ -9,6 +9,12 @@ import (
 	"testing"
 )
 
+func TestMain(m *testing.M) {
+	// Cheap password hashing: the tests are about the command line, not Argon2id's cost.
+	os.Setenv("DATASKYDD_TEST_CHEAP_KDF", "1")
+	os.Exit(m.Run())
+}
+
 // run invokes the command line as the binary would.
 func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()

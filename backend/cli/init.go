@@ -3,12 +3,11 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	"dataskydd/backend/auth"
-	"dataskydd/backend/record"
-	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
+	"dataskydd/backend/twofactor"
+	"dataskydd/backend/vault"
 )
 
 func cmdInit(e *env, args []string) error {
@@ -40,32 +39,32 @@ func cmdInit(e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	if err := createAdmin(e, st, *admin, password, time.Now()); err != nil {
+	accounts, err := accountService(st, e.passwordParams())
+	if err != nil {
 		return err
+	}
+	if _, err := accounts.Setup(e.ctx, auth.SetupInput{OrgName: *org, Username: *admin, Password: password}); err != nil {
+		return fmt.Errorf("creating the administrator: %w", err)
 	}
 	fmt.Fprintf(e.stdout, "created the store in %s with administrator %s\n", e.dataDir, *admin)
 	return nil
 }
 
-// createAdmin writes the first administrator: a user record, an admin permission and the
-// password credential.
-func createAdmin(e *env, st *store.Store, username, password string, now time.Time) error {
-	userT, _ := registry.Get("user")
-	permT, _ := registry.Get("permission")
-	ts := now.UTC().Format(time.RFC3339)
-	u := record.New(userT, "local-"+username)
-	u.Set("username", username)
-	u.Set(registry.FieldStatus, registry.StatusOpen)
-	u.Set(registry.FieldCreatedAt, ts)
-	p := record.New(permT, "local-"+username+"-admin")
-	p.Set("user", u.ID)
-	p.Set("role", "admin")
-	p.Set(registry.FieldCreatedAt, ts)
-	return st.Update(e.ctx, func(tx *store.Tx) error {
-		if _, err := tx.Put(u, 0); err != nil {
-			return err
-		}
-		_, err := tx.Put(p, 0)
-		return err
-	})
+// accountService is the account service with the hooks every password change must run: the
+// vault re-seals the user's private key, two-factor forgets the user's trusted devices.
+func accountService(st *store.Store, params auth.Params) (*auth.Service, error) {
+	v, err := vault.New(st.DB, vault.Options{Events: vault.StoreEvents{Store: st}, KeyParams: params})
+	if err != nil {
+		return nil, err
+	}
+	return auth.NewService(st, auth.Options{Params: params, Hooks: []auth.PasswordHook{v, twofactor.PasswordHook{}}}), nil
+}
+
+// passwordParams are the Argon2id costs; DATASKYDD_TEST_CHEAP_KDF=1 makes them cheap, for
+// tests and the end-to-end rig only.
+func (e *env) passwordParams() auth.Params {
+	if e.cheapKDF {
+		return auth.TestParams()
+	}
+	return auth.Params{}
 }
