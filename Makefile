@@ -16,6 +16,11 @@ all: build
 deps:
 	@bash scripts/install-deps.sh build
 
+# Installs what the build needs, builds the frontend and the app, and opens it (or, without a
+# display, says so and shows the command line).
+run: deps
+	@TAGS="$(TAGS)" bash scripts/run.sh
+
 deps-test:
 	@bash scripts/install-deps.sh test
 
