@@ -58,3 +58,20 @@ func TestSixteenRetentionPolicies(t *testing.T) {
 		t.Fatalf("policies = %d, want the data map's 16 rows", n)
 	}
 }
+
+func TestEveryFieldHasSwedishAndEnglishLabels(t *testing.T) {
+	var walk func(typ string, fs []Field)
+	walk = func(typ string, fs []Field) {
+		for _, f := range fs {
+			if _, ok := fieldLabels[f.Name]; !ok {
+				t.Errorf("%s.%s: no label", typ, f.Name)
+			}
+			if f.Child != nil {
+				walk(typ, f.Child.Fields)
+			}
+		}
+	}
+	for _, typ := range Types() {
+		walk(typ.Name, typ.Fields)
+	}
+}
