@@ -46,7 +46,7 @@ import (
 )
 
 // ErrNotEmpty is returned by Fill when the store already holds data beyond what init wrote.
-var ErrNotEmpty = errors.New("the store already holds data: demo fills only a new store (one made by init, holding nothing but its administrator)")
+var ErrNotEmpty = errors.New("the store already holds data: demo fills only a new store (one made by init, holding nothing but login accounts)")
 
 // Options say what to generate.
 type Options struct {
@@ -141,12 +141,13 @@ func Generate(ctx context.Context, opts Options, emit func(*record.Record) error
 }
 
 // Fill generates the data set into st in one transaction. It refuses a store that holds
-// anything but the administrator init made (ErrNotEmpty).
+// anything but login accounts and their permissions, such as the administrator init made
+// (ErrNotEmpty).
 func Fill(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 	res := Result{Counts: map[string]int{}}
 	batch := time.Now().UnixNano() // a duplicate id would be a bug: Put reports it
 	err := st.Update(ctx, func(tx *store.Tx) error {
-		if err := onlyInitAdmin(tx); err != nil {
+		if err := onlyAccounts(tx); err != nil {
 			return err
 		}
 		return Generate(ctx, opts, func(r *record.Record) error {
@@ -164,12 +165,17 @@ func Fill(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 	return res, nil
 }
 
-// onlyInitAdmin checks that the store holds nothing but the users and permissions init
-// writes, whose ids start with "local-".
-func onlyInitAdmin(tx *store.Tx) error {
+// onlyAccounts checks that the store holds nothing but login accounts and their
+// permissions, which is what init writes: user records with a credential in the auth
+// table (or, from before the account service, ids starting "local-") and permission records
+// that link to such a user.
+func onlyAccounts(tx *store.Tx) error {
 	var n int
-	err := tx.SQL().QueryRowContext(tx.Context(), `SELECT COUNT(*) FROM (SELECT 1 FROM records
-WHERE NOT (type IN ('user', 'permission') AND ext_id LIKE 'local-%') LIMIT 1)`).Scan(&n)
+	err := tx.SQL().QueryRowContext(tx.Context(), `SELECT COUNT(*) FROM (SELECT 1 FROM records r WHERE NOT (
+  (r.type = 'user' AND (r.ext_id LIKE 'local-%' OR EXISTS (SELECT 1 FROM auth_credentials c WHERE c.user_id = r.ext_id)))
+  OR (r.type = 'permission' AND (r.ext_id LIKE 'local-%' OR EXISTS (SELECT 1 FROM links l JOIN auth_credentials c ON c.user_id = l.to_id
+      WHERE l.src = r.rid AND l.to_type = 'user')))
+) LIMIT 1)`).Scan(&n)
 	if err != nil {
 		return fmt.Errorf("checking the store is new: %w", err)
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"dataskydd/backend/auth"
 	"dataskydd/backend/jsonl"
 	"dataskydd/backend/normalize"
 	"dataskydd/backend/record"
@@ -399,24 +400,12 @@ func TestStaffRolesAndGroups(t *testing.T) {
 func TestFillOnlyIntoNewStore(t *testing.T) {
 	ctx := context.Background()
 	st := newStore(t)
-	// What init writes: a local- administrator and its permission.
-	userT, _ := registry.Get("user")
-	permT, _ := registry.Get("permission")
-	u := record.New(userT, "local-admin")
-	u.Set("username", "admin")
-	p := record.New(permT, "local-admin-admin")
-	p.Set("user", u.ID)
-	p.Set("role", "admin")
-	err := st.Update(ctx, func(tx *store.Tx) error {
-		if _, err := tx.Put(u, 0); err != nil {
-			return err
-		}
-		_, err := tx.Put(p, 0)
-		return err
-	})
-	if err != nil {
+	// What init writes: the first administrator, through the account service.
+	accounts := auth.NewService(st, auth.Options{Params: auth.TestParams()})
+	if _, err := accounts.Setup(ctx, auth.SetupInput{Username: "chefen", Password: "Korrekt-Häst-Batteri-9"}); err != nil {
 		t.Fatal(err)
 	}
+	accountRecords, _ := st.Counts(ctx)
 	res, err := Fill(ctx, st, Options{Customers: 5, Seed: 1, Now: benchNow})
 	if err != nil {
 		t.Fatalf("demo into a store holding only init's admin: %v", err)
@@ -426,15 +415,28 @@ func TestFillOnlyIntoNewStore(t *testing.T) {
 		t.Fatalf("second demo: err = %v, want ErrNotEmpty", err)
 	}
 	after, _ := st.Counts(ctx)
-	var total int64
+	var total, accountsTotal int64
 	for typ, n := range after {
 		total += n
+		accountsTotal += accountRecords[typ]
 		if before[typ] != n {
 			t.Errorf("%s: %d records before the refused demo, %d after", typ, before[typ], n)
 		}
 	}
-	if total != int64(res.Records)+2 {
-		t.Errorf("store holds %d records, want %d", total, res.Records+2)
+	if accountsTotal == 0 || total != int64(res.Records)+accountsTotal {
+		t.Errorf("store holds %d records, want %d demo + %d from init", total, res.Records, accountsTotal)
+	}
+
+	// A user without a login account is data: the store is not new.
+	other := newStore(t)
+	userT, _ := registry.Get("user")
+	u := record.New(userT, "U77")
+	u.Set("username", "imported")
+	if err := other.Update(ctx, func(tx *store.Tx) error { _, err := tx.Put(u, 0); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Fill(ctx, other, Options{Customers: 1, Seed: 1, Now: benchNow}); !errors.Is(err, ErrNotEmpty) {
+		t.Fatalf("demo into a store with an imported user: err = %v, want ErrNotEmpty", err)
 	}
 }
 

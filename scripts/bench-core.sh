@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Core benchmark (issue 2, item 9): demo generation, export, and import of that export into an
+# empty store, through the real command line. For each: wall time, records/s, peak RSS
+# (/usr/bin/time -v); the store's size on disk; and two baselines on the same file.
+#
+#   scripts/bench-core.sh                 # 25,000 customers (about 1M records)
+#   BENCH_CUSTOMERS=2000 scripts/bench-core.sh
+#
+# Writes build/bench/core.txt. The demo and import commands also bring the search index up to
+# date before they exit; the table splits their time into the store write and the indexing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CUSTOMERS="${BENCH_CUSTOMERS:-25000}"
+SEED=1
+NOW=2026-11-01T00:00:00Z
+TAGS="${TAGS:-webkit2_41}"
+BIN=build/bin/dataskydd
+B=build/bench
+PASSWORD='Bänk-Prov-Lösen-2026'
+
+sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! [ -x /usr/bin/time ]; then
+  echo "installing GNU time (for peak RSS)" >&2
+  sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq time >/dev/null
+fi
+if ! command -v sqlite3 >/dev/null; then
+  echo "installing the sqlite3 shell (for the baseline)" >&2
+  sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq sqlite3 >/dev/null
+fi
+
+echo "building $BIN" >&2
+if ! go build -tags "$TAGS" -o "$BIN" .; then
+  echo "bench-core: the app does not build; nothing measured" >&2
+  exit 1
+fi
+
+rm -rf "$B"
+mkdir -p "$B"
+
+# stamp prefixes each line with the time it arrived, so a command's phases can be timed from
+# its progress output.
+stamp() { while IFS= read -r line; do printf '%s %s\n' "$EPOCHREALTIME" "$line"; done; }
+
+# run NAME CMD...: runs the CLI under /usr/bin/time; leaves $B/NAME.{out,err,time,start,end}.
+run() {
+  local name="$1"; shift
+  echo "running: dataskydd $*" >&2
+  echo "$EPOCHREALTIME" >"$B/$name.start"
+  if ! { /usr/bin/time -v -o "$B/$name.time" "$BIN" "$@" 2>&1 >"$B/$name.out" | stamp >"$B/$name.err"; } ||
+     grep -q "exited with non-zero status" "$B/$name.time"; then
+    cat "$B/$name.err" "$B/$name.out" >&2
+    echo "bench-core: $name failed" >&2
+    exit 1
+  fi
+  echo "$EPOCHREALTIME" >"$B/$name.end"
+}
+
+secs() { awk -v a="$(cat "$B/$1.start")" -v b="$(cat "$B/$1.end")" 'BEGIN { printf "%.2f", b - a }'; }
+rss_mib() { awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$B/$1.time"; }
+# first_line NAME PREFIX: seconds from the command's start to its first stderr line with PREFIX.
+first_line() {
+  awk -v a="$(cat "$B/$1.start")" -v p="$2" 'index($2, p) == 1 { printf "%.2f", $1 - a; found = 1; exit } END { if (!found) print "" }' "$B/$1.err"
+}
+rate() { awk -v n="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.0f", n / s; else print "-" }'; }
+
+printf '%s\n' "$PASSWORD" | "$BIN" --data-dir "$B/a" init --admin admin >/dev/null
+run demo --data-dir "$B/a" demo --customers "$CUSTOMERS" --seed "$SEED" --now "$NOW"
+run export --data-dir "$B/a" export "$B/export.jsonl"
+printf '%s\n' "$PASSWORD" | "$BIN" --data-dir "$B/b" init --admin admin >/dev/null
+run import --data-dir "$B/b" import "$B/export.jsonl"
+
+records=$(wc -l <"$B/export.jsonl")
+file_mib=$(du -m "$B/export.jsonl" | cut -f1)
+
+# demo prints its own split: "wrote N demo records in Xs (...); search index updated in Ys".
+demo_records=$(awk '/^wrote [0-9]+ demo records/ { print $2 }' "$B/demo.out")
+demo_write=$(sed -n 's/^wrote [0-9]* demo records in \([0-9.]*\)\(m\?s\).*/\1 \2/p' "$B/demo.out" | awk '{ print ($2 == "ms") ? $1 / 1000 : $1 }')
+# import: the store write ends when the index update starts; its progress starts 0.5 s later.
+import_idx=$(first_line import "indexing:")
+import_write=$(awk -v t="$import_idx" 'BEGIN { if (t == "") print ""; else printf "%.2f", t - 0.5 }')
+
+# Baselines on the same file: copying it (the disk's floor), and the sqlite3 shell inserting
+# each line as one opaque text value in one transaction (SQLite's floor for this many rows of
+# this size: no JSON, no validation, no secondary indexes, no links, no outbox).
+echo "$EPOCHREALTIME" >"$B/cp.start"
+/usr/bin/time -v -o "$B/cp.time" cp "$B/export.jsonl" "$B/copy.jsonl"
+sync "$B/copy.jsonl"
+echo "$EPOCHREALTIME" >"$B/cp.end"
+rm -f "$B/copy.jsonl"
+echo "$EPOCHREALTIME" >"$B/sqlite.start"
+/usr/bin/time -v -o "$B/sqlite.time" sqlite3 "$B/baseline.db" \
+  "PRAGMA journal_mode=WAL;" "PRAGMA synchronous=NORMAL;" "CREATE TABLE t(line TEXT);" \
+  ".mode ascii" ".separator \"\\037\" \"\\n\"" ".import $B/export.jsonl t" >/dev/null
+echo "$EPOCHREALTIME" >"$B/sqlite.end"
+baseline_rows=$(sqlite3 "$B/baseline.db" "SELECT COUNT(*) FROM t")
+
+db_a=$(du -m "$B/a/dataskydd.db" | cut -f1)
+all_a=$(du -sm "$B/a" | cut -f1)
+db_b=$(du -m "$B/b/dataskydd.db" | cut -f1)
+all_b=$(du -sm "$B/b" | cut -f1)
+
+{
+  echo "Dataskydd core benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "data set: dataskydd demo --customers $CUSTOMERS --seed $SEED --now $NOW"
+  echo "          $records records, export file $file_mib MiB"
+  echo
+  printf '%-34s %10s %12s %10s\n' "step" "wall s" "records/s" "peak RSS"
+  printf '%-34s %10s %12s %10s\n' "demo (CLI, total)" "$(secs demo)" "$(rate "$demo_records" "$(secs demo)")" "$(rss_mib demo) MiB"
+  printf '%-34s %10s %12s %10s\n' "  of which generate + store write" "$demo_write" "$(rate "$demo_records" "$demo_write")" ""
+  printf '%-34s %10s %12s %10s\n' "export (CLI)" "$(secs export)" "$(rate "$records" "$(secs export)")" "$(rss_mib export) MiB"
+  printf '%-34s %10s %12s %10s\n' "import (CLI, total)" "$(secs import)" "$(rate "$records" "$(secs import)")" "$(rss_mib import) MiB"
+  printf '%-34s %10s %12s %10s\n' "  of which store write (approx.)" "${import_write:--}" "$(rate "$records" "${import_write:-0}")" ""
+  printf '%-34s %10s %12s %10s\n' "baseline: cp + sync of the file" "$(secs cp)" "$(rate "$records" "$(secs cp)")" "$(rss_mib cp) MiB"
+  printf '%-34s %10s %12s %10s\n' "baseline: sqlite3 .import lines" "$(secs sqlite)" "$(rate "$baseline_rows" "$(secs sqlite)")" "$(rss_mib sqlite) MiB"
+  echo
+  echo "store size on disk: after demo $db_a MiB database, $all_a MiB with the search index;"
+  echo "                    after import $db_b MiB database, $all_b MiB with the search index"
+  echo "goal: import >= 50000 records/s"
+  echo
+  echo "demo, export and import run the real CLI; 'total' includes opening the store and bringing"
+  echo "the search index up to date. The import's store-write time is read from its progress"
+  echo "output (the index's progress starts 0.5 s after the write ends)."
+  echo "Baselines: cp = reading and writing the file; sqlite3 .import = SQLite storing each line"
+  echo "as opaque text in one transaction, with no parsing, validation, indexes or links."
+} | tee "$B/core.txt"
+rm -f "$B/baseline.db"
