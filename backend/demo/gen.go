@@ -61,11 +61,11 @@ type scope struct {
 	g       *gen
 	r       *rand.Rand
 	custNo  string
-	cust    *person // the private customer, or the company's main contact
-	company string  // the company's name; "" for a private customer
-	domain  string  // the company's e-mail domain
-	since   time.Time // the customer's first record
-	until   time.Time // its last: now, or when the customer was deleted
+	cust    *person             // the private customer, or the company's main contact
+	company string              // the company's name; "" for a private customer
+	domain  string              // the company's e-mail domain
+	since   time.Time           // the customer's first record
+	until   time.Time           // its last: now, or when the customer was deleted
 	pools   map[string][]string // ids made so far, by type
 	out     []*record.Record
 }
