@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"dataskydd/backend/jsonl"
+	"dataskydd/backend/records"
 	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
 )
@@ -154,7 +155,7 @@ func cmdDelete(e *env, args []string) error {
 	defer st.Close()
 	var what string
 	err = st.Update(e.ctx, func(tx *store.Tx) error {
-		what, err = deleteRecord(tx, t, pos[1], time.Now())
+		what, err = records.DeleteIn(tx, t, pos[1], time.Now())
 		return err
 	})
 	if err != nil {
@@ -165,28 +166,6 @@ func cmdDelete(e *env, args []string) error {
 	}
 	fmt.Fprintln(e.stdout, what)
 	return nil
-}
-
-// deleteRecord deletes as the app does: customer, contact_person and user follow their
-// on-delete setting; everything else is marked deleted and waits for its retention policy.
-func deleteRecord(tx *store.Tx, t *registry.Type, id string, now time.Time) (string, error) {
-	if t.Retention != nil && t.Retention.OnDelete {
-		onDelete, err := store.OnDelete(tx, t.Name)
-		if err != nil {
-			return "", err
-		}
-		if onDelete == store.OnDeleteDelete {
-			n, err := tx.HardDelete(t.Name, id)
-			if err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("deleted %s %s for good; cleared links in %d records", t.Name, id, n), nil
-		}
-	}
-	if _, err := tx.SoftDelete(t.Name, id, now); err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("marked %s %s deleted; its retention policy anonymises it when due", t.Name, id), nil
 }
 
 func cmdCheck(e *env, args []string) error {

@@ -204,3 +204,22 @@ func SpliceLine(b []byte, typeName, id string, data []byte) []byte {
 	}
 	return append(b, '}')
 }
+
+// LineFromValues builds an interchange line from loosely typed values (as a form or the
+// desktop bridge sends them), for Decode to validate.
+func LineFromValues(typeName, id string, values map[string]any) ([]byte, error) {
+	m := make(map[string]any, len(values)+2)
+	for k, v := range values {
+		m[k] = v
+	}
+	m["type"], m["id"] = typeName, id
+	return json.Marshal(m)
+}
+
+// SameValue reports whether two values of a field are equal in canonical form.
+func SameValue(f *registry.Field, a, b any) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return string(appendValue(nil, f, a)) == string(appendValue(nil, f, b))
+}
