@@ -69,6 +69,12 @@ const customersPerChunk = 64
 // Generate calls emit with every record of the data set, staff first, then customer by
 // customer, always in the same order. It stops at the first error emit returns.
 func Generate(ctx context.Context, opts Options, emit func(*record.Record) error) error {
+	return generate(ctx, opts, false, func(p *record.Prepared) error { return emit(p.Rec) })
+}
+
+// generate is Generate; with prepare, the workers also compute each record's stored form,
+// so the one goroutine that writes to the store only writes.
+func generate(ctx context.Context, opts Options, prepare bool, emit func(*record.Prepared) error) error {
 	if opts.Customers < 0 {
 		return fmt.Errorf("generating demo data: %d customers: want 0 or more", opts.Customers)
 	}
@@ -77,15 +83,26 @@ func Generate(ctx context.Context, opts Options, emit func(*record.Record) error
 		now = time.Now()
 	}
 	g := newGen(opts.Seed, now.UTC().Truncate(time.Second))
-	for _, r := range g.staffRecords(opts.Customers) {
-		if err := emit(r); err != nil {
+	toPrepared := func(recs []*record.Record) []*record.Prepared {
+		out := make([]*record.Prepared, len(recs))
+		for i, r := range recs {
+			if prepare {
+				out[i] = r.Prepare()
+			} else {
+				out[i] = &record.Prepared{Rec: r}
+			}
+		}
+		return out
+	}
+	for _, p := range toPrepared(g.staffRecords(opts.Customers)) {
+		if err := emit(p); err != nil {
 			return err
 		}
 	}
 
 	type chunk struct {
 		first, n int
-		recs     []*record.Record
+		recs     []*record.Prepared
 		done     chan struct{}
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -114,7 +131,7 @@ func Generate(ctx context.Context, opts Options, emit func(*record.Record) error
 		go func() {
 			for c := range work {
 				for i := c.first; i < c.first+c.n; i++ {
-					c.recs = append(c.recs, g.customerRecords(i)...)
+					c.recs = append(c.recs, toPrepared(g.customerRecords(i))...)
 				}
 				close(c.done)
 			}
@@ -127,8 +144,8 @@ func Generate(ctx context.Context, opts Options, emit func(*record.Record) error
 		case <-ctx.Done():
 			return ctx.Err()
 		}
-		for _, r := range c.recs {
-			if err := emit(r); err != nil {
+		for _, p := range c.recs {
+			if err := emit(p); err != nil {
 				return err
 			}
 		}
@@ -150,14 +167,20 @@ func Fill(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 		if err := onlyAccounts(tx); err != nil {
 			return err
 		}
-		return Generate(ctx, opts, func(r *record.Record) error {
-			if _, err := tx.Put(r, batch); err != nil {
+		// Queue the whole data set for the search index in one statement at the end.
+		tx.Bulk = true
+		err := generate(ctx, opts, true, func(p *record.Prepared) error {
+			if _, err := tx.PutPrepared(p, batch); err != nil {
 				return fmt.Errorf("writing demo data: %w", err)
 			}
-			res.Counts[r.Type.Name]++
+			res.Counts[p.Rec.Type.Name]++
 			res.Records++
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		return tx.EnqueueBatch(batch)
 	})
 	if err != nil {
 		return Result{Counts: map[string]int{}}, err

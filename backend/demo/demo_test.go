@@ -28,7 +28,7 @@ func newStore(tb testing.TB) *store.Store {
 	return st
 }
 
-func generate(t *testing.T, customers int, seed uint64) []*record.Record {
+func collect(t *testing.T, customers int, seed uint64) []*record.Record {
 	t.Helper()
 	var out []*record.Record
 	err := Generate(context.Background(), Options{Customers: customers, Seed: seed, Now: benchNow}, func(r *record.Record) error {
@@ -71,7 +71,7 @@ func TestEveryTypeGetsRecords(t *testing.T) {
 
 func TestAbout40RecordsPerCustomer(t *testing.T) {
 	for _, n := range []int{200, 1000} {
-		recs := generate(t, n, 3)
+		recs := collect(t, n, 3)
 		customers := 0
 		for _, r := range recs {
 			if r.Type.Name == "customer" {
@@ -134,8 +134,8 @@ func TestDeterministic(t *testing.T) {
 	}
 	// Customers do not depend on how many others are made: the first 30 of 60 are the
 	// first 30 of 30.
-	small := generate(t, 30, 42)
-	big := generate(t, 60, 42)
+	small := collect(t, 30, 42)
+	big := collect(t, 60, 42)
 	var want, got [][]byte
 	for _, r := range small {
 		if r.CustomerNumber() != "" {
@@ -191,7 +191,7 @@ func shape(s string) string {
 }
 
 func TestPersonalNumbersAreValidInEveryForm(t *testing.T) {
-	recs := generate(t, 400, 5)
+	recs := collect(t, 400, 5)
 	shapes := map[string]int{}
 	kinds := map[normalize.IDKind]int{}
 	n := 0
@@ -248,7 +248,7 @@ func dayOf(id normalize.ID) string {
 }
 
 func TestPhonesAndEmailsParse(t *testing.T) {
-	recs := generate(t, 200, 9)
+	recs := collect(t, 200, 9)
 	shapes := map[string]bool{}
 	eachValue(recs, registry.FormatPhone, func(r *record.Record, field, v string) {
 		e164, ok := normalize.Phone(v)
@@ -275,7 +275,7 @@ func TestPhonesAndEmailsParse(t *testing.T) {
 }
 
 func TestSwedishNamesAddressesAndMentions(t *testing.T) {
-	recs := generate(t, 200, 11)
+	recs := collect(t, 200, 11)
 	var diacritics, postal, mentions, companies, privates int
 	for _, r := range recs {
 		switch r.Type.Name {
@@ -317,7 +317,7 @@ func TestSwedishNamesAddressesAndMentions(t *testing.T) {
 // The data set gives retention work: closed, deleted and invoiced records, events on both
 // sides of 30 days and system log rows on both sides of three months, all before now.
 func TestDatesAndStatusesGiveRetentionWork(t *testing.T) {
-	recs := generate(t, 200, 13)
+	recs := collect(t, 200, 13)
 	statuses := map[string]int{}
 	var eventsOld, eventsNew, logsOld, logsNew, versions int
 	fiveYears := benchNow.AddDate(-5, 0, -1)
@@ -372,7 +372,7 @@ func TestDatesAndStatusesGiveRetentionWork(t *testing.T) {
 }
 
 func TestStaffRolesAndGroups(t *testing.T) {
-	recs := generate(t, 100, 2)
+	recs := collect(t, 100, 2)
 	roles := map[string]int{}
 	users := map[string]bool{}
 	groups := 0
