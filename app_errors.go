@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io/fs"
 
@@ -33,7 +34,7 @@ var allErrorCodes = []struct {
 	{CodeCancelled, "Cancelled"},
 }
 
-// AppError is what a bound method's error looks like to the frontend.
+// AppError is what a bound method's error looks like to the frontend (as JSON).
 type AppError struct {
 	Code    ErrorCode `json:"code"`
 	Message string    `json:"message"` // for logs and bug reports, not for display
@@ -65,11 +66,17 @@ func codeOf(err error) ErrorCode {
 	return CodeInternal
 }
 
-// formatError is Wails' ErrorFormatter: every rejected promise carries an AppError.
+// formatError is Wails' ErrorFormatter. The Wails runtime rejects the promise with
+// new Error(formatted), so the AppError travels as its JSON text in the Error's
+// message; the frontend's wrapper (src/lib/backend.ts) parses it back.
 func formatError(err error) any {
 	var ae *AppError
-	if errors.As(err, &ae) {
-		return ae
+	if !errors.As(err, &ae) {
+		ae = &AppError{Code: codeOf(err), Message: err.Error()}
 	}
-	return &AppError{Code: codeOf(err), Message: err.Error()}
+	b, jerr := json.Marshal(ae)
+	if jerr != nil { // cannot happen for two strings; keep the code anyway
+		return `{"code":"internal","message":""}`
+	}
+	return string(b)
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -210,9 +211,10 @@ func TestFormatError(t *testing.T) {
 		{errors.New("disk on fire"), CodeInternal},
 	}
 	for _, tt := range tests {
-		ae, ok := formatError(tt.err).(*AppError)
-		if !ok || ae.Code != tt.want || ae.Message == "" {
-			t.Errorf("formatError(%v) = %+v, want code %q", tt.err, ae, tt.want)
+		text, ok := formatError(tt.err).(string)
+		var ae AppError
+		if !ok || json.Unmarshal([]byte(text), &ae) != nil || ae.Code != tt.want || ae.Message == "" {
+			t.Errorf("formatError(%v) = %v, want JSON with code %q", tt.err, formatError(tt.err), tt.want)
 		}
 	}
 }

@@ -36,16 +36,32 @@ export class BackendError extends Error {
 
 const knownCodes = new Set<string>(Object.values(main.ErrorCode));
 
-/** Turns whatever a rejected binding promise carries into a BackendError. */
+function fromAppError(value: unknown): BackendError | null {
+  if (!value || typeof value !== 'object' || !('code' in value)) return null;
+  const { code, message } = value as { code: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : '';
+  if (typeof code === 'string' && knownCodes.has(code)) return new BackendError(code as ErrorCode, text);
+  return new BackendError(main.ErrorCode.Internal, text);
+}
+
+/**
+ * Turns whatever a rejected binding promise carries into a BackendError. The Go side
+ * (formatError in app_errors.go) sends an AppError as JSON; the Wails runtime wraps it
+ * in an Error whose message is that JSON.
+ */
 export function toBackendError(reason: unknown): BackendError {
   if (reason instanceof BackendError) return reason;
-  if (reason && typeof reason === 'object' && 'code' in reason) {
-    const { code, message } = reason as { code: unknown; message?: unknown };
-    if (typeof code === 'string' && knownCodes.has(code)) {
-      return new BackendError(code as ErrorCode, typeof message === 'string' ? message : '');
+  const structured = fromAppError(reason);
+  if (structured) return structured;
+  const text = reason instanceof Error ? reason.message : String(reason);
+  if (text.startsWith('{')) {
+    try {
+      const parsed = fromAppError(JSON.parse(text));
+      if (parsed) return parsed;
+    } catch {
+      // not JSON after all: fall through
     }
   }
-  const text = reason instanceof Error ? reason.message : String(reason);
   return new BackendError(main.ErrorCode.Internal, text);
 }
 

@@ -9,6 +9,12 @@ describe('toBackendError', () => {
     expect(err.message).toBe('no store in the data folder');
   });
 
+  it('reads the AppError JSON the Wails runtime wraps in an Error', () => {
+    const err = toBackendError(new Error('{"code":"file_not_found","message":"reading /x: no such file"}'));
+    expect(err.code).toBe(ErrorCode.FileNotFound);
+    expect(err.message).toBe('reading /x: no such file');
+  });
+
   it('treats an unknown code as internal rather than trusting it', () => {
     expect(toBackendError({ code: 'made_up', message: 'x' }).code).toBe(ErrorCode.Internal);
   });
