@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"dataskydd/backend/paths"
+	"dataskydd/backend/services"
 	"dataskydd/backend/store"
 	"dataskydd/backend/version"
 )
@@ -193,6 +194,17 @@ func (e *env) open() (*store.Store, error) {
 		return nil, fmt.Errorf("%w: %s", err, e.dataDir)
 	}
 	return st, err
+}
+
+// services opens the data folder with every feature wired.
+func (e *env) services() (*services.Services, error) {
+	opts := services.FromEnv()
+	opts.CheapKDF = opts.CheapKDF || e.cheapKDF
+	svc, err := services.Open(e.ctx, e.dataDir, opts)
+	if errors.Is(err, store.ErrNoStore) {
+		return nil, fmt.Errorf("%w: %s", err, e.dataDir)
+	}
+	return svc, err
 }
 
 // readPassword reads one line from standard input.

@@ -148,20 +148,20 @@ func cmdDelete(e *env, args []string) error {
 	if !ok {
 		return usagef("unknown type %q", pos[0])
 	}
-	st, err := e.open()
+	svc, err := e.services()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer svc.Close()
 	var what string
-	err = st.Update(e.ctx, func(tx *store.Tx) error {
+	err = svc.Store.Update(e.ctx, func(tx *store.Tx) error {
 		what, err = records.DeleteIn(tx, t, pos[1], time.Now())
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	if err := e.afterWrite(st); err != nil {
+	if err := svc.AfterWrite(e.ctx, t.Name, pos[1]); err != nil {
 		return err
 	}
 	fmt.Fprintln(e.stdout, what)

@@ -5,9 +5,8 @@ import (
 	"fmt"
 
 	"dataskydd/backend/auth"
+	"dataskydd/backend/services"
 	"dataskydd/backend/store"
-	"dataskydd/backend/twofactor"
-	"dataskydd/backend/vault"
 )
 
 func cmdInit(e *env, args []string) error {
@@ -38,33 +37,20 @@ func cmdInit(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	accounts, err := accountService(st, e.passwordParams())
+	opts := services.FromEnv()
+	opts.CheapKDF = opts.CheapKDF || e.cheapKDF
+	svc, err := services.Wire(e.ctx, st, opts)
 	if err != nil {
+		st.Close()
 		return err
 	}
-	if _, err := accounts.Setup(e.ctx, auth.SetupInput{OrgName: *org, Username: *admin, Password: password}); err != nil {
+	defer svc.Close()
+	if _, err := svc.Accounts.Setup(e.ctx, auth.SetupInput{OrgName: *org, Username: *admin, Password: password}); err != nil {
 		return fmt.Errorf("creating the administrator: %w", err)
+	}
+	if err := svc.Sync(e.ctx); err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stdout, "created the store in %s with administrator %s\n", e.dataDir, *admin)
 	return nil
-}
-
-// accountService is the account service with the hooks every password change must run: the
-// vault re-seals the user's private key, two-factor forgets the user's trusted devices.
-func accountService(st *store.Store, params auth.Params) (*auth.Service, error) {
-	v, err := vault.New(st.DB, vault.Options{Events: vault.StoreEvents{Store: st}, KeyParams: params})
-	if err != nil {
-		return nil, err
-	}
-	return auth.NewService(st, auth.Options{Params: params, Hooks: []auth.PasswordHook{v, twofactor.PasswordHook{}}}), nil
-}
-
-// passwordParams are the Argon2id costs; DATASKYDD_TEST_CHEAP_KDF=1 makes them cheap, for
-// tests and the end-to-end rig only.
-func (e *env) passwordParams() auth.Params {
-	if e.cheapKDF {
-		return auth.TestParams()
-	}
-	return auth.Params{}
 }

@@ -123,3 +123,14 @@ func (p vaultPurge) Name() string { return "vault_purge" }
 func (p vaultPurge) Run(ctx context.Context, now time.Time) (int, error) {
 	return p.v.PurgeExpired(ctx, now)
 }
+
+// AfterWrite runs what follows every change made through a screen or a command: a delete
+// whose policy anonymises at once (N = 0) is anonymised now, then the search index catches up.
+func (s *Services) AfterWrite(ctx context.Context, deletedType, deletedID string) error {
+	if deletedType != "" {
+		if _, err := s.Retention.AfterDelete(ctx, deletedType, deletedID, time.Now()); err != nil {
+			return err
+		}
+	}
+	return s.Sync(ctx)
+}
