@@ -5,6 +5,7 @@
 #
 #   scripts/bench-core.sh                 # 25,000 customers (about 1M records)
 #   BENCH_CUSTOMERS=2000 scripts/bench-core.sh
+#   BENCH_BIN=/path/to/dataskydd scripts/bench-core.sh   # measure a binary built elsewhere
 #
 # Writes build/bench/core.txt. The demo and import commands also bring the search index up to
 # date before they exit; the table splits their time into the store write and the indexing.
@@ -15,7 +16,7 @@ CUSTOMERS="${BENCH_CUSTOMERS:-25000}"
 SEED=1
 NOW=2026-11-01T00:00:00Z
 TAGS="${TAGS:-webkit2_41}"
-BIN=build/bin/dataskydd
+BIN="${BENCH_BIN:-build/bin/dataskydd}"
 B=build/bench
 PASSWORD='Bänk-Prov-Lösen-2026'
 
@@ -29,10 +30,12 @@ if ! command -v sqlite3 >/dev/null; then
   sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq sqlite3 >/dev/null
 fi
 
-echo "building $BIN" >&2
-if ! go build -tags "$TAGS" -o "$BIN" .; then
-  echo "bench-core: the app does not build; nothing measured" >&2
-  exit 1
+if [ -z "${BENCH_BIN:-}" ]; then
+  echo "building $BIN" >&2
+  if ! go build -tags "$TAGS" -o "$BIN" .; then
+    echo "bench-core: the app does not build; nothing measured" >&2
+    exit 1
+  fi
 fi
 
 rm -rf "$B"
@@ -101,7 +104,7 @@ db_b=$(du -m "$B/b/dataskydd.db" | cut -f1)
 all_b=$(du -sm "$B/b" | cut -f1)
 
 {
-  echo "Dataskydd core benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+  echo "Dataskydd core benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')${BENCH_BIN:+, binary $BIN}"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "data set: dataskydd demo --customers $CUSTOMERS --seed $SEED --now $NOW"
   echo "          $records records, export file $file_mib MiB"
