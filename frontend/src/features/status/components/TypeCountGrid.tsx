@@ -33,7 +33,7 @@ export function TypeCountGrid({ types }: { types: TypeCount[] }) {
               <Title order={3} size="h5" id={`area-${area || 'system'}`}>
                 {t(areaKey(area))}
               </Title>
-              <Badge variant="light" color={sum > 0 ? 'teal' : 'gray'}>
+              <Badge variant="light" tt="none" size="md" color={sum > 0 ? 'teal' : 'gray'}>
                 {t('status.records', { count: sum, formatted: formatCount(sum, i18n.language) })}
               </Badge>
             </Group>
