@@ -50,6 +50,9 @@ func (tx *Tx) ClearInbound(r *record.Record) (int, error) {
 		paths []string
 	}
 	var hits []hit
+	if err := tx.flushLinks(); err != nil {
+		return 0, err
+	}
 	if r.Type.Name == "customer" {
 		no := r.CustomerNumber()
 		if no == "" || no == registry.AnonymisedCustomer {

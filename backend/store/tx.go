@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -21,6 +22,29 @@ type Tx struct {
 	buf   []byte
 	// Bulk leaves the outbox to EnqueueBatch, one statement for a whole import.
 	Bulk bool
+	// links waiting to be inserted, linkArgs per row; written in multi-row statements.
+	links   []any
+	linkErr error
+}
+
+const (
+	linkArgs  = 4
+	linkBatch = 128
+)
+
+// flushLinks writes the links Put has buffered. Everything that reads the links table in
+// the transaction calls it first.
+func (tx *Tx) flushLinks() error {
+	for len(tx.links) > 0 {
+		n := min(len(tx.links)/linkArgs, linkBatch)
+		q := "INSERT INTO links(src, path, to_type, to_id) VALUES " + strings.Repeat("(?, ?, ?, ?), ", n-1) + "(?, ?, ?, ?)"
+		if _, err := tx.Exec(q, tx.links[:n*linkArgs]...); err != nil {
+			return fmt.Errorf("writing links: %w", err)
+		}
+		tx.links = tx.links[n*linkArgs:]
+	}
+	tx.links = tx.links[:0]
+	return nil
 }
 
 // Update runs fn in one write transaction; it commits when fn returns nil.
@@ -39,14 +63,25 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
+	if err := tx.flushLinks(); err != nil {
+		return err
+	}
+	if tx.linkErr != nil {
+		return tx.linkErr
+	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("committing: %w", err)
 	}
 	return nil
 }
 
-// SQL exposes the transaction for packages that own tables of their own.
-func (tx *Tx) SQL() *sql.Tx { return tx.tx }
+// SQL exposes the transaction for packages that own tables of their own (or read links).
+func (tx *Tx) SQL() *sql.Tx {
+	if err := tx.flushLinks(); err != nil {
+		tx.linkErr = err
+	}
+	return tx.tx
+}
 
 // Context is the transaction's context.
 func (tx *Tx) Context() context.Context { return tx.ctx }
@@ -117,6 +152,9 @@ func (tx *Tx) PutPrepared(p *record.Prepared, batch int64) (int64, error) {
 	case err == nil:
 		rid, _ = res.LastInsertId()
 	case isUniqueViolation(err):
+		if err := tx.flushLinks(); err != nil {
+			return 0, err
+		}
 		st, err := tx.stmt(upsertSQL)
 		if err != nil {
 			return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
@@ -138,8 +176,11 @@ func (tx *Tx) PutPrepared(p *record.Prepared, batch int64) (int64, error) {
 		if ref.Target == "customer" {
 			continue // customer links are found through records.cust_no
 		}
-		if _, err := tx.Exec("INSERT INTO links(src, path, to_type, to_id) VALUES(?, ?, ?, ?)", rid, ref.Path, ref.Target, ref.ID); err != nil {
-			return 0, fmt.Errorf("writing links of %s %s: %w", r.Type.Name, r.ID, err)
+		tx.links = append(tx.links, rid, ref.Path, ref.Target, ref.ID)
+	}
+	if len(tx.links) >= linkBatch*linkArgs {
+		if err := tx.flushLinks(); err != nil {
+			return 0, err
 		}
 	}
 	if !tx.Bulk {
