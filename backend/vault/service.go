@@ -60,6 +60,14 @@ type StepUp interface {
 	Verify(ctx context.Context, sess auth.Session, proof string) error
 }
 
+// StepUpFunc adapts a function to [StepUp].
+type StepUpFunc func(ctx context.Context, sess auth.Session, proof string) error
+
+// Verify calls f.
+func (f StepUpFunc) Verify(ctx context.Context, sess auth.Session, proof string) error {
+	return f(ctx, sess, proof)
+}
+
 // Unlock is what a user types to decrypt: the password again, and a second-factor proof when
 // the form asks for one.
 type Unlock struct {

@@ -441,22 +441,19 @@ func TestNoDecryptWithoutEvent(t *testing.T) {
 	}
 }
 
-type codeStepUp struct{ calls int }
-
-func (s *codeStepUp) Verify(_ context.Context, _ auth.Session, proof string) error {
-	s.calls++
-	if proof != "123456" {
-		return errors.New("wrong code")
-	}
-	return nil
-}
-
 func TestTwoFactorSeam(t *testing.T) {
-	su := &codeStepUp{}
+	calls := 0
+	su := StepUpFunc(func(_ context.Context, sess auth.Session, proof string) error {
+		calls++
+		if sess.Username != "alice" || proof != "123456" {
+			return errors.New("wrong code")
+		}
+		return nil
+	})
 	e := newEnv(t, func(o *Options) { o.StepUp = su })
 	f := e.form(PurposeInternal)
 	en := e.entry(f, "S3cret-4") // form without two-factor: no code asked
-	if su.calls != 0 {
+	if calls != 0 {
 		t.Fatal("second factor asked for a form without it")
 	}
 	f.TwoFactor = true
