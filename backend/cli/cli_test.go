@@ -92,7 +92,7 @@ func TestImportExportDeleteCheck(t *testing.T) {
 	if code != ExitFail || !strings.Contains(errOut, bad+":2: field \"hours\"") || !strings.Contains(errOut, "nothing was imported") {
 		t.Fatalf("bad import: %d %q", code, errOut)
 	}
-	if code, out, _ = run(t, "", "--data-dir", dir, "export", "--type", "customer", "-"); strings.Contains(out, "C9") {
+	if _, out, _ = run(t, "", "--data-dir", dir, "export", "--type", "customer", "-"); strings.Contains(out, "C9") {
 		t.Fatal("the bad import wrote C9")
 	}
 	code, out, errOut = run(t, "", "--data-dir", dir, "delete", "work_order", "WO1")

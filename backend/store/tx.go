@@ -19,7 +19,6 @@ type Tx struct {
 	tx    *sql.Tx
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
-	buf   []byte
 	// Bulk leaves the outbox to EnqueueBatch, one statement for a whole import.
 	Bulk bool
 	// links waiting to be inserted, linkArgs per row; written in multi-row statements.
