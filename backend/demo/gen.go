@@ -557,6 +557,15 @@ func (s *scope) versions(d *draft) {
 		}
 	}
 	if len(candidates) == 0 {
+		// No personal field at the top (invoice bases): the history records other changes.
+		for i := range t.Fields {
+			f := &t.Fields[i]
+			if f.Kind == registry.KindString && d.rec.String(f.Name) != "" {
+				candidates = append(candidates, f)
+			}
+		}
+	}
+	if len(candidates) == 0 {
 		return
 	}
 	rows := make([]record.Row, 0, n)
@@ -571,6 +580,8 @@ func (s *scope) versions(d *draft) {
 				other[prefix] = newPerson(s.r, s.g.now) // the value before it changed
 			}
 			if v, ok := s.text(d, f, "", other).(string); ok && v != "" {
+				old[f.Name] = v
+			} else if v, ok := s.value(d, f, "", other).(string); ok && v != "" {
 				old[f.Name] = v
 			}
 		}

@@ -187,7 +187,16 @@ func incidentHook(s *scope, d *draft) {
 func (s *scope) staffIndex(typeName string) int { return len(s.pools[typeName]) }
 
 func userHook(s *scope, d *draft) {
-	e := s.g.staff[s.staffIndex("user")]
+	i := s.staffIndex("user")
+	e := s.g.staff[i]
+	if i%8 == 7 && d.rec.String(registry.FieldStatus) != registry.StatusDeleted {
+		// Every eighth employee has left: a deleted user for the user policy.
+		left := s.between(d.created, s.g.now)
+		d.rec.Set(registry.FieldStatus, registry.StatusDeleted)
+		d.rec.Set(registry.FieldDeletedAt, stamp(left))
+		d.rec.Set(registry.FieldUpdatedAt, stamp(left))
+		d.end = left
+	}
 	d.rec.Set("username", e.username)
 	d.rec.Set("email", e.email)
 	if d.rec.String("work_phone") == "" {
@@ -200,7 +209,7 @@ func userHook(s *scope, d *draft) {
 	d.rec.Set("skills", strings.Join(sk, ", "))
 	kin := newPerson(s.r, s.g.now)
 	d.rec.Set("emergency_contact", kin.first+" "+e.p.last+", "+kin.mobile)
-	if s.r.IntN(3) == 0 {
+	if i%3 == 0 {
 		d.rec.Set("notes", "Anställd sedan "+strconv.Itoa(d.created.Year())+". Har nyckel till förrådet.")
 	} else {
 		d.rec.Set("notes", nil)
