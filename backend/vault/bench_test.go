@@ -120,6 +120,8 @@ func benchForm(b *testing.B, n int) (*Service, auth.Session, string) {
 func BenchmarkListEntries10k(b *testing.B) {
 	svc, alice, formID := benchForm(b, 10000)
 	ctx := context.Background()
+	cpu0 := processCPU()
+	defer func() { b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op") }()
 	for b.Loop() {
 		es, total, err := svc.Entries(ctx, alice, formID, ListOptions{Limit: 10000})
 		if err != nil || len(es) != 10000 || total != 10000 {
@@ -132,6 +134,8 @@ func BenchmarkListEntries10k(b *testing.B) {
 func BenchmarkListEntriesPage(b *testing.B) {
 	svc, alice, formID := benchForm(b, 10000)
 	ctx := context.Background()
+	cpu0 := processCPU()
+	defer func() { b.ReportMetric(float64(processCPU()-cpu0)/float64(b.N)/1e6, "cpu-ms/op") }()
 	for b.Loop() {
 		es, _, err := svc.Entries(ctx, alice, formID, ListOptions{Offset: 5000, Limit: 100})
 		if err != nil || len(es) != 100 {

@@ -3,8 +3,10 @@ package vault
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -222,12 +224,13 @@ func (s *Service) listEntries(ctx context.Context, where string, args []any, off
 	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM vault_entries e WHERE "+where, args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("counting entries: %w", err)
 	}
-	// One query: the page of entries joined to their values; sealed blobs are never read here.
+	// One row per entry: plain values gathered into a JSON object by SQLite, the names of the
+	// encrypted fields as a list. Sealed blobs are never read here.
 	rows, err := s.db.QueryContext(ctx, `SELECT e.entry_id, e.form_id, coalesce(e.customer_number, ''), e.created_at, e.updated_at,
-			v.field_id, v.plain, v.sealed IS NOT NULL
+			(SELECT json_group_object(v.field_id, v.plain) FROM vault_values v WHERE v.entry_id = e.entry_id AND v.plain IS NOT NULL),
+			(SELECT group_concat(v.field_id, ',') FROM vault_values v WHERE v.entry_id = e.entry_id AND v.sealed IS NOT NULL)
 		FROM (SELECT * FROM vault_entries e WHERE `+where+` ORDER BY e.created_at DESC, e.entry_id LIMIT ? OFFSET ?) e
-		LEFT JOIN vault_values v ON v.entry_id = e.entry_id
-		ORDER BY e.created_at DESC, e.entry_id, v.field_id`, append(args, limit, offset)...)
+		ORDER BY e.created_at DESC, e.entry_id`, append(args, limit, offset)...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("listing entries: %w", err)
 	}
@@ -236,25 +239,22 @@ func (s *Service) listEntries(ctx context.Context, where string, args []any, off
 	for rows.Next() {
 		var e Entry
 		var created, updated int64
-		var field, plain sql.NullString
-		var isSealed sql.NullBool
-		if err := rows.Scan(&e.ID, &e.FormID, &e.CustomerNumber, &created, &updated, &field, &plain, &isSealed); err != nil {
+		var plain []byte
+		var sealed sql.NullString
+		if err := rows.Scan(&e.ID, &e.FormID, &e.CustomerNumber, &created, &updated, &plain, &sealed); err != nil {
 			return nil, 0, fmt.Errorf("listing entries: %w", err)
 		}
-		if len(out) == 0 || out[len(out)-1].ID != e.ID {
-			e.CreatedAt, e.UpdatedAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
-			e.Plain = map[string]string{}
-			e.Encrypted = []string{}
-			out = append(out, e)
+		e.CreatedAt, e.UpdatedAt = time.Unix(created, 0).UTC(), time.Unix(updated, 0).UTC()
+		e.Plain = map[string]string{}
+		if err := json.Unmarshal(plain, &e.Plain); err != nil {
+			return nil, 0, fmt.Errorf("listing entries: plain values of %s: %w", e.ID, err)
 		}
-		last := &out[len(out)-1]
-		switch {
-		case !field.Valid:
-		case isSealed.Bool:
-			last.Encrypted = append(last.Encrypted, field.String)
-		default:
-			last.Plain[field.String] = plain.String
+		e.Encrypted = []string{}
+		if sealed.String != "" {
+			e.Encrypted = strings.Split(sealed.String, ",")
+			slices.Sort(e.Encrypted)
 		}
+		out = append(out, e)
 	}
 	return out, total, rows.Err()
 }
