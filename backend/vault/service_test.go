@@ -657,3 +657,28 @@ func TestCustomerEntries(t *testing.T) {
 		t.Fatalf("%d values left", n)
 	}
 }
+
+func TestPlainTextsForSearch(t *testing.T) {
+	e := newEnv(t)
+	f := e.form(PurposeCustomer)
+	a := e.entry(f, "Zz-never-indexed")
+	b := e.entry(f, "Zz-never-indexed-2")
+	var got []string
+	collect := func(p PlainText) error {
+		if strings.Contains(p.Value, "Zz-never") {
+			t.Fatalf("encrypted value offered to the search: %+v", p)
+		}
+		got = append(got, p.EntryID+" "+p.FieldName+"="+p.Value+" "+p.CustomerNumber+" "+p.FormName)
+		return nil
+	}
+	if err := e.svc.PlainTexts(e.ctx, collect); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 4 || !slices.Contains(got, a.ID+" System=Fortnox 1001 Inloggningar") || !slices.Contains(got, b.ID+" Adress=https://fortnox.se 1001 Inloggningar") {
+		t.Fatalf("all: %v", got)
+	}
+	got = nil
+	if err := e.svc.PlainTexts(e.ctx, collect, a.ID); err != nil || len(got) != 2 {
+		t.Fatalf("one entry: %v %v", got, err)
+	}
+}
