@@ -26,7 +26,39 @@ func Fold(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
+			continue
+		case r >= 0xC0 && r <= 0x17F:
+			if rep := latin[r-0xC0]; rep != "" {
+				b.WriteString(rep)
+				continue
+			}
+		}
+		foldRune(&b, r)
+	}
+	return b.String()
+}
+
+// latin folds U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A) without the
+// normalisation tables; "" means: ask them.
+var latin = func() (t [0x180 - 0xC0]string) {
+	for r := rune(0xC0); r < 0x180; r++ {
+		var b strings.Builder
+		foldRune(&b, r)
+		t[r-0xC0] = b.String()
+	}
+	return t
+}()
+
+// foldRune writes r lower-cased without its diacritics.
+func foldRune(b *strings.Builder, r rune) {
+	for _, r := range norm.NFD.String(string(r)) {
 		if unicode.Is(unicode.Mn, r) {
 			continue
 		}
@@ -37,5 +69,4 @@ func Fold(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return b.String()
 }

@@ -6,7 +6,6 @@ import (
 	"hash/fnv"
 	"sort"
 	"strings"
-	"time"
 
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
@@ -27,6 +26,8 @@ type place struct {
 	area     string
 	location string
 	format   registry.Format
+	class    registry.Class
+	version  bool // an old value in the version history
 }
 
 // schema numbers every P and F field path of every searchable type, from the registry.
@@ -39,12 +40,13 @@ type schema struct {
 }
 
 // analyserVersion changes whenever indexing changes meaning, forcing a rebuild.
-const analyserVersion = "search-v1"
+const analyserVersion = "search-v2"
 
 func newSchema(types []*registry.Type) *schema {
 	s := &schema{byTypePath: map[string]*place{}}
-	add := func(t *registry.Type, path string, format registry.Format, version bool) {
-		p := &place{id: uint64(len(s.places)), typ: t, path: path, area: t.Area, location: t.Location, format: format}
+	add := func(t *registry.Type, path string, f *registry.Field, version bool) {
+		p := &place{id: uint64(len(s.places)), typ: t, path: path, area: t.Area, location: t.Location,
+			format: f.Format, class: f.Class, version: version}
 		if version {
 			p.area, p.location = VersionHistoryArea, VersionHistoryLocation
 		}
@@ -64,11 +66,11 @@ func newSchema(types []*registry.Type) *schema {
 			case f.Kind == registry.KindChildren:
 				for j := range f.Child.Fields {
 					if cf := &f.Child.Fields[j]; cf.Personal() {
-						add(t, f.Name+"."+cf.Name, cf.Format, false)
+						add(t, f.Name+"."+cf.Name, cf, false)
 					}
 				}
 			case f.Personal():
-				add(t, f.Name, f.Format, false)
+				add(t, f.Name, f, false)
 			}
 		}
 		if !hasVersions {
@@ -81,11 +83,11 @@ func newSchema(types []*registry.Type) *schema {
 			case f.Kind == registry.KindChildren && f.Name != registry.FieldVersions:
 				for j := range f.Child.Fields {
 					if cf := &f.Child.Fields[j]; cf.Personal() {
-						add(t, "versions.fields."+f.Name+"."+cf.Name, cf.Format, true)
+						add(t, "versions.fields."+f.Name+"."+cf.Name, cf, true)
 					}
 				}
 			case f.Personal():
-				add(t, "versions.fields."+f.Name, f.Format, true)
+				add(t, "versions.fields."+f.Name, f, true)
 			}
 		}
 	}
@@ -94,7 +96,7 @@ func newSchema(types []*registry.Type) *schema {
 	for _, p := range s.places {
 		h.Write([]byte{0})
 		h.Write([]byte(p.typ.Name + "\x00" + p.path + "\x00" + p.area + "\x00" + p.location))
-		h.Write([]byte{byte(p.format)})
+		h.Write([]byte{byte(p.format), byte(p.class)})
 	}
 	s.fingerprint = hex.EncodeToString(h.Sum(nil))
 	return s
@@ -235,6 +237,3 @@ func putUint64(b []byte, v uint64) {
 		b[i] = byte(v >> (56 - 8*i))
 	}
 }
-
-// now is when ten-digit personnummer are dated; the index and queries use the same rule.
-func now() time.Time { return time.Now() }

@@ -3,15 +3,10 @@ package search
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"sort"
-	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 
 	"dataskydd/backend/normalize"
 	"dataskydd/backend/registry"
@@ -72,14 +67,16 @@ func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 	if ix.idx == nil {
 		return Result{}, ErrClosed
 	}
-	res := Result{Query: req.Query, Hits: []Hit{}}
+	res := Result{Query: req.Query, Hits: []Hit{}, Kind: normalize.KindName}
 	parts := normalize.SplitQuery(req.Query, ix.now())
-	res.Kind = normalize.KindName
 	if len(parts) == 1 {
 		res.Kind = parts[0].Kind
 	}
 	if len(parts) == 0 {
 		return res, nil
+	}
+	if len(parts) > maxParts {
+		return Result{}, fmt.Errorf("searching: %w: more than %d words", ErrQuery, maxParts)
 	}
 	limit := req.Limit
 	if limit == 0 {
@@ -89,96 +86,92 @@ func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 	for _, a := range req.Areas {
 		areas[a] = true
 	}
-	q := buildQuery(parts)
-
-	// First the best records, with their values for snippets. A record yields at least one
-	// hit, so `limit` records are enough for `limit` hits.
-	size := limit
-	if size < 0 || size > 10000 {
-		size = 10000
-	}
-	sr := bleve.NewSearchRequestOptions(q, size, 0, false)
-	sr.IncludeLocations = true
-	sr.Fields = []string{fieldVal}
-	sr.SortBy([]string{"-_score", "_id"})
-	first, err := ix.idx.SearchInContext(ctx, sr)
+	adv, err := ix.idx.Advanced()
 	if err != nil {
 		return Result{}, fmt.Errorf("searching: %w", err)
 	}
-	for _, dm := range first.Hits {
-		res.Hits = append(res.Hits, ix.hits(dm, areas, true)...)
+	r, err := adv.Reader()
+	if err != nil {
+		return Result{}, fmt.Errorf("searching: %w", err)
 	}
-	if limit < 0 && first.Total > uint64(len(first.Hits)) {
-		// Every hit wanted, with values: take every record.
-		sr.Size = int(first.Total)
-		if first, err = ix.idx.SearchInContext(ctx, sr); err != nil {
-			return Result{}, fmt.Errorf("searching: %w", err)
-		}
-		res.Hits = res.Hits[:0]
-		for _, dm := range first.Hits {
-			res.Hits = append(res.Hits, ix.hits(dm, areas, true)...)
-		}
+	defer r.Close()
+	m, err := ix.match(ctx, r, parts)
+	if err != nil {
+		return Result{}, fmt.Errorf("searching: %w", err)
 	}
-	res.Total = len(res.Hits)
-	if first.Total > uint64(len(first.Hits)) {
-		// More records than listed: count their hits too (locations only, no values).
-		sr := bleve.NewSearchRequestOptions(q, int(first.Total), 0, false)
-		sr.IncludeLocations = true
-		sr.SortBy([]string{"-_score", "_id"})
-		all, err := ix.idx.SearchInContext(ctx, sr)
-		if err != nil {
-			return Result{}, fmt.Errorf("searching: %w", err)
-		}
-		res.Total = 0
-		for i, dm := range all.Hits {
-			if i < len(first.Hits) {
+	// Every hit, scored without reading any value.
+	type cand struct {
+		doc   *docMatch
+		place *place
+		score float64
+	}
+	var cands []cand
+	for _, d := range m.docs {
+		for _, pm := range d.places {
+			p := ix.schema.places[pm.place]
+			if len(areas) > 0 && !areas[p.area] {
 				continue
 			}
-			res.Total += len(ix.hits(dm, areas, false))
+			score := d.score * placeWeight(p) * float64(bits.OnesCount64(pm.mask)) / float64(len(parts))
+			// A field that is mostly the query (a name field for a name) ranks above one
+			// that merely mentions it.
+			score *= 1 + 0.5*pm.cover
+			cands = append(cands, cand{d, p, score})
 		}
-		res.Total += len(res.Hits)
 	}
-	sort.SliceStable(res.Hits, func(i, j int) bool { return res.Hits[i].Score > res.Hits[j].Score })
+	res.Total = len(cands)
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.doc.num != b.doc.num {
+			return a.doc.num < b.doc.num
+		}
+		return a.place.id < b.place.id
+	})
+	// Only the listed ones are read, for their values.
+	keep := len(cands)
+	if limit >= 0 {
+		keep = min(keep, limit)
+	}
+	values := map[*docMatch]*docValues{}
+	for _, c := range cands[:keep] {
+		dv, ok := values[c.doc]
+		if !ok {
+			if dv, err = loadValues(r, c.doc); err != nil {
+				return Result{}, fmt.Errorf("searching: %w", err)
+			}
+			values[c.doc] = dv
+		}
+		h := Hit{Area: c.place.area, Location: c.place.location, Type: dv.typ, ID: dv.id, Field: c.place.path, Score: c.score}
+		for _, v := range dv.at(c.place.id) {
+			spans := m.spans(v, c.place.format, ix.now())
+			if len(spans) == 0 {
+				continue
+			}
+			h.Values = append(h.Values, v)
+			if h.Snippet == "" {
+				h.Snippet, h.Marks = snippet(v, spans)
+			}
+		}
+		res.Hits = append(res.Hits, h)
+	}
 	if limit >= 0 && len(res.Hits) > limit {
 		res.Hits = res.Hits[:limit]
 	}
 	return res, nil
 }
 
-// buildQuery: every part must match (a conjunction); a part matches through any of its
-// terms; a word of five letters or more also matches with typos.
-func buildQuery(parts []normalize.Part) query.Query {
-	conj := make([]query.Query, 0, len(parts))
-	for _, p := range parts {
-		var alts []query.Query
-		for _, t := range p.Terms {
-			if t.Kind != normalize.KindName {
-				tq := query.NewTermQuery(keyTerm(t.Kind, t.Value))
-				tq.SetField(fieldKey)
-				alts = append(alts, tq)
-				continue
-			}
-			tq := query.NewTermQuery(t.Value)
-			tq.SetField(fieldText)
-			tq.SetBoost(2)
-			alts = append(alts, tq)
-			if fz := fuzziness(t.Value); fz > 0 {
-				fq := query.NewFuzzyQuery(t.Value)
-				fq.SetField(fieldText)
-				fq.SetFuzziness(fz)
-				alts = append(alts, fq)
-			}
-		}
-		if len(alts) == 1 {
-			conj = append(conj, alts[0])
-		} else {
-			conj = append(conj, query.NewDisjunctionQuery(alts))
-		}
+// placeWeight ranks dedicated personal fields above free text, and both above old values.
+func placeWeight(p *place) float64 {
+	switch {
+	case p.version:
+		return 0.6
+	case p.class == registry.ClassF:
+		return 0.8
 	}
-	if len(conj) == 1 {
-		return conj[0]
-	}
-	return query.NewConjunctionQuery(conj)
+	return 1
 }
 
 // fuzziness is the typo tolerance of a folded word: none for short words and for any word
@@ -198,111 +191,6 @@ func fuzziness(w string) int {
 		return 1
 	}
 	return 0
-}
-
-// hits turns one matching record into its hits: one per place that has a term location.
-func (ix *Index) hits(dm *bsearch.DocumentMatch, areas map[string]bool, withValues bool) []Hit {
-	typ, id, _ := splitDocID(dm.ID)
-	spans := map[instKey][]Span{}
-	terms := map[uint64]map[string]bool{}
-	for _, field := range []string{fieldText, fieldKey} {
-		for term, locs := range dm.Locations[field] {
-			for _, l := range locs {
-				if len(l.ArrayPositions) < 2 {
-					continue
-				}
-				k := instKey{l.ArrayPositions[0], l.ArrayPositions[1]}
-				spans[k] = append(spans[k], Span{int(l.Start), int(l.End)})
-				if terms[k.place] == nil {
-					terms[k.place] = map[string]bool{}
-				}
-				terms[k.place][term] = true
-			}
-		}
-	}
-	byPlace := map[uint64][]uint64{}
-	for k := range spans {
-		byPlace[k.place] = append(byPlace[k.place], k.inst)
-	}
-	var values map[instKey]string
-	if withValues {
-		values = storedValues(dm.Fields[fieldVal])
-	}
-	out := make([]Hit, 0, len(byPlace))
-	for pid, insts := range byPlace {
-		if int(pid) >= len(ix.schema.places) {
-			continue
-		}
-		p := ix.schema.places[pid]
-		if len(areas) > 0 && !areas[p.area] {
-			continue
-		}
-		sort.Slice(insts, func(i, j int) bool { return insts[i] < insts[j] })
-		h := Hit{Area: p.area, Location: p.location, Type: typ, ID: id, Field: p.path,
-			Score: dm.Score * (1 + 0.1*float64(len(terms[pid])))}
-		if withValues {
-			for n, inst := range insts {
-				v := values[instKey{pid, inst}]
-				h.Values = append(h.Values, v)
-				if n == 0 {
-					sp := spans[instKey{pid, inst}]
-					h.Snippet, h.Marks = snippet(v, sp)
-					// A field that is mostly the query (a name field for a name) ranks
-					// above one that merely contains it.
-					covered := 0
-					for _, m := range h.Marks {
-						covered += m.End - m.Start
-					}
-					if len(h.Snippet) > 0 {
-						h.Score *= 1 + float64(covered)/float64(len(h.Snippet))
-					}
-				}
-			}
-		}
-		out = append(out, h)
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].Field < out[j].Field
-	})
-	return out
-}
-
-// instKey names one indexed value: its place and its instance there.
-type instKey struct{ place, inst uint64 }
-
-// storedValues parses the stored "place:inst:value" strings of a document.
-func storedValues(f any) map[instKey]string {
-	out := map[instKey]string{}
-	add := func(s string) {
-		a := strings.IndexByte(s, ':')
-		if a < 0 {
-			return
-		}
-		b := strings.IndexByte(s[a+1:], ':')
-		if b < 0 {
-			return
-		}
-		pl, err1 := strconv.ParseUint(s[:a], 10, 64)
-		in, err2 := strconv.ParseUint(s[a+1:a+1+b], 10, 64)
-		if err1 != nil || err2 != nil {
-			return
-		}
-		out[instKey{pl, in}] = s[a+2+b:]
-	}
-	switch x := f.(type) {
-	case string:
-		add(x)
-	case []any:
-		for _, e := range x {
-			if s, ok := e.(string); ok {
-				add(s)
-			}
-		}
-	}
-	return out
 }
 
 // snippetContext is how many bytes of text a snippet shows around the first match.
@@ -341,13 +229,4 @@ func snippet(v string, spans []Span) (string, []Span) {
 		last = sp.End
 	}
 	return s, marks
-}
-
-// placeOf is for callers that need a hit's registry field.
-func (ix *Index) placeOf(typ, path string) *place {
-	t, ok := registry.Get(typ)
-	if !ok {
-		return nil
-	}
-	return ix.schema.place(t, path)
 }

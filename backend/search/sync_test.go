@@ -182,7 +182,7 @@ func TestOpenRebuildsUnusableIndex(t *testing.T) {
 	ix.Close()
 
 	// Another schema fingerprint.
-	idx, err := bleve.Open(filepath.Join(st.Dir, DirName))
+	idx, err := bleve.OpenUsing(filepath.Join(st.Dir, DirName), safeConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
