@@ -1,4 +1,4 @@
-# Frontend: type check and unit tests (Vitest), and a check that the committed Wails
+# Frontend: type check, lint (import direction, hooks) and unit tests (Vitest), and a check that the committed Wails
 # bindings (frontend/wailsjs/go) match the Go adapters.
 .PHONY: test-frontend frontend-deps frontend-build check-bindings
 TEST_TARGETS += test-frontend
@@ -12,6 +12,7 @@ frontend-build: frontend-deps
 
 test-frontend: frontend-deps check-bindings
 	cd frontend && npm run check-types
+	cd frontend && npm run lint
 	cd frontend && npm test
 
 # Regenerates the bindings and fails if that changed anything: the generated files are
