@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -233,31 +234,30 @@ func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, rep *Repo
 	for _, pl := range plans {
 		c := &Counts{}
 		rep.Types[pl.t.Name] = c
-		if err := e.st.DB.QueryRowContext(ctx, dueCountSQL, pl.t.Name, pl.cutoff).Scan(&c.Due); err != nil {
-			return fmt.Errorf("counting due %s: %w", pl.t.Name, err)
+		rids, err := e.dueRIDs(ctx, pl)
+		if err != nil {
+			return err
 		}
-		for c.Due > 0 {
+		c.Due = len(rids)
+		// In row order: neighbouring records share pages, so a batch dirties fewer of them.
+		for len(rids) > 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			n, err := e.batch(ctx, pl, word, now, rep.RunID, c)
+			chunk := rids[:min(len(rids), e.opts.Batch)]
+			rids = rids[len(chunk):]
+			n, err := e.batch(ctx, pl, word, now, rep.RunID, chunk, c)
 			if err != nil {
 				return err
 			}
-			if n == 0 {
-				break
-			}
-			changed = true
+			changed = changed || n > 0
 			if e.opts.Progress != nil {
 				e.opts.Progress(Progress{Type: pl.t.Name, Done: c.Anonymised + c.Deleted, Due: c.Due})
 			}
-			if e.opts.Index != nil {
+			if e.opts.Index != nil && n > 0 {
 				if err := e.opts.Index.Apply(ctx); err != nil {
 					return fmt.Errorf("updating the search index: %w", err)
 				}
-			}
-			if n < e.opts.Batch {
-				break
 			}
 		}
 	}
@@ -275,12 +275,35 @@ func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, rep *Repo
 	return checkpoint(ctx, e.st)
 }
 
-// batch handles up to opts.Batch due records of one policy in one transaction and returns
-// how many it handled.
-func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time, runID int64, c *Counts) (int, error) {
+// dueRIDs lists the row ids of a policy's due records, in row order.
+func (e *Engine) dueRIDs(ctx context.Context, pl plan) ([]int64, error) {
+	rows, err := e.st.DB.QueryContext(ctx, "SELECT rid FROM records WHERE type = ? AND clock IS NOT NULL AND clock <= ?", pl.t.Name, pl.cutoff)
+	if err != nil {
+		return nil, fmt.Errorf("finding due %s: %w", pl.t.Name, err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var rid int64
+		if err := rows.Scan(&rid); err != nil {
+			return nil, fmt.Errorf("finding due %s: %w", pl.t.Name, err)
+		}
+		out = append(out, rid)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("finding due %s: %w", pl.t.Name, err)
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// batch handles the due records among rids (ascending) of one policy in one transaction
+// and returns how many it handled. Due-ness is checked again inside the transaction, so a
+// record changed since the rids were listed is judged as it is now.
+func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time, runID int64, rids []int64, c *Counts) (int, error) {
 	n := 0
 	err := e.st.Update(ctx, func(tx *store.Tx) error {
-		recs, err := dueBatch(ctx, tx, pl, e.opts.Batch)
+		recs, err := dueBatch(ctx, tx, pl, rids)
 		if err != nil {
 			return err
 		}
@@ -330,9 +353,9 @@ ON CONFLICT(run_id, type) DO UPDATE SET due = excluded.due, anonymised = anonymi
 	return n, nil
 }
 
-func dueBatch(ctx context.Context, tx *store.Tx, pl plan, limit int) ([]*record.Record, error) {
-	rows, err := tx.SQL().QueryContext(ctx, "SELECT ext_id, data FROM records WHERE type = ? AND clock IS NOT NULL AND clock <= ? ORDER BY clock, rid LIMIT ?",
-		pl.t.Name, pl.cutoff, limit)
+func dueBatch(ctx context.Context, tx *store.Tx, pl plan, rids []int64) ([]*record.Record, error) {
+	rows, err := tx.SQL().QueryContext(ctx, "SELECT ext_id, data FROM records WHERE rid BETWEEN ? AND ? AND type = ? AND clock IS NOT NULL AND clock <= ? ORDER BY rid",
+		rids[0], rids[len(rids)-1], pl.t.Name, pl.cutoff)
 	if err != nil {
 		return nil, fmt.Errorf("reading due records: %w", err)
 	}
