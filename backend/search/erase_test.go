@@ -108,8 +108,8 @@ func TestPurgeErasesAnonymisedValuesFromIndexFiles(t *testing.T) {
 		t.Errorf("after Purge the index folder still holds erased values: %v", got)
 	}
 	// The index still works and still agrees with the database.
-	if res := search(t, ix, "Person 3 7"); !hasHit(res, "customer", "X3-7", "name") {
-		t.Errorf("after Purge: search lost records: %+v", res.Hits)
+	if res := search(t, ix, "Person 3 7"); !hasHit(res, "customer", "X3-7", "name") || res.Hits[0].Snippet != "Person 3 7" {
+		t.Errorf("after Purge: search lost records or values: %+v", res.Hits)
 	}
 	problems, err := ix.Check(ctx)
 	if err != nil || len(problems) > 0 {

@@ -9,7 +9,7 @@ import (
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
+	bindex "github.com/blevesearch/bleve_index_api"
 
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
@@ -270,38 +270,61 @@ func (ix *Index) Check(ctx context.Context) ([]string, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("reading records: %w", err)
 	}
-	// Walk the index in pages sorted by id.
-	const page = 5000
-	var after []string
-	for {
-		req := bleve.NewSearchRequestOptions(query.NewMatchAllQuery(), page, 0, false)
-		req.SortBy([]string{"_id"})
-		req.Fields = []string{fieldHash}
-		if after != nil {
-			req.SearchAfter = after
-		}
-		res, err := ix.idx.SearchInContext(ctx, req)
+	// Walk the index: every live document and its stored digest.
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("reading search index: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("reading search index: %w", err)
+	}
+	defer r.Close()
+	ids, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, fmt.Errorf("reading search index: %w", err)
+	}
+	defer ids.Close()
+	for n := 0; ; n++ {
+		id, err := ids.Next()
 		if err != nil {
 			return nil, fmt.Errorf("reading search index: %w", err)
 		}
-		for _, h := range res.Hits {
-			if h.ID == purgeMarker {
-				continue
-			}
-			got, _ := h.Fields[fieldHash].(string)
-			w, ok := want[h.ID]
-			switch {
-			case !ok:
-				problems = append(problems, fmt.Sprintf("%s is indexed but not in the database", h.ID))
-			case got != w:
-				problems = append(problems, fmt.Sprintf("%s differs from the database", h.ID))
-			}
-			delete(want, h.ID)
-		}
-		if len(res.Hits) < page {
+		if id == nil {
 			break
 		}
-		after = []string{res.Hits[len(res.Hits)-1].ID}
+		ext, err := r.ExternalID(id)
+		if err != nil {
+			return nil, fmt.Errorf("reading search index: %w", err)
+		}
+		if ext == purgeMarker {
+			continue
+		}
+		doc, err := r.Document(ext)
+		if err != nil {
+			return nil, fmt.Errorf("reading search index: %w", err)
+		}
+		var got string
+		if doc != nil {
+			doc.VisitFields(func(f bindex.Field) {
+				if f.Name() == fieldHash {
+					got = string(f.Value())
+				}
+			})
+		}
+		w, ok := want[ext]
+		switch {
+		case !ok:
+			problems = append(problems, fmt.Sprintf("%s is indexed but not in the database", ext))
+		case got != w:
+			problems = append(problems, fmt.Sprintf("%s differs from the database", ext))
+		}
+		delete(want, ext)
+		if n%10000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 	}
 	missing := make([]string, 0, len(want))
 	for id := range want {
