@@ -1,0 +1,47 @@
+// Package search is the person search: it finds every place a person's data is stored,
+// whatever format the data and the query use, in milliseconds.
+//
+// # Using it
+//
+//	ix, err := search.Open(ctx, st)          // <data dir>/index; replays the outbox
+//	defer ix.Close()
+//	res, err := ix.Search(ctx, "070-123 45 67", 100)
+//	for _, h := range res.Hits {             // best first, one hit per matching field
+//		fmt.Println(h.Area, h.Location, h.Type, h.ID, h.Field, h.Snippet)
+//	}
+//	rep, err := ix.Report(ctx, "Åsa Östergren") // access request: every place and value
+//
+// A record matches when every word of the query matches some personal field (class P or
+// F in the registry) of the record or of its child rows, old values in its version history
+// included; each matching field is one hit (datamap.md). Phone numbers match in E.164
+// form, personnummer (and coordination and organisation numbers) as 12 digits, e-mail
+// addresses whole and lower-cased, also when written inside free text (package normalize
+// finds them there). Words match case- and diacritic-insensitively, with one typo from
+// five letters and two from eight; digits never match loosely.
+//
+// # The index
+//
+// One Bleve (scorch) document per record, built from the registry: no type is listed
+// here. Each personal value is indexed under the array positions [place, instance,
+// tokens], where a place is one field path of one type ("comments.text"), so a term's
+// postings say which field of which child row matched, and how much of the value, without
+// reading anything stored. The search reads the postings itself (see engine.go): the
+// rarest query part first, the others only where it occurs, which gives exact totals over
+// every matching field and reads stored values only for the hits it lists.
+//
+// # Keeping step with the database
+//
+// Every write of package store appends the record to the outbox table in the same SQLite
+// transaction. [Index.Apply] indexes those records as the database now holds them and
+// deletes the rows only once the index batch is on disk; [Open] applies what a crash left.
+// [Index.Check] compares the index with the database; [Index.Rebuild] (or [Build]) makes
+// it anew. An index that is missing, damaged or made for another registry is rebuilt by
+// Open.
+//
+// # Erasure
+//
+// Bleve keeps deleted and overwritten values in its segment files until they are merged
+// away. After an anonymisation run the retention engine calls [Index.Purge], which merges
+// the index into one segment and waits until the old files are gone, so a byte search of
+// the index folder finds no fragment of an erased value.
+package search
