@@ -51,13 +51,21 @@ func cmdSearch(e *env, args []string) error {
 		return e.printJSON(res)
 	}
 	fmt.Fprintf(e.stdout, "%d hits for %q (%s)\n", res.Total, res.Query, res.Kind)
-	group := ""
+	// Grouped by area and location, the groups in the order of their best hit.
+	var order []string
+	groups := map[string][]search.Hit{}
 	for _, h := range res.Hits {
-		if g := h.Area + " / " + h.Location; g != group {
-			group = g
-			fmt.Fprintf(e.stdout, "\n%s\n", g)
+		g := h.Area + " / " + h.Location
+		if _, ok := groups[g]; !ok {
+			order = append(order, g)
 		}
-		fmt.Fprintf(e.stdout, "  %s %s  %s: %s\n", h.Type, h.ID, h.Field, h.Snippet)
+		groups[g] = append(groups[g], h)
+	}
+	for _, g := range order {
+		fmt.Fprintf(e.stdout, "\n%s (%d)\n", g, len(groups[g]))
+		for _, h := range groups[g] {
+			fmt.Fprintf(e.stdout, "  %s %s  %s: %s\n", h.Type, h.ID, h.Field, h.Snippet)
+		}
 	}
 	if len(res.Hits) < res.Total {
 		fmt.Fprintf(e.stdout, "\n(%d of %d hits listed; use --limit)\n", len(res.Hits), res.Total)
