@@ -5,6 +5,8 @@ export PATH := $(shell go env GOPATH)/bin:$(PATH)
 # WebKitGTK 4.1 (Debian 12+, Ubuntu 24.04); see README.
 TAGS ?= webkit2_41
 GO_TEST_FLAGS ?=
+# Our Go code: the root package and backend/ (not frontend/node_modules, which holds Go files).
+GO_PKGS := . ./backend/...
 TEST_TARGETS :=
 BENCH_TARGETS :=
 BIN := build/bin/dataskydd
@@ -30,12 +32,12 @@ cli:
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^frontend/') 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
-	go vet -tags "$(TAGS)" ./...
-	staticcheck -tags "$(TAGS)" ./...
+	go vet -tags "$(TAGS)" $(GO_PKGS)
+	staticcheck -tags "$(TAGS)" $(GO_PKGS)
 	@bash scripts/check-layering.sh
 
 test-go:
-	go test -tags "$(TAGS)" $(GO_TEST_FLAGS) ./...
+	go test -tags "$(TAGS)" $(GO_TEST_FLAGS) $(GO_PKGS)
 
 -include mk/*.mk
 
