@@ -16,6 +16,10 @@ type App struct {
 
 	mu sync.Mutex
 	st *store.Store // nil until a store exists in dataDir
+
+	op operation // the running import or export, for Cancel
+
+	session sessionState // who is logged in, and the wired services (app_session.go)
 }
 
 // NewApp returns the shell for the store in dataDir; nothing is opened yet.

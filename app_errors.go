@@ -20,6 +20,7 @@ const (
 	CodeFileNotFound ErrorCode = "file_not_found" // a file to read does not exist
 	CodeBadRequest   ErrorCode = "bad_request"    // the caller passed something unusable
 	CodeCancelled    ErrorCode = "cancelled"      // the user or the app stopped the operation
+	CodeBusy         ErrorCode = "busy"           // another import or export is running
 )
 
 // allErrorCodes is handed to Wails' EnumBind so TypeScript gets the same set.
@@ -32,12 +33,33 @@ var allErrorCodes = []struct {
 	{CodeFileNotFound, "FileNotFound"},
 	{CodeBadRequest, "BadRequest"},
 	{CodeCancelled, "Cancelled"},
+	{CodeBusy, "Busy"},
+	// The account and record services' codes (app_session.go).
+	{CodeUnauthenticated, "Unauthenticated"},
+	{CodeForbidden, "Forbidden"},
+	{CodeBadCredentials, "BadCredentials"},
+	{CodeThrottled, "Throttled"},
+	{CodeAccountDisabled, "AccountDisabled"},
+	{CodePasswordTooShort, "PasswordTooShort"},
+	{CodePasswordCommon, "PasswordCommon"},
+	{CodeAlreadySetUp, "AlreadySetUp"},
+	{CodeNotSetUp, "NotSetUp"},
+	{CodeUsernameTaken, "UsernameTaken"},
+	{CodeUserNotFound, "UserNotFound"},
+	{CodeInvalidInput, "InvalidInput"},
+	{CodeLastAdministrator, "LastAdministrator"},
+	{CodeUnknownType, "UnknownType"},
+	{CodeNotFound, "NotFound"},
+	{CodeReadOnly, "ReadOnly"},
+	{CodeExists, "Exists"},
+	{CodeStoreExists, "StoreExists"},
 }
 
 // AppError is what a bound method's error looks like to the frontend (as JSON).
 type AppError struct {
 	Code    ErrorCode `json:"code"`
-	Message string    `json:"message"` // for logs and bug reports, not for display
+	Message string    `json:"message"`           // for logs and bug reports, not for display
+	RetryAt string    `json:"retryAt,omitempty"` // RFC 3339: when a throttled login may try again
 }
 
 func (e *AppError) Error() string { return string(e.Code) + ": " + e.Message }
@@ -62,6 +84,8 @@ func codeOf(err error) ErrorCode {
 		return CodeFileNotFound
 	case errors.Is(err, context.Canceled):
 		return CodeCancelled
+	case errors.Is(err, errBusy):
+		return CodeBusy
 	}
 	return CodeInternal
 }

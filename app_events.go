@@ -26,13 +26,15 @@ var allEventNames = []struct {
 	{EventImportProgress, "ImportProgress"},
 	{EventExportProgress, "ExportProgress"},
 	{EventStoreChanged, "StoreChanged"},
+	{EventSessionLocked, "SessionLocked"},
 }
 
-// Progress reports how far a long import or export has come.
+// Progress reports how far a long import or export has come: an import counts
+// bytes read, an export records written.
 type Progress struct {
-	Bytes      int64 `json:"bytes"`      // bytes read or written so far, over all files
-	TotalBytes int64 `json:"totalBytes"` // bytes in all (0 when not known in advance)
-	Done       bool  `json:"done"`       // the last report of this run
+	Done     int64 `json:"done"`     // bytes or records so far
+	Total    int64 `json:"total"`    // bytes or records in all (0 when not known)
+	Finished bool  `json:"finished"` // the last report of this run
 }
 
 // runtimeEmitter sends events through the Wails runtime of ctx.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -64,9 +65,14 @@ func (a *App) ImportFiles(paths []string) (ImportResult, error) {
 	if err != nil {
 		return res, fail(codeOf(err), err)
 	}
+	ctx, end, err := a.op.begin(a.ctx)
+	if err != nil {
+		return res, fail(codeOf(err), err)
+	}
+	defer end()
 	report := throttle(EventImportProgress, a.emit, 100*time.Millisecond)
-	out, err := jsonl.Import(a.ctx, st, paths, jsonl.Options{Progress: report})
-	a.emit(EventImportProgress, Progress{Done: true})
+	out, err := jsonl.Import(ctx, st, paths, jsonl.Options{Progress: report})
+	a.emit(EventImportProgress, Progress{Finished: true})
 	var lineErr *jsonl.LineError
 	switch {
 	case errors.As(err, &lineErr):
@@ -75,6 +81,8 @@ func (a *App) ImportFiles(paths []string) (ImportResult, error) {
 	case errors.Is(err, jsonl.ErrImport):
 		res.Problems = append(res.Problems, ImportProblem{Message: err.Error()})
 		return res, nil
+	case ctx.Err() != nil:
+		return res, fail(CodeCancelled, fmt.Errorf("importing: %w", context.Canceled))
 	case err != nil:
 		return res, fail(codeOf(err), err)
 	}
@@ -92,7 +100,7 @@ func (a *App) ImportFiles(paths []string) (ImportResult, error) {
 	return res, nil
 }
 
-// throttle turns a byte-count callback into progress events, at most one per interval.
+// throttle turns a progress callback into events, at most one per interval.
 func throttle(name EventName, emit func(EventName, any), every time.Duration) func(done, total int64) {
 	var mu sync.Mutex
 	var last time.Time
@@ -101,7 +109,7 @@ func throttle(name EventName, emit func(EventName, any), every time.Duration) fu
 		defer mu.Unlock()
 		if now := time.Now(); now.Sub(last) >= every || done == total {
 			last = now
-			emit(name, Progress{Bytes: done, TotalBytes: total})
+			emit(name, Progress{Done: done, Total: total})
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,21 +15,26 @@ import (
 	"dataskydd/backend/store"
 )
 
-// recorder collects the runtime events an App sends.
+// recorder collects the runtime events an App sends; hook, when set, sees each one.
 type recorder struct {
 	mu     sync.Mutex
 	events []EventName
 	last   map[EventName]any
+	hook   func(EventName, any)
 }
 
 func (r *recorder) emit(name EventName, data any) {
 	r.mu.Lock()
-	defer r.mu.Unlock()
 	if r.last == nil {
 		r.last = map[EventName]any{}
 	}
 	r.events = append(r.events, name)
 	r.last[name] = data
+	hook := r.hook
+	r.mu.Unlock()
+	if hook != nil {
+		hook(name, data)
+	}
 }
 
 func (r *recorder) count(name EventName) int {
@@ -120,8 +126,8 @@ func TestImportThenStatus(t *testing.T) {
 	if rec.count(EventStoreChanged) != 1 || rec.count(EventImportProgress) < 2 {
 		t.Errorf("events %v: want progress reports and one store:changed", rec.events)
 	}
-	if p, _ := rec.last[EventImportProgress].(Progress); !p.Done {
-		t.Errorf("last progress %+v is not Done", rec.last[EventImportProgress])
+	if p, _ := rec.last[EventImportProgress].(Progress); !p.Finished {
+		t.Errorf("last progress %+v is not Finished", rec.last[EventImportProgress])
 	}
 
 	info, err := a.Status()
@@ -239,5 +245,110 @@ func TestBindingsListTheSameConstants(t *testing.T) {
 	}
 	if n := strings.Count(text, ` = "`); n != len(allErrorCodes)+len(allEventNames) {
 		t.Errorf("models.ts has %d enum members, Go has %d", n, len(allErrorCodes)+len(allEventNames))
+	}
+}
+
+func TestExportRoundTrip(t *testing.T) {
+	a, rec := newTestApp(t, true)
+	if _, err := a.ImportFiles([]string{fixture}); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "export.jsonl")
+	res, err := a.ExportFile(out, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 9 || res.Path != out {
+		t.Fatalf("export result %+v, want 9 records to %s", res, out)
+	}
+	if p, _ := rec.last[EventExportProgress].(Progress); !p.Finished {
+		t.Errorf("last export progress %+v is not Finished", rec.last[EventExportProgress])
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".dataskydd-export-*"))
+	if len(leftovers) != 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+
+	// The export imports into an empty store and exports to the same bytes.
+	b, _ := newTestApp(t, true)
+	if r, err := b.ImportFiles([]string{out}); err != nil || len(r.Problems) != 0 || r.Total != 9 {
+		t.Fatalf("re-import: %+v, %v", r, err)
+	}
+	again := filepath.Join(t.TempDir(), "again.jsonl")
+	if _, err := b.ExportFile(again, ""); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := os.ReadFile(out)
+	second, _ := os.ReadFile(again)
+	if string(first) != string(second) {
+		t.Fatalf("export -> import -> export differs:\n%s\n---\n%s", first, second)
+	}
+
+	// One type only.
+	one := filepath.Join(t.TempDir(), "customers.jsonl")
+	res, err = a.ExportFile(one, "customer")
+	if err != nil || res.Total != 2 || len(res.Types) != 1 || res.Types[0].Type != "customer" {
+		t.Fatalf("customer export: %+v, %v", res, err)
+	}
+	if _, err := a.ExportFile(one, "no_such_type"); codeOfAppError(t, err) != CodeBadRequest {
+		t.Fatalf("unknown type: %v", err)
+	}
+}
+
+// bigFile writes n customers as JSON Lines, enough for many import chunks.
+func bigFile(t *testing.T, n int) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "big.jsonl")
+	var sb strings.Builder
+	for i := range n {
+		fmt.Fprintf(&sb, `{"type":"customer","id":"C%d","customer_number":"%d","name":"Kund %d","status":"open","created_at":"2024-01-01"}`+"\n", i, 10000+i, i)
+	}
+	if err := os.WriteFile(path, []byte(sb.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCancelImportWritesNothing(t *testing.T) {
+	a, rec := newTestApp(t, true)
+	rec.hook = func(name EventName, data any) {
+		if p, ok := data.(Progress); ok && name == EventImportProgress && !p.Finished {
+			a.Cancel() // as the Cancel button would, while the import runs
+		}
+	}
+	_, err := a.ImportFiles([]string{bigFile(t, 20000)})
+	if got := codeOfAppError(t, err); got != CodeCancelled {
+		t.Fatalf("code %q, want cancelled (%v)", got, err)
+	}
+	info, err := a.Status()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Total != 0 {
+		t.Fatalf("a cancelled import wrote %d records", info.Total)
+	}
+	if a.Cancel() {
+		t.Fatal("Cancel reports an operation after the import returned")
+	}
+	// The next import runs normally.
+	rec.hook = nil
+	if r, err := a.ImportFiles([]string{fixture}); err != nil || r.Total != 9 {
+		t.Fatalf("import after cancel: %+v, %v", r, err)
+	}
+}
+
+func TestOneOperationAtATime(t *testing.T) {
+	a, rec := newTestApp(t, true)
+	var busyErr error
+	rec.hook = func(name EventName, data any) {
+		if p, ok := data.(Progress); ok && name == EventImportProgress && !p.Finished && busyErr == nil {
+			_, busyErr = a.ExportFile(filepath.Join(t.TempDir(), "x.jsonl"), "")
+		}
+	}
+	if _, err := a.ImportFiles([]string{fixture}); err != nil {
+		t.Fatal(err)
+	}
+	if busyErr == nil || codeOfAppError(t, busyErr) != CodeBusy {
+		t.Fatalf("export during an import: %v, want code busy", busyErr)
 	}
 }

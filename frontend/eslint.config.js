@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const features = ['status', 'import'];
+const features = ['status', 'import', 'export'];
 
 const bindings = {
   group: ['**/wailsjs/**'],

@@ -160,6 +160,28 @@ test('a file with a bad line is rejected with file:line and field, and nothing i
   await page.close();
 });
 
+test('exporting through the real bindings writes every record as JSON Lines', async () => {
+  const page = await openPage();
+  await page.getByTestId('total').waitFor();
+  const status = await page.evaluate(() => window.go.main.App.Status());
+  const dir = mkdtempSync(join(tmpdir(), 'dataskydd-e2e-export-'));
+  const file = join(dir, 'export.jsonl');
+  try {
+    const result = await page.evaluate((path) => window.go.main.App.ExportFile(path, ''), file);
+    assert.equal(result.total, status.total);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    assert.equal(lines.length, status.total);
+    const ids = new Set(lines.map((l) => JSON.parse(l)).map((r) => `${r.type}/${r.id}`));
+    for (const line of readFileSync(fixture, 'utf8').trim().split('\n')) {
+      const r = JSON.parse(line);
+      assert.ok(ids.has(`${r.type}/${r.id}`), `${r.type}/${r.id} exported`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  await page.close();
+});
+
 test('bound-method errors reach the page as stable codes', async () => {
   const page = await openPage();
   await page.getByTestId('total').waitFor();

@@ -1,4 +1,5 @@
 import { AppLayout } from '@/components/layout/AppLayout';
+import { ExportButton } from '@/features/export/components/ExportButton';
 import { ImportButton } from '@/features/import/components/ImportButton';
 import { StatusScreen } from '@/features/status/components/StatusScreen';
 import { AppProvider } from './provider';
@@ -7,7 +8,14 @@ export function App() {
   return (
     <AppProvider>
       <AppLayout>
-        <StatusScreen actions={<ImportButton />} />
+        <StatusScreen
+          actions={
+            <>
+              <ExportButton />
+              <ImportButton />
+            </>
+          }
+        />
       </AppLayout>
     </AppProvider>
   );

@@ -18,6 +18,7 @@ export type StatusInfo = Data<main.StatusInfo>;
 export type TypeCount = Data<main.TypeCount>;
 export type ImportResult = Data<main.ImportResult>;
 export type ImportProblem = Data<main.ImportProblem>;
+export type ExportResult = Data<main.ExportResult>;
 export const ErrorCode = main.ErrorCode;
 export type ErrorCode = main.ErrorCode;
 export const EventName = main.EventName;
@@ -75,9 +76,11 @@ async function call<T>(run: () => Promise<T>): Promise<T> {
 
 /** Payload of the import and export progress events (Go: Progress in app_events.go). */
 export interface Progress {
-  bytes: number;
-  totalBytes: number;
-  done: boolean;
+  /** Bytes read (import) or records written (export) so far. */
+  done: number;
+  /** The same in all; 0 when not known. */
+  total: number;
+  finished: boolean;
 }
 
 type Unsubscribe = () => void;
@@ -112,4 +115,10 @@ export const backend = {
   /** Opens the native open-file dialog; resolves to [] when the user cancels. */
   chooseImportFiles: (): Promise<string[]> => call(() => App.ChooseImportFiles()),
   importFiles: (paths: string[]): Promise<ImportResult> => call(() => App.ImportFiles(paths)),
+  /** Opens the native save dialog; resolves to '' when the user cancels. */
+  chooseExportFile: (): Promise<string> => call(() => App.ChooseExportFile()),
+  /** Exports every record, or only those of typeName. */
+  exportFile: (path: string, typeName = ''): Promise<ExportResult> => call(() => App.ExportFile(path, typeName)),
+  /** Stops the running import or export; resolves to whether one was running. */
+  cancel: (): Promise<boolean> => call(() => App.Cancel()),
 };

@@ -52,6 +52,18 @@ export const en: Translation = {
     columnProblem: 'Problem',
     wholeLine: '(whole line)',
     close: 'Close',
+    cancel: 'Cancel',
+    cancelled: 'Import cancelled – nothing was saved.',
+  },
+  export: {
+    button: 'Export…',
+    running: 'Exporting…',
+    progress: '{{percent}}% written',
+    successTitle: 'Export finished',
+    success_one: '{{formatted}} record saved to {{file}}.',
+    success_other: '{{formatted}} records saved to {{file}}.',
+    cancel: 'Cancel',
+    cancelled: 'Export cancelled – no file was written.',
   },
   errors: {
     title: 'Something went wrong',
@@ -60,6 +72,7 @@ export const en: Translation = {
     file_not_found: 'The file does not exist.',
     bad_request: 'The request was invalid.',
     cancelled: 'The operation was cancelled.',
+    busy: 'An import or export is already running. Wait until it has finished.',
     details: 'Technical details: {{message}}',
   },
 };

@@ -51,6 +51,18 @@ export const sv = {
     columnProblem: 'Fel',
     wholeLine: '(hela raden)',
     close: 'Stäng',
+    cancel: 'Avbryt',
+    cancelled: 'Importen avbröts – ingenting sparades.',
+  },
+  export: {
+    button: 'Exportera…',
+    running: 'Exporterar…',
+    progress: '{{percent}} % skrivet',
+    successTitle: 'Exporten är klar',
+    success_one: '{{formatted}} post sparades i {{file}}.',
+    success_other: '{{formatted}} poster sparades i {{file}}.',
+    cancel: 'Avbryt',
+    cancelled: 'Exporten avbröts – ingen fil skrevs.',
   },
   errors: {
     title: 'Något gick fel',
@@ -59,6 +71,7 @@ export const sv = {
     file_not_found: 'Filen finns inte.',
     bad_request: 'Begäran var ogiltig.',
     cancelled: 'Åtgärden avbröts.',
+    busy: 'En import eller export pågår redan. Vänta tills den är klar.',
     details: 'Teknisk information: {{message}}',
   },
 } as const;

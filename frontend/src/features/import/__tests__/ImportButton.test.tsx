@@ -9,7 +9,7 @@ vi.mock('@/lib/backend', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/backend')>();
   return {
     ...real,
-    backend: { status: vi.fn(), version: vi.fn(), chooseImportFiles: vi.fn(), importFiles: vi.fn() },
+    backend: { chooseImportFiles: vi.fn(), importFiles: vi.fn(), cancel: vi.fn() },
   };
 });
 
@@ -80,13 +80,26 @@ describe('ImportButton', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Import…' }));
     await vi.waitFor(() => expect(importFiles).toHaveBeenCalled());
-    act(() => listeners.get(EventName.ImportProgress)?.({ bytes: 400, totalBytes: 1000, done: false }));
+    act(() => listeners.get(EventName.ImportProgress)?.({ done: 400, total: 1000, finished: false }));
     expect(await screen.findByText('40% read')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(backend.cancel).toHaveBeenCalledTimes(1);
 
     act(() => finish({ total: 10, types: [], problems: [] }));
     expect(await screen.findByText('10 records imported.')).toBeInTheDocument();
     expect(screen.queryByText('40% read')).not.toBeInTheDocument();
     delete window.runtime;
+  });
+
+  it('says a cancelled import saved nothing, without an error', async () => {
+    choose.mockResolvedValue(['/tmp/a.jsonl']);
+    importFiles.mockRejectedValue(new BackendError(ErrorCode.Cancelled, 'importing: context canceled'));
+    renderWithApp(<ImportButton />, { language: 'en' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Import…' }));
+    expect(await screen.findByText('Import cancelled – nothing was saved.')).toBeInTheDocument();
+    expect(screen.queryByText('Something went wrong')).not.toBeInTheDocument();
   });
 
   it('translates an error code from the backend', async () => {

@@ -6,7 +6,7 @@ import { backend, EventName, onEvent, type Progress } from '@/lib/backend';
 export function useImportFiles() {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<Progress | null>(null);
-  useEffect(() => onEvent(EventName.ImportProgress, (p) => setProgress(p.done ? null : p)), []);
+  useEffect(() => onEvent(EventName.ImportProgress, (p) => setProgress(p.finished ? null : p)), []);
   const mutation = useMutation({
     mutationFn: (paths: string[]) => backend.importFiles(paths),
     onSettled: () => {

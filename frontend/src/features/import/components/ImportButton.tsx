@@ -1,26 +1,14 @@
-import { Button, Progress, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backend, type ImportProblem } from '@/lib/backend';
+import { OperationProgress } from '@/components/ui/OperationProgress';
+import { backend, ErrorCode, toBackendError, type ImportProblem } from '@/lib/backend';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 import { useImportFiles } from '../api/useImportFiles';
 import { ImportProblems } from './ImportProblems';
-
-function ImportProgress({ bytes, total }: { bytes: number; total: number }) {
-  const { t } = useTranslation();
-  const percent = Math.min(100, Math.round((bytes / total) * 100));
-  return (
-    <Stack gap={2} w={140} aria-live="polite">
-      <Progress value={percent} size="sm" animated aria-label={t('import.running')} />
-      <Text size="xs" c="dimmed">
-        {t('import.progress', { percent })}
-      </Text>
-    </Stack>
-  );
-}
 
 /** Import…: the native open dialog, then the import with progress, then the outcome. */
 export function ImportButton() {
@@ -53,6 +41,10 @@ export function ImportButton() {
         message: t('import.success', { count: result.total, formatted: formatCount(result.total, i18n.language) }),
       });
     } catch (err) {
+      if (toBackendError(err).code === ErrorCode.Cancelled) {
+        notifications.show({ color: 'gray', message: t('import.cancelled') });
+        return;
+      }
       notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
     }
   }
@@ -67,7 +59,15 @@ export function ImportButton() {
       >
         {t('import.button')}
       </Button>
-      {importFiles.isPending && p && p.totalBytes > 0 && <ImportProgress bytes={p.bytes} total={p.totalBytes} />}
+      {importFiles.isPending && p && (
+        <OperationProgress
+          done={p.done}
+          total={p.total}
+          label={(percent) => t('import.progress', { percent })}
+          cancelLabel={t('import.cancel')}
+          onCancel={() => void backend.cancel()}
+        />
+      )}
       {problems.length > 0 && <ImportProblems problems={problems} onClose={() => setProblems([])} />}
     </>
   );

@@ -10,7 +10,7 @@ vi.mock('@/lib/backend', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/backend')>();
   return {
     ...real,
-    backend: { status: vi.fn(), version: vi.fn(), chooseImportFiles: vi.fn(), importFiles: vi.fn() },
+    backend: { status: vi.fn() },
   };
 });
 
