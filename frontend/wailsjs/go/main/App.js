@@ -6,6 +6,10 @@ export function Cancel() {
   return window['go']['main']['App']['Cancel']();
 }
 
+export function ChangeOwnPassword(arg1, arg2) {
+  return window['go']['main']['App']['ChangeOwnPassword'](arg1, arg2);
+}
+
 export function ChooseExportFile() {
   return window['go']['main']['App']['ChooseExportFile']();
 }
@@ -14,12 +18,88 @@ export function ChooseImportFiles() {
   return window['go']['main']['App']['ChooseImportFiles']();
 }
 
+export function CreateUser(arg1) {
+  return window['go']['main']['App']['CreateUser'](arg1);
+}
+
+export function DeleteRecord(arg1, arg2) {
+  return window['go']['main']['App']['DeleteRecord'](arg1, arg2);
+}
+
+export function DeleteUser(arg1) {
+  return window['go']['main']['App']['DeleteUser'](arg1);
+}
+
 export function ExportFile(arg1, arg2) {
   return window['go']['main']['App']['ExportFile'](arg1, arg2);
 }
 
+export function FirstRun(arg1) {
+  return window['go']['main']['App']['FirstRun'](arg1);
+}
+
+export function GetRecord(arg1, arg2) {
+  return window['go']['main']['App']['GetRecord'](arg1, arg2);
+}
+
 export function ImportFiles(arg1) {
   return window['go']['main']['App']['ImportFiles'](arg1);
+}
+
+export function ListRecords(arg1) {
+  return window['go']['main']['App']['ListRecords'](arg1);
+}
+
+export function ListUsers() {
+  return window['go']['main']['App']['ListUsers']();
+}
+
+export function Lock() {
+  return window['go']['main']['App']['Lock']();
+}
+
+export function Login(arg1, arg2) {
+  return window['go']['main']['App']['Login'](arg1, arg2);
+}
+
+export function Logout() {
+  return window['go']['main']['App']['Logout']();
+}
+
+export function Me() {
+  return window['go']['main']['App']['Me']();
+}
+
+export function RecordDeleteEffect(arg1) {
+  return window['go']['main']['App']['RecordDeleteEffect'](arg1);
+}
+
+export function RecordSchemas() {
+  return window['go']['main']['App']['RecordSchemas']();
+}
+
+export function ResetUserPassword(arg1, arg2) {
+  return window['go']['main']['App']['ResetUserPassword'](arg1, arg2);
+}
+
+export function SaveRecord(arg1, arg2, arg3, arg4) {
+  return window['go']['main']['App']['SaveRecord'](arg1, arg2, arg3, arg4);
+}
+
+export function SetIdleLockMinutes(arg1) {
+  return window['go']['main']['App']['SetIdleLockMinutes'](arg1);
+}
+
+export function SetUserActive(arg1, arg2) {
+  return window['go']['main']['App']['SetUserActive'](arg1, arg2);
+}
+
+export function SetUserRoles(arg1, arg2) {
+  return window['go']['main']['App']['SetUserRoles'](arg1, arg2);
+}
+
+export function State() {
+  return window['go']['main']['App']['State']();
 }
 
 export function Status() {

@@ -1,0 +1,118 @@
+package main
+
+import (
+	"errors"
+
+	"dataskydd/backend/records"
+)
+
+// RecordSchemas describes the record types the logged-in user may read, in the data map's
+// order, with every field: the record screens are generated from it.
+func (a *App) RecordSchemas() ([]records.TypeSchema, error) {
+	sess, _, err := a.requireRole()
+	if err != nil {
+		return nil, err
+	}
+	out := []records.TypeSchema{}
+	for _, t := range records.Schemas() {
+		if canReadType(sess, t) {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+// ListRecords returns one page of a type's records, sorted and filtered in the database.
+func (a *App) ListRecords(q records.Query) (records.Page, error) {
+	sess, s, err := a.requireRole()
+	if err != nil {
+		return records.Page{}, err
+	}
+	page, err := s.Records.List(a.ctx, sess, q)
+	if err != nil {
+		return records.Page{}, a.logFail(sess, err)
+	}
+	return page, nil
+}
+
+// GetRecord reads one record with its child rows and version history.
+func (a *App) GetRecord(typeName, id string) (records.Detail, error) {
+	sess, s, err := a.requireRole()
+	if err != nil {
+		return records.Detail{}, err
+	}
+	d, err := s.Records.Get(a.ctx, sess, typeName, id)
+	if err != nil {
+		return records.Detail{}, a.logFail(sess, err)
+	}
+	return d, nil
+}
+
+// SaveResult is a saved record, or the field problems that kept it from being saved.
+type SaveResult struct {
+	Record   *records.Detail `json:"record"`
+	Problems []FieldProblem  `json:"problems"`
+}
+
+// FieldProblem is a value the form must correct ("" field: the record as a whole).
+type FieldProblem struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// SaveRecord creates (create true) or replaces a record from the form's values, validated
+// as an import line is. An edit writes a version-history entry; both write an event.
+func (a *App) SaveRecord(typeName, id string, values map[string]any, create bool) (SaveResult, error) {
+	res := SaveResult{Problems: []FieldProblem{}}
+	sess, s, err := a.requireRole()
+	if err != nil {
+		return res, err
+	}
+	d, err := s.Records.Save(a.ctx, sess, typeName, id, values, create)
+	var ve *records.ValidationError
+	if errors.As(err, &ve) {
+		res.Problems = append(res.Problems, FieldProblem{Field: ve.Field, Message: ve.Msg})
+		return res, nil
+	}
+	if err != nil {
+		return res, a.logFail(sess, err)
+	}
+	if err := s.AfterWrite(a.ctx, "", ""); err != nil {
+		return res, a.logFail(sess, err)
+	}
+	a.emit(EventStoreChanged, nil)
+	res.Record = &d
+	return res, nil
+}
+
+// RecordDeleteEffect says what deleting a record of the type does: "delete" (gone at once,
+// links to it cleared), "anonymise" (kept, anonymised by its policy) or "mark" (marked
+// deleted; its retention policy anonymises it later).
+func (a *App) RecordDeleteEffect(typeName string) (string, error) {
+	sess, s, err := a.requireRole()
+	if err != nil {
+		return "", err
+	}
+	effect, err := s.Records.DeleteEffect(a.ctx, typeName)
+	if err != nil {
+		return "", a.logFail(sess, err)
+	}
+	return effect, nil
+}
+
+// DeleteRecord deletes a record the way its type deletes and returns what happened.
+func (a *App) DeleteRecord(typeName, id string) (string, error) {
+	sess, s, err := a.requireRole()
+	if err != nil {
+		return "", err
+	}
+	what, err := s.Records.Delete(a.ctx, sess, typeName, id)
+	if err != nil {
+		return "", a.logFail(sess, err)
+	}
+	if err := s.AfterWrite(a.ctx, typeName, id); err != nil {
+		return "", a.logFail(sess, err)
+	}
+	a.emit(EventStoreChanged, nil)
+	return what, nil
+}
