@@ -23,8 +23,9 @@ for n in v_major v_minor v_patch; do
   [[ "${!n}" =~ ^[0-9]+$ ]] || printf -v "$n" 0
 done
 
-# The frontend is embedded in the binary: build it when it is missing or older than its sources.
-if [ -f frontend/package.json ]; then
+# The frontend is embedded in the binary: build it when it is missing or older than its
+# sources. SKIP_FRONTEND=1 embeds whatever frontend/dist holds (a CLI-only try).
+if [ -f frontend/package.json ] && [ "${SKIP_FRONTEND:-0}" != 1 ]; then
   newest_src=$(find frontend/src frontend/index.html frontend/package.json -newer frontend/dist/index.html 2>/dev/null | head -1 || true)
   if [ ! -f frontend/dist/index.html ] || [ -n "$newest_src" ]; then
     echo "windows-build: building the frontend" >&2
@@ -68,8 +69,9 @@ rm -f "$syso"
 
 echo "windows-build: makensis" >&2
 setup="build/bin/Dataskydd-setup-$VERSION.exe"
-makensis -V2 -NOCD \
+makensis -V2 -WX -NOCD \
   -DVERSION="$VERSION" -DVERSION4="$v_major.$v_minor.$v_patch.0" \
-  -DBINARY="$PWD/$out/dataskydd.exe" -DICON="$icon" -DOUTFILE="$PWD/$setup" \
+  -DBINARY="$PWD/$out/dataskydd.exe" -DICON="$icon" \
+  -DTASKXML="$PWD/scripts/schedule/windows-task.xml" -DOUTFILE="$PWD/$setup" \
   build/windows/installer.nsi
 ls -l "$out/dataskydd.exe" "$setup" >&2

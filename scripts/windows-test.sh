@@ -84,8 +84,33 @@ listed() { grep -Eq "(^|[[:space:]\`])$1([[:space:]\`]|$)" <<<"$help_text"; }
 # With $STORE set, both run with --data-dir @$STORE instead of their default folder.
 # Arguments of the form @FILE name a file in $work: the Windows run gets its Z: path,
 # and each side gets its own copy (lin-FILE / win-FILE) so neither reads the other's output.
+#
+# Before comparing, each side's stdout is normalised in exactly three ways, and nothing
+# else may differ:
+#  - its own data folder's path becomes <DATA> ("created the store in ...");
+#  - with TIMES=1, durations and rates become <T> ("imported 222 records in 351ms");
+#  - with BASE=1 (exports), the lines of that side's export taken right after `init` are
+#    dropped: init's administrator gets a random id and the current time, so those
+#    records differ by design; everything demo and import write must be identical.
 STDIN=""
 STORE=""
+TIMES=0
+BASE=0
+normalise() { # side file
+  local side="$1" f="$2" d1 d2
+  if [ "$side" = lin ]; then d1="$lin_home/data/Dataskydd"; d2="$work/lin-$STORE"; else d1='C:\users\'"$winuser"'\AppData\Roaming\Dataskydd'; d2="$(winpath "$work/win-$STORE")"; fi
+  if [ "$BASE" = 1 ] && [ -s "$work/$side-base$STORE.jsonl" ]; then
+    grep -vxF -f "$work/$side-base$STORE.jsonl" "$f" >"$f.tmp" || true
+    mv "$f.tmp" "$f"
+  fi
+  D1="$d1" D2="$d2" T="$TIMES" perl -pi -e '
+    s/\Q$ENV{D2}\E/<DATA>/g if $ENV{D2} ne "" && $ENV{D2} !~ /-$/;
+    s/\Q$ENV{D1}\E/<DATA>/g;
+    if ($ENV{T}) {
+      s/\b\d+(?:\.\d+)?(?:ns|µs|us|ms|s|m|h)(?:\d+(?:\.\d+)?(?:ms|s|m))*\b/<T>/g;
+      s/\b\d+(?:\.\d+)? records\/s\b/<T> records\/s/g;
+    }' "$f"
+}
 step() {
   local name="$1" cmd="$2"
   shift 2
@@ -100,29 +125,42 @@ step() {
   local lrc=0 wrc=0
   printf '%s' "$STDIN" | lin "${la[@]}" >"$work/$name.lin.out" 2>"$work/$name.lin.err" || lrc=$?
   printf '%s' "$STDIN" | win "${wa[@]}" >"$work/$name.win.out" 2>"$work/$name.win.err" || wrc=$?
+  normalise lin "$work/$name.lin.out"
+  normalise win "$work/$name.win.out"
+  same "$name" "$cmd" "$lrc" "$wrc" "$work/$name.lin.out" "$work/$name.win.out"
+}
+# same NAME CMD LINUX_RC WINDOWS_RC LINUX_FILE WINDOWS_FILE: the comparison and its report.
+same() {
+  local name="$1" cmd="$2" lrc="$3" wrc="$4" lf="$5" wf="$6"
   local ok=1 why=""
   if [ "$lrc" != "$wrc" ]; then ok=0; why="exit code linux=$lrc windows=$wrc"; fi
-  if [ $ok = 1 ] && ! cmp -s "$work/$name.lin.out" "$work/$name.win.out"; then
-    ok=0; why="stdout differs"
-  fi
+  if [ $ok = 1 ] && ! cmp -s "$lf" "$wf"; then ok=0; why="output differs"; fi
   if [ $ok = 1 ] && listed "$cmd" && [ "$lrc" != 0 ]; then
     ok=0; why="'$cmd' is listed by --help but failed (exit $lrc)"
   fi
   local shown="$cmd"
   listed "$cmd" || shown="$cmd (not in --help yet)"
   if [ $ok = 1 ]; then
-    echo "ok   $name: $shown, exit $lrc, $(wc -c <"$work/$name.lin.out") bytes of identical stdout" >&2
+    echo "ok   $name: $shown, exit $lrc, $(wc -c <"$lf") bytes identical" >&2
     passed=$((passed + 1))
   else
     echo "FAIL $name: $shown: $why" >&2
     for side in lin win; do
-      echo "  --- $side stderr:" >&2; head -c 2000 "$work/$name.$side.err" >&2
-      echo "  --- $side stdout:" >&2; head -c 2000 "$work/$name.$side.out" >&2
+      [ -f "$work/$name.$side.err" ] || continue
+      echo "  --- $side stderr:" >&2; head -c 1500 "$work/$name.$side.err" >&2
     done
-    diff <(head -c 200000 "$work/$name.lin.out") <(head -c 200000 "$work/$name.win.out") | head -20 >&2 || true
+    diff <(head -c 200000 "$lf") <(head -c 200000 "$wf") | head -c 3000 >&2 || true
+    echo >&2
     failed=$((failed + 1))
   fi
   return 0
+}
+# baseline: what init alone wrote, per side (see BASE above).
+baseline() {
+  local st=() ws=()
+  [ -z "$STORE" ] || { st=(--data-dir "$work/lin-$STORE"); ws=(--data-dir "$(winpath "$work/win-$STORE")"); }
+  lin "${st[@]}" export - >"$work/lin-base$STORE.jsonl" 2>/dev/null || true
+  win "${ws[@]}" export - >"$work/win-base$STORE.jsonl" 2>/dev/null || true
 }
 
 # --version: the Windows build reports the release it was linked with.
@@ -136,7 +174,10 @@ fi
 STDIN="$PASSWORD"$'\n'
 step init init --admin admin --lang sv
 STDIN=""
+baseline
+TIMES=1
 step demo demo --customers 5 --seed 1 --now "$NOW"
+TIMES=0
 # After init + demo, each side has its default data folder where paths.DataDir says.
 if listed init; then
   if [ -d "$appdata_unix/Dataskydd" ]; then
@@ -145,12 +186,16 @@ if listed init; then
     echo "FAIL no %APPDATA%\\Dataskydd after init: $(ls "$appdata_unix")" >&2; failed=$((failed + 1))
   fi
 fi
+BASE=1
 step export export -
+BASE=0
 step export-file export @export.jsonl
-for side in lin win; do [ -f "$work/$side-export.jsonl" ] || : >"$work/$side-export.jsonl"; done
-if ! cmp -s "$work/lin-export.jsonl" "$work/win-export.jsonl"; then
-  echo "FAIL export-file: the files differ" >&2; failed=$((failed + 1))
-fi
+for side in lin win; do
+  [ -f "$work/$side-export.jsonl" ] || : >"$work/$side-export.jsonl"
+  cp "$work/$side-export.jsonl" "$work/$side-export.cmp"
+  BASE=1 normalise "$side" "$work/$side-export.cmp"
+done
+same export-file-content export 0 0 "$work/lin-export.cmp" "$work/win-export.cmp"
 step search search --json "${QUERY:-Andersson}"
 step search-limit search --json --limit 3 "${QUERY:-Andersson}"
 step anonymise-dry anonymise --dry-run --json --now "$NOW"
@@ -164,41 +209,63 @@ STORE=store2
 STDIN="$PASSWORD"$'\n'
 step init2 init --admin admin --lang sv
 STDIN=""
+baseline
+TIMES=1
 step import2 import @import.jsonl
+TIMES=0
+BASE=1
 step export2 export -
+BASE=0
 step search2 search --json "${QUERY:-Andersson}"
 STORE=""
 
+# A real retention run on the first store: settings, the run, and what is left.
+step retention-set-case retention set case --enabled true --days 365
+step retention-set-customer retention set customer --enabled true --days 30
+step retention-list retention list --json
+step anonymise-dry2 anonymise --dry-run --json --now "$NOW"
+step anonymise anonymise --json --now "$NOW"
+BASE=1
+step export-after export -
+BASE=0
+step search-after search --json "${QUERY:-Andersson}"
+step check-after check --json
+
 # --- 3. The installer ----------------------------------------------------------------
+# The uninstaller copies itself to %TEMP% and returns at once (so that it can delete
+# its own folder): wait for the effect, at most 60 s.
+wait_until() { local i; for i in $(seq 120); do if eval "$1"; then return 0; fi; sleep 0.5; done; return 1; }
 programs="$WINEPREFIX/drive_c/users/$winuser/AppData/Local/Programs/Dataskydd"
 startmenu="$WINEPREFIX/drive_c/users/$winuser/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Dataskydd.lnk"
 inst_ok=1
 mkdir -p "$appdata_unix/Dataskydd"
 : >"$appdata_unix/Dataskydd/keep-me"
-timeout 60 wine "$SETUP" /S || inst_ok=0
-wineserver -w 2>/dev/null || true
+tasks="$WINEPREFIX/drive_c/windows/system32/tasks/Dataskydd"
+timeout 60 wine "$SETUP" /S /SCHEDULE || inst_ok=0
+# Wine's Task Scheduler checks the XML (it refuses malformed or unknown elements) and
+# registers the task, though it does not keep the <Exec> details.
+[ -f "$tasks/Anonymise" ] || { echo "  installer /SCHEDULE: no \\Dataskydd\\Anonymise task" >&2; inst_ok=0; }
 [ -f "$programs/dataskydd.exe" ] || { echo "  installer: no dataskydd.exe in $programs" >&2; inst_ok=0; }
 [ -f "$programs/uninstall.exe" ] || { echo "  installer: no uninstall.exe" >&2; inst_ok=0; }
 [ -f "$startmenu" ] || { echo "  installer: no Start menu entry" >&2; inst_ok=0; }
 iv="$(wine "$programs/dataskydd.exe" --version 2>&1 | tr -d '\r' || true)"
 grep -q "^Dataskydd $VERSION" <<<"$iv" || { echo "  installer: installed binary says '$iv'" >&2; inst_ok=0; }
-if [ $inst_ok = 1 ]; then echo "ok   installer: silent install, Start menu entry, installed binary runs" >&2; passed=$((passed + 1)); else echo "FAIL installer" >&2; failed=$((failed + 1)); fi
+if [ $inst_ok = 1 ]; then echo "ok   installer: silent install, Start menu entry, scheduled task, installed binary runs" >&2; passed=$((passed + 1)); else echo "FAIL installer" >&2; failed=$((failed + 1)); fi
 
 un_ok=1
 timeout 60 wine "$programs/uninstall.exe" /S || un_ok=0
-wineserver -w 2>/dev/null || true
-sleep 1
+wait_until '[ ! -e "$programs/uninstall.exe" ]' || true
 [ ! -e "$programs/dataskydd.exe" ] || { echo "  uninstaller: dataskydd.exe still there" >&2; un_ok=0; }
 [ ! -e "$startmenu" ] || { echo "  uninstaller: Start menu entry still there" >&2; un_ok=0; }
+[ ! -e "$tasks/Anonymise" ] || { echo "  uninstaller: scheduled task still there" >&2; un_ok=0; }
 [ -f "$appdata_unix/Dataskydd/keep-me" ] || { echo "  uninstaller: deleted the data folder without being asked" >&2; un_ok=0; }
-if [ $un_ok = 1 ]; then echo "ok   uninstaller: program removed, data folder kept" >&2; passed=$((passed + 1)); else echo "FAIL uninstaller" >&2; failed=$((failed + 1)); fi
+if [ $un_ok = 1 ]; then echo "ok   uninstaller: program, Start menu entry and task removed, data folder kept" >&2; passed=$((passed + 1)); else echo "FAIL uninstaller" >&2; failed=$((failed + 1)); fi
 
 del_ok=1
 timeout 60 wine "$SETUP" /S || del_ok=0
-wineserver -w 2>/dev/null || true
+[ -f "$programs/uninstall.exe" ] || del_ok=0
 timeout 60 wine "$programs/uninstall.exe" /S /DELETEDATA || del_ok=0
-wineserver -w 2>/dev/null || true
-sleep 1
+wait_until '[ ! -e "$programs/uninstall.exe" ] && [ ! -e "$appdata_unix/Dataskydd" ]' || true
 [ ! -e "$appdata_unix/Dataskydd" ] || { echo "  uninstaller /DELETEDATA: data folder still there" >&2; del_ok=0; }
 [ ! -e "$programs/dataskydd.exe" ] || { echo "  uninstaller /DELETEDATA: program still there" >&2; del_ok=0; }
 if [ $del_ok = 1 ]; then echo "ok   uninstaller /S /DELETEDATA: program and data folder removed" >&2; passed=$((passed + 1)); else echo "FAIL uninstaller /DELETEDATA" >&2; failed=$((failed + 1)); fi

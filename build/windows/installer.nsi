@@ -15,6 +15,11 @@
 ;   BINARY     path of the Windows build of dataskydd.exe
 ;   ICON       path of the .ico
 ;   OUTFILE    path of the installer to write
+;   TASKXML    path of scripts/schedule/windows-task.xml
+;
+; Optional component "Nightly retention run" (unticked by default; `/SCHEDULE` ticks
+; it in a silent install): registers scripts/schedule/windows-task.xml with Task
+; Scheduler as \Dataskydd\Anonymise for this user. The uninstaller removes that task.
 
 !ifndef VERSION
   !error "pass -DVERSION=..."
@@ -28,12 +33,16 @@
 !ifndef ICON
   !define ICON "icon.ico"
 !endif
+!ifndef TASKXML
+  !error "pass -DTASKXML=path\to\windows-task.xml"
+!endif
 !ifndef OUTFILE
   !define OUTFILE "Dataskydd-setup-${VERSION}.exe"
 !endif
 
 !define APPNAME "Dataskydd"
 !define EXE "dataskydd.exe"
+!define TASKNAME "Dataskydd\Anonymise"
 !define UNINSTKEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\${APPNAME}"
 
 ; A 64-bit installer: the app is amd64 only, and Wine 64 without 32-bit support
@@ -67,6 +76,7 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "Dataskydd maintainers"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${EXE}"
 
 !insertmacro MUI_PAGE_WELCOME
+!insertmacro MUI_PAGE_COMPONENTS
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -79,6 +89,10 @@ VIAddVersionKey /LANG=0 "LegalCopyright" "Dataskydd maintainers"
 !insertmacro MUI_LANGUAGE "Swedish"
 !insertmacro MUI_LANGUAGE "English"
 
+LangString TaskSection ${LANG_SWEDISH} "Kör gallringsreglerna varje natt (Schemaläggaren)"
+LangString TaskSection ${LANG_ENGLISH} "Run the retention rules every night (Task Scheduler)"
+LangString TaskFailed ${LANG_SWEDISH} "Kunde inte skapa den schemalagda aktiviteten. Se docs/platforms.md för att göra det för hand."
+LangString TaskFailed ${LANG_ENGLISH} "Could not create the scheduled task. See docs/platforms.md to do it by hand."
 LangString UnProgram ${LANG_SWEDISH} "Programmet Dataskydd"
 LangString UnProgram ${LANG_ENGLISH} "The Dataskydd program"
 LangString UnData ${LANG_SWEDISH} "Radera även mina uppgifter (%APPDATA%\Dataskydd)"
@@ -86,10 +100,6 @@ LangString UnData ${LANG_ENGLISH} "Also delete my data (%APPDATA%\Dataskydd)"
 LangString UnDataConfirm ${LANG_SWEDISH} "Alla uppgifter i $APPDATA\Dataskydd raderas för gott: kundregister, tidrapporter och inställningar. Fortsätta?"
 LangString UnDataConfirm ${LANG_ENGLISH} "Everything in $APPDATA\Dataskydd will be deleted for good: customer register, time reports and settings. Continue?"
 
-Function .onInit
-  SetShellVarContext current
-  !insertmacro MUI_LANGDLL_DISPLAY
-FunctionEnd
 
 Section "Dataskydd" SecMain
   SectionIn RO
@@ -111,9 +121,34 @@ Section "Dataskydd" SecMain
   WriteRegDWORD HKCU "${UNINSTKEY}" "NoRepair" 1
 SectionEnd
 
+; Off by default: scheduling automatic anonymisation is the admin's decision.
+Section /o "$(TaskSection)" SecTask
+  SetOutPath "$INSTDIR"
+  File "/oname=windows-task.xml" "${TASKXML}"
+  nsExec::ExecToLog 'schtasks /Create /XML "$INSTDIR\windows-task.xml" /TN "${TASKNAME}" /F'
+  Pop $0
+  ${If} $0 != 0
+    MessageBox MB_OK|MB_ICONEXCLAMATION "$(TaskFailed)" /SD IDOK
+  ${EndIf}
+SectionEnd
+
+Function .onInit
+  SetShellVarContext current
+  !insertmacro MUI_LANGDLL_DISPLAY
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/SCHEDULE" $R1
+  ${IfNot} ${Errors}
+    !insertmacro SelectSection ${SecTask}
+  ${EndIf}
+FunctionEnd
+
 Section "un.$(UnProgram)" UnSecMain
   SectionIn RO
   SetShellVarContext current
+  nsExec::ExecToLog 'schtasks /Delete /TN "${TASKNAME}" /F'
+  Pop $0
+  Delete "$INSTDIR\windows-task.xml"
   Delete "$SMPROGRAMS\${APPNAME}.lnk"
   Delete "$INSTDIR\${EXE}"
   Delete "$INSTDIR\uninstall.exe"
