@@ -10,6 +10,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"dataskydd/backend/auth"
 	"dataskydd/backend/jsonl"
 	"dataskydd/backend/registry"
 )
@@ -24,6 +25,9 @@ type ExportResult struct {
 // ChooseExportFile opens the native save dialog and returns the chosen path ("" when
 // the user cancels).
 func (a *App) ChooseExportFile() (string, error) {
+	if _, _, err := a.requireRole(auth.RoleAdmin, auth.RoleGDPROfficer); err != nil {
+		return "", err
+	}
 	path, err := runtime.SaveFileDialog(a.ctx, runtime.SaveDialogOptions{
 		Title:           "Dataskydd",
 		DefaultFilename: "dataskydd-" + time.Now().Format("2006-01-02") + ".jsonl",
@@ -40,6 +44,9 @@ func (a *App) ChooseExportFile() (string, error) {
 // failed or cancelled export leaves no half-written file.
 func (a *App) ExportFile(path, typeName string) (ExportResult, error) {
 	res := ExportResult{Path: path, Types: []TypeCount{}}
+	if _, _, err := a.requireRole(auth.RoleAdmin, auth.RoleGDPROfficer); err != nil {
+		return res, err
+	}
 	if path == "" {
 		return res, fail(CodeBadRequest, errors.New("no file to export to"))
 	}

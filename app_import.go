@@ -10,6 +10,7 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"dataskydd/backend/auth"
 	"dataskydd/backend/jsonl"
 )
 
@@ -32,6 +33,9 @@ type ImportProblem struct {
 // ChooseImportFiles opens the native open-file dialog for JSON Lines files and
 // returns the chosen paths (none when the user cancels).
 func (a *App) ChooseImportFiles() ([]string, error) {
+	if _, _, err := a.requireRole(auth.RoleAdmin); err != nil {
+		return nil, err
+	}
 	paths, err := runtime.OpenMultipleFilesDialog(a.ctx, runtime.OpenDialogOptions{
 		Title: "Dataskydd",
 		Filters: []runtime.FileFilter{
@@ -53,6 +57,9 @@ func (a *App) ChooseImportFiles() ([]string, error) {
 // and then nothing was written; other failures are errors with a code.
 func (a *App) ImportFiles(paths []string) (ImportResult, error) {
 	res := ImportResult{Types: []TypeCount{}, Problems: []ImportProblem{}}
+	if _, _, err := a.requireRole(auth.RoleAdmin); err != nil {
+		return res, err
+	}
 	if len(paths) == 0 {
 		return res, fail(CodeBadRequest, errors.New("no files to import"))
 	}

@@ -35,6 +35,9 @@ func (a *App) Version() string { return version.Get().Version }
 // records of each type it holds.
 func (a *App) Status() (StatusInfo, error) {
 	info := StatusInfo{Version: version.Get().Version, DataDir: a.dataDir}
+	if _, err := a.currentSession(); err != nil {
+		return info, err
+	}
 	st, err := a.store()
 	if codeOf(err) == CodeNoStore {
 		info.Types = typeCounts(nil)

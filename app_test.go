@@ -11,7 +11,10 @@ import (
 	"sync"
 	"testing"
 
+	"dataskydd/backend/auth"
 	"dataskydd/backend/registry"
+	"dataskydd/backend/secrets"
+	"dataskydd/backend/services"
 	"dataskydd/backend/store"
 )
 
@@ -65,6 +68,9 @@ func newTestApp(t *testing.T, withStore bool) (*App, *recorder) {
 	a := NewApp(dir)
 	rec := &recorder{}
 	a.emit = rec.emit
+	// Logged in as an administrator (app_roles_test.go checks who may call what).
+	a.session.opts = &services.Options{CheapKDF: true, Secrets: secrets.NewMemory()}
+	a.session.sess = auth.Session{UserID: "U-test", Username: "test", Roles: []auth.Role{auth.RoleAdmin}}
 	t.Cleanup(func() { a.shutdown(context.Background()) })
 	return a, rec
 }
