@@ -9,6 +9,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/windows"
 
 	"dataskydd/backend/paths"
 )
@@ -63,6 +64,9 @@ func runApp() error {
 		EnumBind:         []any{allErrorCodes, allEventNames},
 		ErrorFormatter:   formatError,
 		Linux:            &linux.Options{ProgramName: "dataskydd", Icon: icon},
+		// Windows tells the app when the machine suspends: lock (the session is forgotten).
+		// Wails v2 passes no such signal on Linux or macOS; there the idle lock covers it.
+		Windows: &windows.Options{OnSuspend: app.suspend},
 	})
 	if err != nil {
 		return fmt.Errorf("running the desktop app: %w", err)
