@@ -19,7 +19,8 @@ type App struct {
 
 	op operation // the running import or export, for Cancel
 
-	session sessionState // who is logged in, and the wired services (app_session.go)
+	session   sessionState   // who is logged in, and the wired services (app_session.go)
+	twoFactor twoFactorState // a login waiting for its second factor, passed step-ups (app_twofactor.go)
 }
 
 // NewApp returns the shell for the store in dataDir; nothing is opened yet.

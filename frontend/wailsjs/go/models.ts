@@ -7,28 +7,63 @@ export namespace main {
 	    BadRequest = "bad_request",
 	    Busy = "busy",
 	    Cancelled = "cancelled",
+	    CodeExpired = "code_expired",
+	    CodeUsed = "code_used",
+	    DecryptFailed = "decrypt_failed",
+	    DeviceNotFound = "device_not_found",
 	    Exists = "exists",
 	    FileNotFound = "file_not_found",
 	    Forbidden = "forbidden",
 	    Internal = "internal",
 	    InvalidInput = "invalid_input",
+	    InvalidSetting = "invalid_setting",
+	    KeyringUnavailable = "keyring_unavailable",
 	    LastAdministrator = "last_administrator",
+	    LastDecrypter = "last_decrypter",
+	    LoginChallengeExpired = "login_challenge_expired",
+	    MalformedSealedValue = "malformed_sealed_value",
+	    NeedsRegrant = "needs_regrant",
+	    NoKeyPair = "no_key_pair",
+	    NoPhone = "no_phone",
 	    NoStore = "no_store",
+	    NotAPerson = "not_a_person",
 	    NotFound = "not_found",
 	    NotSetUp = "not_set_up",
 	    PasswordCommon = "password_common",
+	    PasswordRequired = "password_required",
 	    PasswordTooShort = "password_too_short",
+	    PersonNotFound = "person_not_found",
 	    ReadOnly = "read_only",
+	    SecondFactorRequired = "second_factor_required",
+	    SmsAuth = "sms_auth",
+	    SmsInvalidNumber = "sms_invalid_number",
+	    SmsInvalidSender = "sms_invalid_sender",
+	    SmsInvalidSettings = "sms_invalid_settings",
+	    SmsNetwork = "sms_network",
+	    SmsNotConfigured = "sms_not_configured",
+	    SmsOnly = "sms_only",
+	    SmsProviderError = "sms_provider_error",
+	    SmsTimeout = "sms_timeout",
 	    StoreExists = "store_exists",
 	    Throttled = "throttled",
+	    TooManyCodes = "too_many_codes",
+	    TooManyTries = "too_many_tries",
+	    TotpNotEnrolled = "totp_not_enrolled",
+	    TotpUnreadable = "totp_unreadable",
 	    Unauthenticated = "unauthenticated",
+	    UnknownChallenge = "unknown_challenge",
+	    UnknownFlow = "unknown_flow",
 	    UnknownType = "unknown_type",
+	    UnsupportedVersion = "unsupported_version",
 	    UserNotFound = "user_not_found",
 	    UsernameTaken = "username_taken",
+	    WrongCode = "wrong_code",
 	}
 	export enum EventName {
 	    ExportProgress = "export:progress",
 	    ImportProgress = "import:progress",
+	    RetentionDone = "retention:done",
+	    RetentionProgress = "retention:progress",
 	    SessionLocked = "session:locked",
 	    StoreChanged = "store:changed",
 	}
@@ -88,6 +123,131 @@ export namespace main {
 		    return a;
 		}
 	}
+	export class AreaCount {
+	    area: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AreaCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.area = source["area"];
+	        this.count = source["count"];
+	    }
+	}
+	export class FieldRef {
+	    path: string;
+	    labelSv: string;
+	    labelEn: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.labelSv = source["labelSv"];
+	        this.labelEn = source["labelEn"];
+	    }
+	}
+	export class ErasureTarget {
+	    type: string;
+	    typeLabelSv: string;
+	    typeLabelEn: string;
+	    id: string;
+	    area: string;
+	    location: string;
+	    mode: string;
+	    fields: FieldRef[];
+	    values: number;
+	    ownAccount: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErasureTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.typeLabelSv = source["typeLabelSv"];
+	        this.typeLabelEn = source["typeLabelEn"];
+	        this.id = source["id"];
+	        this.area = source["area"];
+	        this.location = source["location"];
+	        this.mode = source["mode"];
+	        this.fields = this.convertValues(source["fields"], FieldRef);
+	        this.values = source["values"];
+	        this.ownAccount = source["ownAccount"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ErasurePlan {
+	    query: string;
+	    kind: string;
+	    word: string;
+	    records: ErasureTarget[];
+	    values: number;
+	    blocked: boolean;
+	    anonymised: number;
+	    edited: number;
+	    remaining: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErasurePlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.kind = source["kind"];
+	        this.word = source["word"];
+	        this.records = this.convertValues(source["records"], ErasureTarget);
+	        this.values = source["values"];
+	        this.blocked = source["blocked"];
+	        this.anonymised = source["anonymised"];
+	        this.edited = source["edited"];
+	        this.remaining = source["remaining"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class TypeCount {
 	    type: string;
 	    area: string;
@@ -156,6 +316,7 @@ export namespace main {
 	        this.message = source["message"];
 	    }
 	}
+	
 	export class FirstRunInput {
 	    orgName: string;
 	    lang: string;
@@ -230,6 +391,66 @@ export namespace main {
 		    return a;
 		}
 	}
+	export class JobCount {
+	    name: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobCount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.count = source["count"];
+	    }
+	}
+	export class LoginSecondFactorInfo {
+	    username: string;
+	    totp: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LoginSecondFactorInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.username = source["username"];
+	        this.totp = source["totp"];
+	    }
+	}
+	export class MyTwoFactor {
+	    devices: twofactor.Device[];
+	    totpEnrolled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new MyTwoFactor(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.devices = this.convertValues(source["devices"], twofactor.Device);
+	        this.totpEnrolled = source["totpEnrolled"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class NewUserInput {
 	    username: string;
 	    name: string;
@@ -248,6 +469,266 @@ export namespace main {
 	        this.email = source["email"];
 	        this.password = source["password"];
 	        this.roles = source["roles"];
+	    }
+	}
+	export class PhoneStepUpInfo {
+	    asks: boolean;
+	    passed: boolean;
+	    totp: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PhoneStepUpInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.asks = source["asks"];
+	        this.passed = source["passed"];
+	        this.totp = source["totp"];
+	    }
+	}
+	export class PolicyChange {
+	    type: string;
+	    enabled?: boolean;
+	    days?: number;
+	    onDelete?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.enabled = source["enabled"];
+	        this.days = source["days"];
+	        this.onDelete = source["onDelete"];
+	    }
+	}
+	export class ReportFiles {
+	    html: string;
+	    json: string;
+	    places: number;
+	    records: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportFiles(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.html = source["html"];
+	        this.json = source["json"];
+	        this.places = source["places"];
+	        this.records = source["records"];
+	    }
+	}
+	export class TypeCounts {
+	    type: string;
+	    labelSv: string;
+	    labelEn: string;
+	    due: number;
+	    anonymised: number;
+	    deleted: number;
+	    samples: retention.Sample[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TypeCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.labelSv = source["labelSv"];
+	        this.labelEn = source["labelEn"];
+	        this.due = source["due"];
+	        this.anonymised = source["anonymised"];
+	        this.deleted = source["deleted"];
+	        this.samples = this.convertValues(source["samples"], retention.Sample);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RetentionRun {
+	    id: number;
+	    startedAt: string;
+	    asOf: string;
+	    finishedAt: string;
+	    trigger: string;
+	    error: string;
+	    cancelled: boolean;
+	    dryRun: boolean;
+	    types: TypeCounts[];
+	    jobs: JobCount[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetentionRun(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.startedAt = source["startedAt"];
+	        this.asOf = source["asOf"];
+	        this.finishedAt = source["finishedAt"];
+	        this.trigger = source["trigger"];
+	        this.error = source["error"];
+	        this.cancelled = source["cancelled"];
+	        this.dryRun = source["dryRun"];
+	        this.types = this.convertValues(source["types"], TypeCounts);
+	        this.jobs = this.convertValues(source["jobs"], JobCount);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RetentionPolicy {
+	    type: string;
+	    area: string;
+	    labelSv: string;
+	    labelEn: string;
+	    enabled: boolean;
+	    days: number;
+	    months: number;
+	    fixed: boolean;
+	    onDelete: string;
+	    clock: string[];
+	    clockMode: string;
+	    deleteRow: boolean;
+	    fields: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RetentionPolicy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.area = source["area"];
+	        this.labelSv = source["labelSv"];
+	        this.labelEn = source["labelEn"];
+	        this.enabled = source["enabled"];
+	        this.days = source["days"];
+	        this.months = source["months"];
+	        this.fixed = source["fixed"];
+	        this.onDelete = source["onDelete"];
+	        this.clock = source["clock"];
+	        this.clockMode = source["clockMode"];
+	        this.deleteRow = source["deleteRow"];
+	        this.fields = source["fields"];
+	    }
+	}
+	export class RetentionOverview {
+	    policies: RetentionPolicy[];
+	    running: boolean;
+	    nextRun: string;
+	    lastRun?: RetentionRun;
+	    history: RetentionRun[];
+	    word: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RetentionOverview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.policies = this.convertValues(source["policies"], RetentionPolicy);
+	        this.running = source["running"];
+	        this.nextRun = source["nextRun"];
+	        this.lastRun = this.convertValues(source["lastRun"], RetentionRun);
+	        this.history = this.convertValues(source["history"], RetentionRun);
+	        this.word = source["word"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class SMSSettings {
+	    provider: string;
+	    senderName: string;
+	    configured: boolean;
+	    providers: string[];
+	    keyringUnavailable: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SMSSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.provider = source["provider"];
+	        this.senderName = source["senderName"];
+	        this.configured = source["configured"];
+	        this.providers = source["providers"];
+	        this.keyringUnavailable = source["keyringUnavailable"];
+	    }
+	}
+	export class SMSSettingsInput {
+	    provider: string;
+	    senderName: string;
+	    username: string;
+	    password: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SMSSettingsInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.provider = source["provider"];
+	        this.senderName = source["senderName"];
+	        this.username = source["username"];
+	        this.password = source["password"];
 	    }
 	}
 	export class SaveResult {
@@ -282,6 +763,158 @@ export namespace main {
 		    return a;
 		}
 	}
+	export class SnippetPart {
+	    text: string;
+	    mark: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SnippetPart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.mark = source["mark"];
+	    }
+	}
+	export class SearchHit {
+	    type: string;
+	    typeLabelSv: string;
+	    typeLabelEn: string;
+	    id: string;
+	    field: string;
+	    fieldLabelSv: string;
+	    fieldLabelEn: string;
+	    snippet: SnippetPart[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchHit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.typeLabelSv = source["typeLabelSv"];
+	        this.typeLabelEn = source["typeLabelEn"];
+	        this.id = source["id"];
+	        this.field = source["field"];
+	        this.fieldLabelSv = source["fieldLabelSv"];
+	        this.fieldLabelEn = source["fieldLabelEn"];
+	        this.snippet = this.convertValues(source["snippet"], SnippetPart);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SearchGroup {
+	    area: string;
+	    location: string;
+	    count: number;
+	    hits: SearchHit[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.area = source["area"];
+	        this.location = source["location"];
+	        this.count = source["count"];
+	        this.hits = this.convertValues(source["hits"], SearchHit);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class SearchRequest {
+	    query: string;
+	    areas: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.areas = source["areas"];
+	    }
+	}
+	export class SearchResult {
+	    query: string;
+	    kind: string;
+	    total: number;
+	    shown: number;
+	    areas: AreaCount[];
+	    groups: SearchGroup[];
+	    tookMs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.query = source["query"];
+	        this.kind = source["kind"];
+	        this.total = source["total"];
+	        this.shown = source["shown"];
+	        this.areas = this.convertValues(source["areas"], AreaCount);
+	        this.groups = this.convertValues(source["groups"], SearchGroup);
+	        this.tookMs = source["tookMs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class StatusInfo {
 	    version: string;
@@ -321,6 +954,61 @@ export namespace main {
 		    return a;
 		}
 	}
+	export class TOTPEnrolment {
+	    secret: string;
+	    url: string;
+	    qrDataUrl: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new TOTPEnrolment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.secret = source["secret"];
+	        this.url = source["url"];
+	        this.qrDataUrl = source["qrDataUrl"];
+	    }
+	}
+	export class TwoFactorSettings {
+	    flows: twofactor.FlowSetting[];
+	    smsConfigured: boolean;
+	    devicePeriodDays: number;
+	    minDays: number;
+	    maxDays: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TwoFactorSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flows = this.convertValues(source["flows"], twofactor.FlowSetting);
+	        this.smsConfigured = source["smsConfigured"];
+	        this.devicePeriodDays = source["devicePeriodDays"];
+	        this.minDays = source["minDays"];
+	        this.maxDays = source["maxDays"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class UserRow {
 	    id: string;
@@ -346,6 +1034,92 @@ export namespace main {
 	        this.roles = source["roles"];
 	        this.active = source["active"];
 	        this.hasPassword = source["hasPassword"];
+	    }
+	}
+	export class VaultEntryPage {
+	    entries: vault.Entry[];
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new VaultEntryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entries = this.convertValues(source["entries"], vault.Entry);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class VaultInfo {
+	    revealSeconds: number;
+	    clipboardSeconds: number;
+	    secondFactorOn: boolean;
+	    totpEnrolled: boolean;
+	    isAdmin: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new VaultInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.revealSeconds = source["revealSeconds"];
+	        this.clipboardSeconds = source["clipboardSeconds"];
+	        this.secondFactorOn = source["secondFactorOn"];
+	        this.totpEnrolled = source["totpEnrolled"];
+	        this.isAdmin = source["isAdmin"];
+	    }
+	}
+	export class VaultPerson {
+	    kind: string;
+	    id: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new VaultPerson(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
+	export class VaultUnlock {
+	    password: string;
+	    challengeId: string;
+	    code: string;
+	    totp: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new VaultUnlock(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.password = source["password"];
+	        this.challengeId = source["challengeId"];
+	        this.code = source["code"];
+	        this.totp = source["totp"];
 	    }
 	}
 
@@ -497,6 +1271,279 @@ export namespace records {
 	        this.readRoles = source["readRoles"];
 	        this.onDelete = source["onDelete"];
 	        this.fields = this.convertValues(source["fields"], FieldSchema);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace retention {
+	
+	export class Sample {
+	    id: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Sample(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.label = source["label"];
+	    }
+	}
+
+}
+
+export namespace twofactor {
+	
+	export class Challenge {
+	    id: string;
+	    flow: string;
+	    to: string;
+	    // Go type: time
+	    expires_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Challenge(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.flow = source["flow"];
+	        this.to = source["to"];
+	        this.expires_at = this.convertValues(source["expires_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Device {
+	    id: string;
+	    // Go type: time
+	    first_used: any;
+	    // Go type: time
+	    last_used: any;
+	    // Go type: time
+	    expires: any;
+	    this_device: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Device(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.first_used = this.convertValues(source["first_used"], null);
+	        this.last_used = this.convertValues(source["last_used"], null);
+	        this.expires = this.convertValues(source["expires"], null);
+	        this.this_device = source["this_device"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FlowSetting {
+	    flow: string;
+	    label_sv: string;
+	    label_en: string;
+	    sms_only: boolean;
+	    per_device: boolean;
+	    enabled: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FlowSetting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flow = source["flow"];
+	        this.label_sv = source["label_sv"];
+	        this.label_en = source["label_en"];
+	        this.sms_only = source["sms_only"];
+	        this.per_device = source["per_device"];
+	        this.enabled = source["enabled"];
+	    }
+	}
+
+}
+
+export namespace vault {
+	
+	export class Entry {
+	    id: string;
+	    formId: string;
+	    customerNumber?: string;
+	    plain: Record<string, string>;
+	    encrypted: string[];
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.formId = source["formId"];
+	        this.customerNumber = source["customerNumber"];
+	        this.plain = source["plain"];
+	        this.encrypted = source["encrypted"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EntryInput {
+	    customerNumber: string;
+	    values: Record<string, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new EntryInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.customerNumber = source["customerNumber"];
+	        this.values = source["values"];
+	    }
+	}
+	export class Field {
+	    id: string;
+	    name: string;
+	    kind: string;
+	    encrypted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Field(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.kind = source["kind"];
+	        this.encrypted = source["encrypted"];
+	    }
+	}
+	export class Member {
+	    kind: string;
+	    id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Member(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.id = source["id"];
+	    }
+	}
+	export class Form {
+	    id: string;
+	    name: string;
+	    purpose: string;
+	    fields: Field[];
+	    autoDeleteDays: number;
+	    twoFactor: boolean;
+	    readers: Member[];
+	    decrypters: Member[];
+	    needsGrant: string[];
+	    canDecrypt: boolean;
+	    // Go type: time
+	    createdAt: any;
+	    // Go type: time
+	    updatedAt: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Form(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.purpose = source["purpose"];
+	        this.fields = this.convertValues(source["fields"], Field);
+	        this.autoDeleteDays = source["autoDeleteDays"];
+	        this.twoFactor = source["twoFactor"];
+	        this.readers = this.convertValues(source["readers"], Member);
+	        this.decrypters = this.convertValues(source["decrypters"], Member);
+	        this.needsGrant = source["needsGrant"];
+	        this.canDecrypt = source["canDecrypt"];
+	        this.createdAt = this.convertValues(source["createdAt"], null);
+	        this.updatedAt = this.convertValues(source["updatedAt"], null);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -6,6 +6,14 @@ export function Cancel() {
   return window['go']['main']['App']['Cancel']();
 }
 
+export function CancelLoginChallenge() {
+  return window['go']['main']['App']['CancelLoginChallenge']();
+}
+
+export function CancelRetention() {
+  return window['go']['main']['App']['CancelRetention']();
+}
+
 export function ChangeOwnPassword(arg1, arg2) {
   return window['go']['main']['App']['ChangeOwnPassword'](arg1, arg2);
 }
@@ -16,6 +24,14 @@ export function ChooseExportFile() {
 
 export function ChooseImportFiles() {
   return window['go']['main']['App']['ChooseImportFiles']();
+}
+
+export function ChooseReportFile() {
+  return window['go']['main']['App']['ChooseReportFile']();
+}
+
+export function ConfirmTOTPEnrolment(arg1) {
+  return window['go']['main']['App']['ConfirmTOTPEnrolment'](arg1);
 }
 
 export function CreateUser(arg1) {
@@ -30,6 +46,10 @@ export function DeleteUser(arg1) {
   return window['go']['main']['App']['DeleteUser'](arg1);
 }
 
+export function EraseEverywhere(arg1) {
+  return window['go']['main']['App']['EraseEverywhere'](arg1);
+}
+
 export function ExportFile(arg1, arg2) {
   return window['go']['main']['App']['ExportFile'](arg1, arg2);
 }
@@ -38,8 +58,20 @@ export function FirstRun(arg1) {
   return window['go']['main']['App']['FirstRun'](arg1);
 }
 
+export function GetMyTwoFactor() {
+  return window['go']['main']['App']['GetMyTwoFactor']();
+}
+
 export function GetRecord(arg1, arg2) {
   return window['go']['main']['App']['GetRecord'](arg1, arg2);
+}
+
+export function GetSMSSettings() {
+  return window['go']['main']['App']['GetSMSSettings']();
+}
+
+export function GetTwoFactorSettings() {
+  return window['go']['main']['App']['GetTwoFactorSettings']();
 }
 
 export function ImportFiles(arg1) {
@@ -62,12 +94,32 @@ export function Login(arg1, arg2) {
   return window['go']['main']['App']['Login'](arg1, arg2);
 }
 
+export function LoginSecondFactor() {
+  return window['go']['main']['App']['LoginSecondFactor']();
+}
+
 export function Logout() {
   return window['go']['main']['App']['Logout']();
 }
 
 export function Me() {
   return window['go']['main']['App']['Me']();
+}
+
+export function PassPhoneChallenge(arg1, arg2) {
+  return window['go']['main']['App']['PassPhoneChallenge'](arg1, arg2);
+}
+
+export function PhoneStepUp() {
+  return window['go']['main']['App']['PhoneStepUp']();
+}
+
+export function PreviewErasure(arg1) {
+  return window['go']['main']['App']['PreviewErasure'](arg1);
+}
+
+export function PreviewRetention() {
+  return window['go']['main']['App']['PreviewRetention']();
 }
 
 export function RecordDeleteEffect(arg1) {
@@ -78,16 +130,60 @@ export function RecordSchemas() {
   return window['go']['main']['App']['RecordSchemas']();
 }
 
+export function RemoveSMSSettings() {
+  return window['go']['main']['App']['RemoveSMSSettings']();
+}
+
+export function RemoveTOTP() {
+  return window['go']['main']['App']['RemoveTOTP']();
+}
+
+export function RemoveTrustedDevice(arg1) {
+  return window['go']['main']['App']['RemoveTrustedDevice'](arg1);
+}
+
 export function ResetUserPassword(arg1, arg2) {
   return window['go']['main']['App']['ResetUserPassword'](arg1, arg2);
+}
+
+export function RetentionOverview() {
+  return window['go']['main']['App']['RetentionOverview']();
+}
+
+export function RunRetentionNow() {
+  return window['go']['main']['App']['RunRetentionNow']();
 }
 
 export function SaveRecord(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['SaveRecord'](arg1, arg2, arg3, arg4);
 }
 
+export function SaveSMSSettings(arg1) {
+  return window['go']['main']['App']['SaveSMSSettings'](arg1);
+}
+
+export function SearchPersons(arg1) {
+  return window['go']['main']['App']['SearchPersons'](arg1);
+}
+
+export function SendTestSMS(arg1) {
+  return window['go']['main']['App']['SendTestSMS'](arg1);
+}
+
 export function SetIdleLockMinutes(arg1) {
   return window['go']['main']['App']['SetIdleLockMinutes'](arg1);
+}
+
+export function SetRetentionPolicy(arg1) {
+  return window['go']['main']['App']['SetRetentionPolicy'](arg1);
+}
+
+export function SetTrustedDevicePeriod(arg1) {
+  return window['go']['main']['App']['SetTrustedDevicePeriod'](arg1);
+}
+
+export function SetTwoFactorFlow(arg1, arg2) {
+  return window['go']['main']['App']['SetTwoFactorFlow'](arg1, arg2);
 }
 
 export function SetUserActive(arg1, arg2) {
@@ -98,6 +194,18 @@ export function SetUserRoles(arg1, arg2) {
   return window['go']['main']['App']['SetUserRoles'](arg1, arg2);
 }
 
+export function StartLoginChallenge() {
+  return window['go']['main']['App']['StartLoginChallenge']();
+}
+
+export function StartPhoneChallenge() {
+  return window['go']['main']['App']['StartPhoneChallenge']();
+}
+
+export function StartTOTPEnrolment() {
+  return window['go']['main']['App']['StartTOTPEnrolment']();
+}
+
 export function State() {
   return window['go']['main']['App']['State']();
 }
@@ -106,6 +214,74 @@ export function Status() {
   return window['go']['main']['App']['Status']();
 }
 
+export function VaultDecrypt(arg1, arg2) {
+  return window['go']['main']['App']['VaultDecrypt'](arg1, arg2);
+}
+
+export function VaultDeleteEntry(arg1) {
+  return window['go']['main']['App']['VaultDeleteEntry'](arg1);
+}
+
+export function VaultDeleteForm(arg1) {
+  return window['go']['main']['App']['VaultDeleteForm'](arg1);
+}
+
+export function VaultEntries(arg1, arg2, arg3, arg4) {
+  return window['go']['main']['App']['VaultEntries'](arg1, arg2, arg3, arg4);
+}
+
+export function VaultForm(arg1) {
+  return window['go']['main']['App']['VaultForm'](arg1);
+}
+
+export function VaultForms() {
+  return window['go']['main']['App']['VaultForms']();
+}
+
+export function VaultGrant(arg1, arg2, arg3) {
+  return window['go']['main']['App']['VaultGrant'](arg1, arg2, arg3);
+}
+
+export function VaultInfo() {
+  return window['go']['main']['App']['VaultInfo']();
+}
+
+export function VaultPeople() {
+  return window['go']['main']['App']['VaultPeople']();
+}
+
+export function VaultRevoke(arg1, arg2) {
+  return window['go']['main']['App']['VaultRevoke'](arg1, arg2);
+}
+
+export function VaultRotateKey(arg1, arg2) {
+  return window['go']['main']['App']['VaultRotateKey'](arg1, arg2);
+}
+
+export function VaultSaveEntry(arg1, arg2, arg3, arg4) {
+  return window['go']['main']['App']['VaultSaveEntry'](arg1, arg2, arg3, arg4);
+}
+
+export function VaultSaveForm(arg1) {
+  return window['go']['main']['App']['VaultSaveForm'](arg1);
+}
+
+export function VaultStartChallenge() {
+  return window['go']['main']['App']['VaultStartChallenge']();
+}
+
+export function VerifyLoginCode(arg1, arg2) {
+  return window['go']['main']['App']['VerifyLoginCode'](arg1, arg2);
+}
+
+export function VerifyLoginTOTP(arg1) {
+  return window['go']['main']['App']['VerifyLoginTOTP'](arg1);
+}
+
 export function Version() {
   return window['go']['main']['App']['Version']();
+}
+
+export function WriteAccessReport(arg1, arg2) {
+  return window['go']['main']['App']['WriteAccessReport'](arg1, arg2);
 }
