@@ -131,6 +131,9 @@ func (a *App) Login(username, password string) (SessionInfo, error) {
 	if err != nil {
 		return SessionInfo{}, serviceFail(err)
 	}
+	if err := a.holdForSecondFactor(s, sess); err != nil { // second_factor_required: app_twofactor.go
+		return SessionInfo{}, err
+	}
 	a.setSession(s, sess)
 	return a.sessionInfo(sess), nil
 }

@@ -143,6 +143,7 @@ const (
 // then shows the second-factor step (LoginSecondFactor, StartLoginChallenge, VerifyLoginCode,
 // VerifyLoginTOTP), whose pass starts the session.
 func (a *App) holdForSecondFactor(s *services.Services, sess auth.Session) error {
+	_ = a.CancelLoginChallenge() // a new login replaces one still waiting
 	need, err := s.TwoFactor.NeedsChallenge(a.ctx, twofactor.FlowUserLogin, employee(sess))
 	if err != nil {
 		return securityFail(err)
