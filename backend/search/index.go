@@ -56,6 +56,9 @@ func Open(ctx context.Context, st *store.Store) (*Index, error) {
 	return OpenWith(ctx, st, Options{})
 }
 
+// rebuildBacklog is the outbox length above which Open rebuilds instead of applying.
+const rebuildBacklog = 50000
+
 // Options tune Open.
 type Options struct {
 	// Progress, when set, reports a rebuild that Open has to do (records done, total).
@@ -66,11 +69,20 @@ type Options struct {
 func OpenWith(ctx context.Context, st *store.Store, opts Options) (*Index, error) {
 	ix := newIndex(st)
 	idx, err := ix.openBleve()
+	unusable := err != nil
+	if err == nil {
+		// A big backlog (a large import) is faster rebuilt than applied row by row.
+		var pending int
+		if qerr := st.DB.QueryRowContext(ctx, "SELECT count(*) FROM outbox").Scan(&pending); qerr == nil && pending > rebuildBacklog {
+			idx.Close()
+			err = fmt.Errorf("%d records waiting", pending)
+		}
+	}
 	if err != nil {
 		if err := ix.Rebuild(ctx, opts.Progress); err != nil {
 			return nil, err
 		}
-		ix.rebuilt = true
+		ix.rebuilt = unusable
 	} else {
 		ix.idx = idx
 	}

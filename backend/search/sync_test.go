@@ -215,3 +215,30 @@ func TestOpenRebuildsUnusableIndex(t *testing.T) {
 		t.Errorf("Check: %v %v", problems, err)
 	}
 }
+
+// A large backlog is rebuilt rather than applied row by row, and that is no problem.
+func TestOpenRebuildsLargeBacklog(t *testing.T) {
+	st := newStore(t)
+	ix := openIndex(t, st)
+	ix.Close()
+	var lines []string
+	for i := 0; i < rebuildBacklog+1; i++ {
+		lines = append(lines, `{"type":"todo","id":"T`+itoa(i)+`","text":"Backlogg"}`)
+	}
+	put(t, st, lines...)
+	var calls int
+	ix, err := OpenWith(context.Background(), st, Options{Progress: func(done, total int) { calls++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if calls == 0 || ix.Rebuilt() {
+		t.Errorf("backlog: progress calls %d, Rebuilt %v", calls, ix.Rebuilt())
+	}
+	if n := outboxLen(t, st); n != 0 {
+		t.Errorf("outbox: %d", n)
+	}
+	if res := search(t, ix, "backlogg"); res.Total != len(lines) {
+		t.Errorf("total %d", res.Total)
+	}
+}
