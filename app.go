@@ -21,6 +21,8 @@ type App struct {
 
 	session   sessionState   // who is logged in, and the wired services (app_session.go)
 	twoFactor twoFactorState // a login waiting for its second factor, passed step-ups (app_twofactor.go)
+
+	retention schedulerState // the anonymisation scheduler (app_retention.go)
 }
 
 // NewApp returns the shell for the store in dataDir; nothing is opened yet.
@@ -33,10 +35,13 @@ func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
 	a.emit = runtimeEmitter(ctx)
 	_, _ = a.store() // a missing store is not an error here: Status reports it
+	// The anonymisation scheduler: a catch-up run now, then hourly (no store yet: later).
+	go func() { _, _ = a.startScheduler() }()
 }
 
 // shutdown is Wails' OnShutdown hook: close the store so the WAL is checkpointed.
 func (a *App) shutdown(context.Context) {
+	a.stopScheduler()
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.st != nil {

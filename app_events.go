@@ -27,6 +27,8 @@ var allEventNames = []struct {
 	{EventExportProgress, "ExportProgress"},
 	{EventStoreChanged, "StoreChanged"},
 	{EventSessionLocked, "SessionLocked"},
+	{EventRetentionProgress, "RetentionProgress"},
+	{EventRetentionDone, "RetentionDone"},
 }
 
 // Progress reports how far a long import or export has come: an import counts

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dataskydd/backend/auth"
+)
+
+var searchLines = []string{
+	`{"type":"user","id":"U1","username":"anna","name":"Anna Öberg"}`,
+	`{"type":"customer","id":"C1","customer_number":"1001","kind":"private","name":"Åsa Lindström","personal_number":"19800101-1234","email":"asa@example.se","mobile_phone":"+46 70 111 22 33"}`,
+	`{"type":"case","id":"K1","number":"5","title":"Läckage","customer_number":"1001","end_customer_name":"Åsa Lindström","comments":[{"author":"U1","text":"Ringde Asa Lindstrom, hon kommer på fredag"}]}`,
+	`{"type":"time_report","id":"T1","user":"U1","date":"2026-01-02","hours":2,"comment":"Hos Åsa Lindström"}`,
+	`{"type":"customer","id":"C2","customer_number":"1002","kind":"private","name":"Bo Ek","mobile_phone":"070-111 22 34"}`,
+}
+
+func TestSearchScreen(t *testing.T) {
+	a, rec := newTestApp(t, true)
+	importInto(t, a, searchLines...)
+
+	res, err := a.SearchPersons(SearchRequest{Query: "asa lindstrom"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Kind != "name" || res.Total < 4 || res.Shown != res.Total {
+		t.Fatalf("result = %+v", res)
+	}
+	// Grouped by area and location in the data map's order: Workcloud before Time.
+	var locs []string
+	for _, g := range res.Groups {
+		locs = append(locs, g.Area+"/"+g.Location)
+		if g.Count != len(g.Hits) {
+			t.Errorf("group %s counts %d, lists %d", g.Location, g.Count, len(g.Hits))
+		}
+	}
+	if got := strings.Join(locs, ","); got != "Workcloud/Kundregister,Workcloud/Ärendehantering,Time/Tidrapporter" {
+		t.Errorf("groups = %s", got)
+	}
+	var areas []string
+	for _, ac := range res.Areas {
+		areas = append(areas, ac.Area)
+	}
+	if strings.Join(areas, ",") != "Workcloud,Time" {
+		t.Errorf("areas = %v", res.Areas)
+	}
+	// A hit in a child row: field label and highlighted snippet.
+	var comment *SearchHit
+	for _, g := range res.Groups {
+		for i := range g.Hits {
+			if g.Hits[i].Field == "comments.text" {
+				comment = &g.Hits[i]
+			}
+		}
+	}
+	if comment == nil || comment.FieldLabelSV != "Kommentarer › Text" && !strings.HasPrefix(comment.FieldLabelSV, "Kommentarer") {
+		t.Fatalf("comment hit = %+v", comment)
+	}
+	var marked []string
+	for _, p := range comment.Snippet {
+		if p.Mark {
+			marked = append(marked, p.Text)
+		}
+	}
+	if strings.Join(marked, "|") != "Asa|Lindstrom" {
+		t.Errorf("marked = %v in %+v", marked, comment.Snippet)
+	}
+
+	// Kinds, formats and the area filter.
+	for q, kind := range map[string]string{"070-111 22 33": "phone", "ASA@example.se": "email", "198001011234": "personal_number"} {
+		r, err := a.SearchPersons(SearchRequest{Query: q})
+		if err != nil || r.Kind != kind || r.Total == 0 {
+			t.Errorf("search %q: kind %q, %d hits, %v", q, r.Kind, r.Total, err)
+		}
+		for _, g := range r.Groups {
+			for _, h := range g.Hits {
+				if h.ID == "C2" {
+					t.Errorf("search %q finds Bo Ek, whose number is one digit off", q)
+				}
+			}
+		}
+	}
+	onlyTime, err := a.SearchPersons(SearchRequest{Query: "Åsa Lindström", Areas: []string{"Time"}})
+	if err != nil || onlyTime.Total != 1 || len(onlyTime.Groups) != 1 || len(onlyTime.Areas) != 2 {
+		t.Errorf("area filter: %+v, %v", onlyTime, err)
+	}
+
+	// The access-request report: HTML and JSON.
+	dir := t.TempDir()
+	files, err := a.WriteAccessReport("Åsa Lindström", filepath.Join(dir, "utdrag.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	html, _ := os.ReadFile(files.HTML)
+	js, _ := os.ReadFile(files.JSON)
+	if !strings.Contains(string(html), "Ringde Asa Lindstrom") || !strings.Contains(string(js), `"query": "Åsa Lindström"`) || files.Records != 3 {
+		t.Errorf("report: %+v\n%s", files, js)
+	}
+
+	// Anonymise everywhere: preview, then erase; nothing found afterwards.
+	plan, err := a.PreviewErasure("Åsa Lindström")
+	if err != nil {
+		t.Fatal(err)
+	}
+	modes := map[string]string{}
+	for _, r := range plan.Records {
+		modes[r.Type+"/"+r.ID] = r.Mode
+		if len(r.Fields) == 0 || r.Fields[0].LabelSV == "" {
+			t.Errorf("target %+v lists no labelled fields", r)
+		}
+	}
+	if modes["customer/C1"] != "rule" || modes["case/K1"] != "values" || modes["time_report/T1"] != "values" || plan.Blocked {
+		t.Errorf("plan = %+v", plan)
+	}
+	done, err := a.EraseEverywhere("Åsa Lindström")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if done.Remaining != 0 || done.Anonymised != 1 || done.Edited != 2 {
+		t.Errorf("erased: %+v", done)
+	}
+	for _, q := range []string{"Åsa Lindström", "+46701112233", "asa@example.se", "19800101-1234"} {
+		if r, err := a.SearchPersons(SearchRequest{Query: q}); err != nil || r.Total != 0 {
+			t.Errorf("search %q after the erasure: %d hits, %v", q, r.Total, err)
+		}
+	}
+	if r, _ := a.SearchPersons(SearchRequest{Query: "Bo Ek"}); r.Total == 0 {
+		t.Error("Bo Ek is gone too")
+	}
+	if rec.count(EventStoreChanged) == 0 {
+		t.Error("no store:changed event after the erasure")
+	}
+
+	// The user's own account is not erased.
+	a.session.sess = auth.Session{UserID: "U1", Username: "anna", Roles: []auth.Role{auth.RoleAdmin}}
+	p, err := a.PreviewErasure("Anna Öberg")
+	if err != nil || !p.Blocked {
+		t.Errorf("own account: blocked %v, %v", p.Blocked, err)
+	}
+	if _, err := a.EraseEverywhere("Anna Öberg"); codeOfAppError(t, err) != CodeForbidden {
+		t.Errorf("erasing own account: %v, want forbidden", err)
+	}
+}
