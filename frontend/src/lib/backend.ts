@@ -2,7 +2,7 @@
 // import the backend from here only, so unit tests mock this module and the
 // end-to-end run drives the real one.
 import * as App from '../../wailsjs/go/main/App';
-import { main } from '../../wailsjs/go/models';
+import { main, records } from '../../wailsjs/go/models';
 
 /**
  * The data of a generated model class. The bridge hands over plain JSON objects,
@@ -19,6 +19,18 @@ export type TypeCount = Data<main.TypeCount>;
 export type ImportResult = Data<main.ImportResult>;
 export type ImportProblem = Data<main.ImportProblem>;
 export type ExportResult = Data<main.ExportResult>;
+export type AppState = Data<main.AppState>;
+export type SessionInfo = Data<main.SessionInfo>;
+export type FirstRunInput = Data<main.FirstRunInput>;
+export type NewUserInput = Data<main.NewUserInput>;
+export type UserRow = Data<main.UserRow>;
+export type SaveResult = Data<main.SaveResult>;
+export type FieldProblem = Data<main.FieldProblem>;
+export type TypeSchema = Data<records.TypeSchema>;
+export type FieldSchema = Data<records.FieldSchema>;
+export type RecordDetail = Data<records.Detail>;
+export type RecordPage = Data<records.Page>;
+export type RecordQuery = Data<records.Query>;
 export const ErrorCode = main.ErrorCode;
 export type ErrorCode = main.ErrorCode;
 export const EventName = main.EventName;
@@ -27,11 +39,14 @@ export type EventName = main.EventName;
 /** A failed backend call: the stable code is what the UI translates. */
 export class BackendError extends Error {
   readonly code: ErrorCode;
+  /** For a throttled login: when it may be tried again (RFC 3339). */
+  readonly retryAt?: string;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, retryAt?: string) {
     super(message);
     this.name = 'BackendError';
     this.code = code;
+    if (retryAt) this.retryAt = retryAt;
   }
 }
 
@@ -39,9 +54,10 @@ const knownCodes = new Set<string>(Object.values(main.ErrorCode));
 
 function fromAppError(value: unknown): BackendError | null {
   if (!value || typeof value !== 'object' || !('code' in value)) return null;
-  const { code, message } = value as { code: unknown; message?: unknown };
+  const { code, message, retryAt } = value as { code: unknown; message?: unknown; retryAt?: unknown };
   const text = typeof message === 'string' ? message : '';
-  if (typeof code === 'string' && knownCodes.has(code)) return new BackendError(code as ErrorCode, text);
+  const retry = typeof retryAt === 'string' ? retryAt : undefined;
+  if (typeof code === 'string' && knownCodes.has(code)) return new BackendError(code as ErrorCode, text, retry);
   return new BackendError(main.ErrorCode.Internal, text);
 }
 
@@ -95,18 +111,21 @@ declare global {
   }
 }
 
-/** Payload type of each runtime event. */
-export interface EventPayloads {
+/** Payload type of the runtime events the UI reads; others carry unknown data. */
+interface KnownPayloads {
   [main.EventName.ImportProgress]: Progress;
   [main.EventName.ExportProgress]: Progress;
   [main.EventName.StoreChanged]: undefined;
+  [main.EventName.SessionLocked]: undefined;
 }
 
+export type EventPayload<E extends EventName> = E extends keyof KnownPayloads ? KnownPayloads[E] : unknown;
+
 /** Subscribes to a backend event; returns the function that unsubscribes. */
-export function onEvent<E extends EventName>(name: E, callback: (data: EventPayloads[E]) => void): Unsubscribe {
+export function onEvent<E extends EventName>(name: E, callback: (data: EventPayload<E>) => void): Unsubscribe {
   const runtime = window.runtime;
   if (!runtime) return () => undefined; // no Wails runtime (unit tests, plain browser)
-  return runtime.EventsOnMultiple(name, (data) => callback(data as EventPayloads[E]), -1);
+  return runtime.EventsOnMultiple(name, (data) => callback(data as EventPayload<E>), -1);
 }
 
 export const backend = {
@@ -121,4 +140,29 @@ export const backend = {
   exportFile: (path: string, typeName = ''): Promise<ExportResult> => call(() => App.ExportFile(path, typeName)),
   /** Stops the running import or export; resolves to whether one was running. */
   cancel: (): Promise<boolean> => call(() => App.Cancel()),
+  // Session and accounts (app_auth.go, app_users.go)
+  state: (): Promise<AppState> => call(() => App.State()),
+  firstRun: (input: FirstRunInput): Promise<SessionInfo> => call(() => App.FirstRun(input)),
+  login: (username: string, password: string): Promise<SessionInfo> => call(() => App.Login(username, password)),
+  logout: (): Promise<void> => call(() => App.Logout()),
+  lock: (): Promise<void> => call(() => App.Lock()),
+  me: (): Promise<SessionInfo> => call(() => App.Me()),
+  changeOwnPassword: (oldPassword: string, newPassword: string): Promise<void> =>
+    call(() => App.ChangeOwnPassword(oldPassword, newPassword)),
+  setIdleLockMinutes: (minutes: number): Promise<void> => call(() => App.SetIdleLockMinutes(minutes)),
+  listUsers: (): Promise<UserRow[]> => call(() => App.ListUsers()),
+  createUser: (input: NewUserInput): Promise<string> => call(() => App.CreateUser(input)),
+  setUserRoles: (userId: string, roles: string[]): Promise<void> => call(() => App.SetUserRoles(userId, roles)),
+  setUserActive: (userId: string, active: boolean): Promise<void> => call(() => App.SetUserActive(userId, active)),
+  resetUserPassword: (userId: string, password: string): Promise<void> =>
+    call(() => App.ResetUserPassword(userId, password)),
+  deleteUser: (userId: string): Promise<string> => call(() => App.DeleteUser(userId)),
+  // Records (app_records.go)
+  recordSchemas: (): Promise<TypeSchema[]> => call(() => App.RecordSchemas()),
+  listRecords: (query: RecordQuery): Promise<RecordPage> => call(() => App.ListRecords(query as records.Query)),
+  getRecord: (type: string, id: string): Promise<RecordDetail> => call(() => App.GetRecord(type, id)),
+  saveRecord: (type: string, id: string, values: Record<string, unknown>, create: boolean): Promise<SaveResult> =>
+    call(() => App.SaveRecord(type, id, values, create)),
+  recordDeleteEffect: (type: string): Promise<string> => call(() => App.RecordDeleteEffect(type)),
+  deleteRecord: (type: string, id: string): Promise<string> => call(() => App.DeleteRecord(type, id)),
 };
