@@ -2,6 +2,7 @@ package retention
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
@@ -354,17 +355,21 @@ ON CONFLICT(run_id, type) DO UPDATE SET due = excluded.due, anonymised = anonymi
 }
 
 func dueBatch(ctx context.Context, tx *store.Tx, pl plan, rids []int64) ([]*record.Record, error) {
-	rows, err := tx.SQL().QueryContext(ctx, "SELECT ext_id, data FROM records WHERE rid BETWEEN ? AND ? AND type = ? AND clock IS NOT NULL AND clock <= ? ORDER BY rid",
-		rids[0], rids[len(rids)-1], pl.t.Name, pl.cutoff)
+	// Point reads by row id: a range scan would read every record of every type in between.
+	st, err := tx.SQL().PrepareContext(ctx, "SELECT ext_id, data FROM records WHERE rid = ? AND type = ? AND clock IS NOT NULL AND clock <= ?")
 	if err != nil {
 		return nil, fmt.Errorf("reading due records: %w", err)
 	}
-	defer rows.Close()
-	var out []*record.Record
-	for rows.Next() {
+	defer st.Close()
+	out := make([]*record.Record, 0, len(rids))
+	for _, rid := range rids {
 		var id string
 		var data []byte
-		if err := rows.Scan(&id, &data); err != nil {
+		err := st.QueryRowContext(ctx, rid, pl.t.Name, pl.cutoff).Scan(&id, &data)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue // changed or gone since it was listed: no longer due
+		}
+		if err != nil {
 			return nil, fmt.Errorf("reading due records: %w", err)
 		}
 		r, err := record.DecodeData(pl.t, id, data)
@@ -373,7 +378,7 @@ func dueBatch(ctx context.Context, tx *store.Tx, pl plan, rids []int64) ([]*reco
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 func (e *Engine) runJobs(ctx context.Context, now time.Time, rep *Report) error {

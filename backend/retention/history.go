@@ -18,7 +18,17 @@ const (
 	TriggerDelete  = "delete"
 )
 
+// keepEmptyRuns is how long the history keeps runs that found nothing to do.
+const keepEmptyRuns = 30 * 24 * time.Hour
+
 func startRun(ctx context.Context, st *store.Store, started, asOf time.Time, trigger string) (int64, error) {
+	// Hourly runs that found nothing would pile up: keep them for a month only.
+	if _, err := st.DB.ExecContext(ctx, `DELETE FROM anonymisation_runs WHERE started_at < ? AND error = ''
+AND NOT EXISTS (SELECT 1 FROM anonymisation_counts c WHERE c.run_id = anonymisation_runs.id)
+AND NOT EXISTS (SELECT 1 FROM anonymisation_job_counts j WHERE j.run_id = anonymisation_runs.id AND j.count > 0)`,
+		started.Add(-keepEmptyRuns).Unix()); err != nil {
+		return 0, fmt.Errorf("pruning the anonymisation history: %w", err)
+	}
 	res, err := st.DB.ExecContext(ctx, "INSERT INTO anonymisation_runs(started_at, as_of, trigger) VALUES(?, ?, ?)",
 		started.Unix(), asOf.Unix(), trigger)
 	if err != nil {

@@ -62,11 +62,11 @@ func (s *Scheduler) Register(j Job) {
 func (s *Scheduler) Start(ctx context.Context) {
 	trigger := TriggerStartup
 	for {
-		s.setNext(s.now().Add(s.interval))
 		_, err := s.RunNow(ctx, trigger)
 		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 			return
 		}
+		s.setNext(s.now().Add(s.interval))
 		trigger = TriggerHourly
 		t := time.NewTimer(s.interval)
 		select {
