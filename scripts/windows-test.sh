@@ -42,6 +42,22 @@ fail() { echo "test-windows: FAIL: $*" >&2; exit 1; }
 passed=0
 failed=0
 
+# --- 0. File names that break on Windows or macOS ------------------------------------
+# Case-insensitive file systems (NTFS, APFS by default) cannot hold two names that differ
+# only in case; Windows also refuses <>:"|?*, a trailing dot or space, and device names.
+if git rev-parse --git-dir >/dev/null 2>&1; then
+  names="$(git ls-files)"
+  clash="$(sort -f <<<"$names" | uniq -di)"
+  bad="$(grep -iE '[<>:"|?*\\]|[. ]$|(^|/)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])(\.[^/]*)?$' <<<"$names" || true)"
+  if [ -z "$clash$bad" ]; then
+    echo "ok   file names: $(wc -l <<<"$names") tracked files, none clash by case or is invalid on Windows" >&2
+    passed=$((passed + 1))
+  else
+    echo "FAIL file names: clashing by case: ${clash:-none}; invalid on Windows: ${bad:-none}" >&2
+    failed=$((failed + 1))
+  fi
+fi
+
 echo "test-windows: creating a Wine prefix" >&2
 start=$(date +%s)
 wineboot -i >/dev/null 2>&1 || true
@@ -162,6 +178,14 @@ baseline() {
   lin "${st[@]}" export - >"$work/lin-base$STORE.jsonl" 2>/dev/null || true
   win "${ws[@]}" export - >"$work/win-base$STORE.jsonl" 2>/dev/null || true
 }
+
+# The resources: version information (UTF-16 in the .rsrc section) and the manifest.
+if VER="$VERSION" perl -0777 -MEncode -ne 'my $n = encode("UTF-16LE", "ProductVersion"); my $v = encode("UTF-16LE", $ENV{VER});
+    exit(!(/\Q$n\E\0\0(?:\0\0)*\Q$v\E/ && /se\.dataskydd\.app/ && /asInvoker/))' "$WIN_BIN"; then
+  echo "ok   resources: ProductVersion $VERSION and the manifest are in dataskydd.exe" >&2; passed=$((passed + 1))
+else
+  echo "FAIL resources: no ProductVersion $VERSION or no manifest in dataskydd.exe" >&2; failed=$((failed + 1))
+fi
 
 # --version: the Windows build reports the release it was linked with.
 wv="$(win --version 2>&1 | tr -d '\r' || true)"
