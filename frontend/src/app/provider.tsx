@@ -5,6 +5,7 @@ import type { i18n as I18n } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createI18n } from '@/lib/i18n';
+import { translations } from './locales';
 import { theme } from './theme';
 
 export function makeQueryClient() {
@@ -21,7 +22,7 @@ interface Props {
 
 /** Everything a screen needs around it: theme (light/dark follows the OS), language, data cache. */
 export function AppProvider({ children, i18n, queryClient }: Props) {
-  const [i18nInstance] = useState(() => i18n ?? createI18n());
+  const [i18nInstance] = useState(() => i18n ?? createI18n(translations));
   const [client] = useState(() => queryClient ?? makeQueryClient());
   return (
     <I18nextProvider i18n={i18nInstance}>

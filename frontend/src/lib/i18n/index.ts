@@ -1,15 +1,11 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { sv } from './sv';
 
 export const languages = ['sv', 'en'] as const;
 export type Language = (typeof languages)[number];
 
-export const resources = {
-  sv: { translation: sv },
-  en: { translation: en },
-} as const;
+/** The strings of every language (src/app/locales.ts composes the app's). */
+export type Translations = Record<Language, object>;
 
 const storageKey = 'dataskydd.language';
 
@@ -32,11 +28,14 @@ export async function setLanguage(instance: I18n, lang: Language): Promise<void>
   await instance.changeLanguage(lang);
 }
 
-/** Makes an initialised i18next instance; resources are bundled, so it is ready at once. */
-export function createI18n(lng: Language = initialLanguage()): I18n {
+/** Makes an initialised i18next instance; the strings are bundled, so it is ready at once. */
+export function createI18n(translations: Translations, lng: Language = initialLanguage()): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources,
+    resources: {
+      sv: { translation: translations.sv },
+      en: { translation: translations.en },
+    },
     lng,
     fallbackLng: false,
     supportedLngs: [...languages],

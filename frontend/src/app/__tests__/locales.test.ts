@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../../wailsjs/go/models';
-import { createI18n, resources } from '../i18n';
+import { ErrorCode } from '@/lib/backend';
+import { createI18n } from '@/lib/i18n';
+import { translations } from '../locales';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -27,8 +28,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('translations', () => {
-  const sv = resources.sv.translation as unknown as Tree;
-  const en = resources.en.translation as unknown as Tree;
+  const sv = translations.sv as unknown as Tree;
+  const en = translations.en as unknown as Tree;
 
   it('have the same keys in Swedish and English', () => {
     expect(keys(en).sort()).toEqual(keys(sv).sort());
@@ -59,19 +60,19 @@ describe('translations', () => {
   });
 
   it('translate every backend error code in both languages', () => {
-    for (const code of Object.values(main.ErrorCode)) {
+    for (const code of Object.values(ErrorCode)) {
       for (const lang of ['sv', 'en'] as const) {
-        const i18n = createI18n(lang);
+        const i18n = createI18n(translations, lang);
         expect(i18n.exists(`errors.${code}`), `${lang}: errors.${code}`).toBe(true);
       }
     }
   });
 
   it('pick plural forms and interpolate', () => {
-    const sv18n = createI18n('sv');
+    const sv18n = createI18n(translations, 'sv');
     expect(sv18n.t('status.records', { count: 1, formatted: '1' })).toBe('1 post');
     expect(sv18n.t('status.records', { count: 1234, formatted: '1 234' })).toBe('1 234 poster');
-    const en18n = createI18n('en');
+    const en18n = createI18n(translations, 'en');
     expect(en18n.t('status.records', { count: 2, formatted: '2' })).toBe('2 records');
   });
 });

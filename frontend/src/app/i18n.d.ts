@@ -1,6 +1,7 @@
 import 'i18next';
-import type { sv } from './sv';
+import type { sv } from './locales';
 
+// t('...') only accepts keys that exist (in Swedish, the reference language).
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
