@@ -7,7 +7,8 @@
 #   BENCH_CUSTOMERS=2000 scripts/bench-core.sh
 #   BENCH_BIN=/path/to/dataskydd scripts/bench-core.sh   # measure a binary built elsewhere
 #
-# Writes build/bench/core.txt. The demo and import commands also bring the search index up to
+# Works in build/bench/core/ (other benchmarks share build/bench/) and writes
+# build/bench/core.txt. The demo and import commands also bring the search index up to
 # date before they exit; the table splits their time into the store write and the indexing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +18,8 @@ SEED=1
 NOW=2026-11-01T00:00:00Z
 TAGS="${TAGS:-webkit2_41}"
 BIN="${BENCH_BIN:-build/bin/dataskydd}"
-B=build/bench
+B=build/bench/core
+OUT=build/bench/core.txt
 PASSWORD='Bänk-Prov-Lösen-2026'
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -127,5 +129,5 @@ all_b=$(du -sm "$B/b" | cut -f1)
   echo "output (the index's progress starts 0.5 s after the write ends)."
   echo "Baselines: cp = reading and writing the file; sqlite3 .import = SQLite storing each line"
   echo "as opaque text in one transaction, with no parsing, validation, indexes or links."
-} | tee "$B/core.txt"
+} | tee "$OUT"
 rm -f "$B/baseline.db"
