@@ -48,6 +48,7 @@ func cmdDemo(e *env, args []string) error {
 		return fmt.Errorf("%w (nothing was written)", err)
 	}
 	wrote := time.Since(start)
+	fmt.Fprintf(e.stderr, "wrote %d records; updating the search index\n", res.Records)
 	indexStart := time.Now()
 	if err := e.afterWrite(st); err != nil {
 		return err
