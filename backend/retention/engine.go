@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"dataskydd/backend/record"
@@ -59,6 +60,10 @@ type Options struct {
 type Engine struct {
 	st   *store.Store
 	opts Options
+
+	mu       sync.Mutex // guards progress and jobs, which may change between runs
+	progress func(Progress)
+	jobs     []Job
 }
 
 // New returns an engine for st.
@@ -69,11 +74,29 @@ func New(st *store.Store, opts Options) *Engine {
 	if opts.Samples <= 0 {
 		opts.Samples = DefaultSamples
 	}
-	return &Engine{st: st, opts: opts}
+	return &Engine{st: st, opts: opts, progress: opts.Progress, jobs: slices.Clone(opts.Jobs)}
 }
 
 // AddJob registers a job that every real run runs after the policies.
-func (e *Engine) AddJob(j Job) { e.opts.Jobs = append(e.opts.Jobs, j) }
+func (e *Engine) AddJob(j Job) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.jobs = append(e.jobs, j)
+}
+
+// SetProgress replaces the progress callback (nil: none); a run in progress picks it up at
+// its next batch.
+func (e *Engine) SetProgress(fn func(Progress)) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.progress = fn
+}
+
+func (e *Engine) progressFunc() func(Progress) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.progress
+}
 
 // Counts are one type's figures in a run.
 type Counts struct {
@@ -252,8 +275,8 @@ func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, rep *Repo
 				return err
 			}
 			changed = changed || n > 0
-			if e.opts.Progress != nil {
-				e.opts.Progress(Progress{Type: pl.t.Name, Done: c.Anonymised + c.Deleted, Due: c.Due})
+			if progress := e.progressFunc(); progress != nil {
+				progress(Progress{Type: pl.t.Name, Done: c.Anonymised + c.Deleted, Due: c.Due})
 			}
 			if e.opts.Index != nil && n > 0 {
 				if err := e.opts.Index.Apply(ctx); err != nil {
@@ -382,8 +405,11 @@ func dueBatch(ctx context.Context, tx *store.Tx, pl plan, rids []int64) ([]*reco
 }
 
 func (e *Engine) runJobs(ctx context.Context, now time.Time, rep *Report) error {
+	e.mu.Lock()
+	jobs := slices.Clone(e.jobs)
+	e.mu.Unlock()
 	var errs []error
-	for _, j := range e.opts.Jobs {
+	for _, j := range jobs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
