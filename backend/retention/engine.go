@@ -237,22 +237,30 @@ func (e *Engine) samples(ctx context.Context, pl plan) ([]Sample, error) {
 // trigger ("startup", "hourly", "cli", ...). A second run at the same now changes nothing.
 // On cancellation the batches already committed stay committed and counted.
 func (e *Engine) Run(ctx context.Context, now time.Time, trigger string) (Report, error) {
+	return e.runOnly(ctx, now, trigger, "")
+}
+
+// runOnly is Run limited to one type's policy (and no jobs) when only is set.
+func (e *Engine) runOnly(ctx context.Context, now time.Time, trigger, only string) (Report, error) {
 	rep := Report{Now: now.UTC(), Types: map[string]*Counts{}, Jobs: map[string]int{}}
 	plans, err := e.plans(ctx, now)
 	if err != nil {
 		return rep, err
 	}
+	if only != "" {
+		plans = slices.DeleteFunc(plans, func(p plan) bool { return p.t.Name != only })
+	}
 	if rep.RunID, err = startRun(ctx, e.st, time.Now(), now, trigger); err != nil {
 		return rep, err
 	}
-	err = e.run(ctx, now, plans, &rep)
+	err = e.run(ctx, now, plans, only == "", &rep)
 	if ferr := finishRun(context.WithoutCancel(ctx), e.st, rep.RunID, err); err == nil {
 		err = ferr
 	}
 	return rep, err
 }
 
-func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, rep *Report) error {
+func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, withJobs bool, rep *Report) error {
 	word := e.st.ReplacementWord()
 	changed := false
 	for _, pl := range plans {
@@ -293,8 +301,10 @@ func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, rep *Repo
 			return fmt.Errorf("purging erased values from the search index: %w", err)
 		}
 	}
-	if err := e.runJobs(ctx, now, rep); err != nil {
-		return err
+	if withJobs {
+		if err := e.runJobs(ctx, now, rep); err != nil {
+			return err
+		}
 	}
 	return checkpoint(ctx, e.st)
 }
@@ -444,8 +454,10 @@ func checkpoint(ctx context.Context, st *store.Store) error {
 	return fmt.Errorf("%w (%v)", ErrCheckpoint, err)
 }
 
-// AfterDelete runs the policy of one record right after a delete, for the policies whose
-// period is 0 days ("N = 0 means at once"). It reports whether the record was anonymised.
+// AfterDelete runs the policy of one record's type right after a delete, for the policies
+// whose period is 0 days ("N = 0 means at once"), with the same batches, search-index purge
+// and checkpoint as a full run but no other policy and no jobs. It reports whether the
+// record was anonymised.
 func (e *Engine) AfterDelete(ctx context.Context, typeName, id string, now time.Time) (bool, error) {
 	p, err := PolicyOf(ctx, e.st.DB, typeName)
 	if errors.Is(err, ErrNoPolicy) {
@@ -454,7 +466,7 @@ func (e *Engine) AfterDelete(ctx context.Context, typeName, id string, now time.
 	if err != nil || !p.Enabled || p.Days != 0 || p.OnDelete == store.OnDeleteDelete || p.Fixed {
 		return false, err
 	}
-	rep, err := e.Run(ctx, now, "delete")
+	rep, err := e.runOnly(ctx, now, TriggerDelete, typeName)
 	if err != nil {
 		return false, err
 	}

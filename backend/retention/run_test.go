@@ -16,7 +16,8 @@ func TestOnDeleteAnonymiseAtOnce(t *testing.T) {
 	ctx := context.Background()
 	st := newStore(t)
 	importLines(t, st, baseLines...)
-	importLines(t, st, `{"type":"case","id":"K1","number":"1","customer_number":"1001","contact_person":"CP1","status":"open"}`)
+	importLines(t, st, `{"type":"case","id":"K1","number":"1","customer_number":"1001","contact_person":"CP1","status":"open"}`,
+		`{"type":"event","id":"E1","occurred_at":"2020-01-01T00:00:00Z","ip":"192.0.2.1"}`)
 	enable(t, st, "customer", 0)
 	now := mustTime(t, "2026-11-01T12:00:00Z")
 	// As the app deletes: soft delete (deleted_at = now), then the engine at once (N = 0).
@@ -37,6 +38,13 @@ func TestOnDeleteAnonymiseAtOnce(t *testing.T) {
 	}
 	if k := recs["case/K1"]; k["customer_number"] != "0" || k["contact_person"] != "CP1" {
 		t.Errorf("linked case: %s", jsonText(k))
+	}
+	// Only the deleted record's policy ran: the due event waits for the scheduled run.
+	if recs["event/E1"]["ip"] != "192.0.2.1" {
+		t.Errorf("AfterDelete ran other policies: %s", jsonText(recs["event/E1"]))
+	}
+	if h, _ := History(ctx, st.DB, 1); len(h) != 1 || h[0].Trigger != TriggerDelete || h[0].Types["customer"].Anonymised != 1 {
+		t.Errorf("history %s", jsonText(h))
 	}
 	// With N > 0 AfterDelete leaves the record for the scheduled run.
 	enable(t, st, "contact_person", 10)
