@@ -2,7 +2,7 @@
 // import the backend from here only, so unit tests mock this module and the
 // end-to-end run drives the real one.
 import * as App from '../../wailsjs/go/main/App';
-import { main, records } from '../../wailsjs/go/models';
+import { main, records, twofactor, vault } from '../../wailsjs/go/models';
 
 /**
  * The data of a generated model class. The bridge hands over plain JSON objects,
@@ -165,4 +165,103 @@ export const backend = {
     call(() => App.SaveRecord(type, id, values, create)),
   recordDeleteEffect: (type: string): Promise<string> => call(() => App.RecordDeleteEffect(type)),
   deleteRecord: (type: string, id: string): Promise<string> => call(() => App.DeleteRecord(type, id)),
+};
+
+// Secure data, two-factor authentication and SMS (app_vault.go, app_twofactor.go, app_sms.go).
+export type VaultForm = Data<vault.Form>;
+export type VaultField = Data<vault.Field>;
+export type VaultMember = Data<vault.Member>;
+export type VaultEntry = Data<vault.Entry>;
+export type VaultEntryInput = Data<vault.EntryInput>;
+export type VaultEntryPage = Data<main.VaultEntryPage>;
+export type VaultInfo = Data<main.VaultInfo>;
+export type VaultUnlock = Data<main.VaultUnlock>;
+export type VaultPerson = Data<main.VaultPerson>;
+export type Challenge = Data<twofactor.Challenge>;
+export type TrustedDevice = Data<twofactor.Device>;
+export type FlowSetting = Data<twofactor.FlowSetting>;
+export type TwoFactorSettings = Data<main.TwoFactorSettings>;
+export type MyTwoFactor = Data<main.MyTwoFactor>;
+export type TOTPEnrolment = Data<main.TOTPEnrolment>;
+export type LoginSecondFactorInfo = Data<main.LoginSecondFactorInfo>;
+export type PhoneStepUpInfo = Data<main.PhoneStepUpInfo>;
+export type SMSSettings = Data<main.SMSSettings>;
+export type SMSSettingsInput = Data<main.SMSSettingsInput>;
+
+export const securityBackend = {
+  vaultInfo: (): Promise<VaultInfo> => call(() => App.VaultInfo()),
+  vaultForms: (): Promise<VaultForm[]> => call(() => App.VaultForms()),
+  vaultForm: (formId: string): Promise<VaultForm> => call(() => App.VaultForm(formId)),
+  /** Creates (no id) or updates a form (admins). */
+  vaultSaveForm: (form: VaultForm): Promise<VaultForm> => call(() => App.VaultSaveForm(form as vault.Form)),
+  vaultDeleteForm: (formId: string): Promise<void> => call(() => App.VaultDeleteForm(formId)),
+  vaultEntries: (formId: string, customerNumber: string, offset: number, limit: number): Promise<VaultEntryPage> =>
+    call(() => App.VaultEntries(formId, customerNumber, offset, limit)),
+  /** Creates (entryId '') or updates an entry; encrypted values need the unlock. */
+  vaultSaveEntry: (formId: string, entryId: string, input: VaultEntryInput, unlock: VaultUnlock): Promise<VaultEntry> =>
+    call(() => App.VaultSaveEntry(formId, entryId, input as vault.EntryInput, unlock as main.VaultUnlock)),
+  vaultDeleteEntry: (entryId: string): Promise<void> => call(() => App.VaultDeleteEntry(entryId)),
+  /** An entry's decrypted values (field id -> value): keep them in memory only. */
+  vaultDecrypt: (entryId: string, unlock: VaultUnlock): Promise<Record<string, string>> =>
+    call(() => App.VaultDecrypt(entryId, unlock as main.VaultUnlock)),
+  vaultGrant: (formId: string, members: VaultMember[], unlock: VaultUnlock): Promise<VaultForm> =>
+    call(() => App.VaultGrant(formId, members as vault.Member[], unlock as main.VaultUnlock)),
+  /** Resolves to the users who lost access (offer to rotate the key). */
+  vaultRevoke: (formId: string, member: VaultMember): Promise<string[]> =>
+    call(() => App.VaultRevoke(formId, member as vault.Member)),
+  vaultRotateKey: (formId: string, unlock: VaultUnlock): Promise<void> =>
+    call(() => App.VaultRotateKey(formId, unlock as main.VaultUnlock)),
+  vaultStartChallenge: (): Promise<Challenge> => call(() => App.VaultStartChallenge()),
+  vaultPeople: (): Promise<VaultPerson[]> => call(() => App.VaultPeople()),
+  // The login from a new device (after backend.login failed with second_factor_required).
+  loginSecondFactor: (): Promise<LoginSecondFactorInfo> => call(() => App.LoginSecondFactor()),
+  startLoginChallenge: (): Promise<Challenge> => call(() => App.StartLoginChallenge()),
+  verifyLoginCode: (challengeId: string, code: string): Promise<SessionInfo> =>
+    call(() => App.VerifyLoginCode(challengeId, code)),
+  verifyLoginTotp: (code: string): Promise<SessionInfo> => call(() => App.VerifyLoginTOTP(code)),
+  cancelLoginChallenge: (): Promise<void> => call(() => App.CancelLoginChallenge()),
+  // Settings > Two-factor authentication (admins) and the user's own devices and app.
+  twoFactorSettings: (): Promise<TwoFactorSettings> => call(() => App.GetTwoFactorSettings()),
+  setTwoFactorFlow: (flow: string, on: boolean): Promise<void> => call(() => App.SetTwoFactorFlow(flow, on)),
+  setTrustedDevicePeriod: (days: number): Promise<void> => call(() => App.SetTrustedDevicePeriod(days)),
+  myTwoFactor: (): Promise<MyTwoFactor> => call(() => App.GetMyTwoFactor()),
+  removeTrustedDevice: (id: string): Promise<void> => call(() => App.RemoveTrustedDevice(id)),
+  startTotpEnrolment: (): Promise<TOTPEnrolment> => call(() => App.StartTOTPEnrolment()),
+  confirmTotpEnrolment: (code: string): Promise<void> => call(() => App.ConfirmTOTPEnrolment(code)),
+  removeTotp: (): Promise<void> => call(() => App.RemoveTOTP()),
+  // Changing phone numbers while two-factor is in use (the records' Save asks for it).
+  phoneStepUp: (): Promise<PhoneStepUpInfo> => call(() => App.PhoneStepUp()),
+  startPhoneChallenge: (): Promise<Challenge> => call(() => App.StartPhoneChallenge()),
+  /** challengeId '' means code is from the authenticator app. */
+  passPhoneChallenge: (challengeId: string, code: string): Promise<void> =>
+    call(() => App.PassPhoneChallenge(challengeId, code)),
+  // Settings > SMS (admins).
+  smsSettings: (): Promise<SMSSettings> => call(() => App.GetSMSSettings()),
+  saveSmsSettings: (input: SMSSettingsInput): Promise<void> =>
+    call(() => App.SaveSMSSettings(input as main.SMSSettingsInput)),
+  removeSmsSettings: (): Promise<void> => call(() => App.RemoveSMSSettings()),
+  sendTestSms: (to: string): Promise<void> => call(() => App.SendTestSMS(to)),
+};
+
+interface ClipboardRuntime {
+  ClipboardSetText(text: string): Promise<boolean>;
+  ClipboardGetText(): Promise<string>;
+}
+
+function clipboardRuntime(): ClipboardRuntime | null {
+  const runtime = window.runtime as Partial<ClipboardRuntime> | undefined;
+  return runtime?.ClipboardSetText && runtime.ClipboardGetText ? (runtime as ClipboardRuntime) : null;
+}
+
+/** The system clipboard: the Wails runtime's in the app, the browser's elsewhere. */
+export const clipboard = {
+  setText: async (text: string): Promise<void> => {
+    const runtime = clipboardRuntime();
+    if (runtime) await runtime.ClipboardSetText(text);
+    else await navigator.clipboard.writeText(text);
+  },
+  getText: async (): Promise<string> => {
+    const runtime = clipboardRuntime();
+    return runtime ? runtime.ClipboardGetText() : navigator.clipboard.readText();
+  },
 };
