@@ -255,6 +255,47 @@ BASE=0
 step search-after search --json "${QUERY:-Andersson}"
 step check-after check --json
 
+# Erasure on disk: fragments (10 bytes) of every value the run erased (in the export
+# before it, in no record after it) must be nowhere in either side's data folder
+# (database, WAL, search index). Under Wine this runs Windows' file semantics:
+# a segment file still open is not deleted, and the index must still come out clean.
+cat >"$work/erased.pl" <<'PERL'
+# erased.pl BEFORE.jsonl AFTER.jsonl: prints distinctive fragments (10 bytes) of string
+# values that were in BEFORE and are in no record of AFTER: the values anonymisation erased.
+use strict; use warnings; use JSON::PP;
+my ($before, $after) = @ARGV;
+sub strings { my ($v, $out) = @_;
+  if (ref $v eq 'HASH') { strings($_, $out) for values %$v }
+  elsif (ref $v eq 'ARRAY') { strings($_, $out) for @$v }
+  elsif (defined $v && !ref $v) { $out->{$v} = 1 } }
+sub load { my ($f) = @_; my %s; open my $fh, '<:raw', $f or die "$f: $!";
+  while (<$fh>) { next unless /\S/; strings(JSON::PP->new->decode($_), \%s) } return \%s }
+my $b = load($before); my $a = load($after);
+my $all_after = join "\n", keys %$a;
+for my $v (sort keys %$b) {
+  next if $a->{$v} || length($v) < 12 || $v =~ /^\d{4}-\d\d-\d\dT/ || $v !~ /[a-z]/i;
+  my $frag = substr($v, 0, 10);
+  next if index($all_after, $frag) >= 0;
+  print "$frag\n";
+}
+PERL
+for side in lin win; do
+  perl "$work/erased.pl" "$work/$side-export.cmp" "$work/export-after.$side.out" >"$work/$side-erased.txt"
+done
+if [ ! -s "$work/lin-erased.txt" ]; then
+  echo "FAIL erasure: the retention run erased nothing to look for" >&2; failed=$((failed + 1))
+elif ! cmp -s "$work/lin-erased.txt" "$work/win-erased.txt"; then
+  echo "FAIL erasure: the two runs erased different values" >&2; failed=$((failed + 1))
+else
+  left_lin="$(grep -r -a -l -F -f "$work/lin-erased.txt" "$lin_home/data/Dataskydd" || true)"
+  left_win="$(grep -r -a -l -F -f "$work/win-erased.txt" "$appdata_unix/Dataskydd" || true)"
+  if [ -z "$left_lin$left_win" ]; then
+    echo "ok   erasure: $(wc -l <"$work/lin-erased.txt") erased values, no fragment left in either data folder" >&2; passed=$((passed + 1))
+  else
+    echo "FAIL erasure: erased values still on disk in: ${left_lin} ${left_win}" >&2; failed=$((failed + 1))
+  fi
+fi
+
 # --- 3. The installer ----------------------------------------------------------------
 # The uninstaller copies itself to %TEMP% and returns at once (so that it can delete
 # its own folder): wait for the effect, at most 60 s.
