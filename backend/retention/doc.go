@@ -55,8 +55,27 @@
 //
 // [Scheduler] runs the engine at start-up, catching up on the time the app was closed, then
 // every hour while the app runs; never two runs at once ([ErrBusy]); cancelled with its
-// context. The CLI's `anonymise` runs the same job once, for Task Scheduler, launchd or
-// cron, e.g. `0 * * * * dataskydd anonymise` in a crontab.
+// context. Other features add their own periodic work as a [Job] ([Scheduler.Register]);
+// its count goes to the history beside the policies'.
+//
+// The CLI's `anonymise` runs the same job once, so the policies also run while the app is
+// closed (exit 0 when the run completed, 1 otherwise):
+//   - cron (Linux): `17 * * * * /usr/bin/dataskydd anonymise >>"$HOME/dataskydd-anonymise.log" 2>&1`
+//   - launchd (macOS): a LaunchAgent plist with ProgramArguments
+//     [/Applications/Dataskydd.app/Contents/MacOS/Dataskydd, anonymise] and
+//     StartInterval 3600
+//   - Task Scheduler (Windows):
+//     `schtasks /Create /SC HOURLY /TN Dataskydd-anonymise /TR "\"C:\Program Files\Dataskydd\dataskydd.exe\" anonymise"`
+//
+// `anonymise --dry-run` is the preview; `--now` judges due records as of another time.
+//
+// # Speed
+//
+// Records are handled in row order, DefaultBatch per transaction. Each anonymised record
+// rewrites its row, its entries in the clock and customer-number indexes, its links and
+// the outbox; with secure_delete that is several random pages per record, so a large sweep
+// is bound by SQLite's page writes, not by this package (see BenchmarkSweep1M). A run with
+// nothing due costs one index probe per enabled policy.
 //
 // # What erasure means here
 //
