@@ -3,6 +3,7 @@
 //   E2E_URL      the dev server of the running app (http://localhost:PORT)
 //   E2E_DATA_DIR the app's data folder (a store created by `dataskydd init`)
 //   E2E_OUT      where screenshots go
+//   E2E_ADMIN / E2E_ADMIN_PASSWORD  the administrator `dataskydd init` created
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ const url = process.env.E2E_URL ?? 'http://localhost:34115';
 const dataDir = process.env.E2E_DATA_DIR ?? '';
 const out = process.env.E2E_OUT ?? resolve('build/test-output/e2e');
 const fixture = resolve(import.meta.dirname, 'fixtures/small.jsonl');
+const admin = process.env.E2E_ADMIN ?? 'admin';
+const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? '';
 
 // The fixture's records per type, counted from the file itself.
 const fixtureCounts = {};
@@ -50,6 +53,19 @@ async function openPage({ colorScheme = 'light' } = {}) {
     if (!isKnownIpcNoise(err)) pageErrors.push(`${err.message}\n${err.stack ?? ''}`);
   });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => window.go?.main?.App);
+  // The session is the app's (one desktop user): log in through the bindings when the
+  // app asks for it, then show the app as the logged-in user sees it.
+  const needsLogin = await page.evaluate(async () => {
+    const app = window.go.main.App;
+    if (!app.State) return false;
+    const state = await app.State();
+    return state.setUp && !state.session;
+  });
+  if (needsLogin) {
+    await page.evaluate(([u, p]) => window.go.main.App.Login(u, p), [admin, adminPassword]);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+  }
   return page;
 }
 
