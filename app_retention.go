@@ -124,10 +124,10 @@ type RetentionPolicy struct {
 	Fixed   bool   `json:"fixed"`  // always on; period cannot be changed
 	// OnDelete is "anonymise" or "delete" for customer, contact person and user; "" otherwise.
 	OnDelete  string   `json:"onDelete"`
-	Clock     []string `json:"clock"`     // the fields that start the countdown
-	ClockMode string   `json:"clockMode"` // "earliest" ("A or B") or "first_set" ("A, else B")
-	DeleteRow bool     `json:"deleteRow"` // the record is deleted rather than anonymised
-	Fields    []string `json:"fields"`    // the fields the rule changes
+	Clock     []FieldRef `json:"clock"`     // the fields that start the countdown
+	ClockMode string     `json:"clockMode"` // "earliest" ("A or B") or "first_set" ("A, else B")
+	DeleteRow bool       `json:"deleteRow"` // the record is deleted rather than anonymised
+	Fields    []FieldRef `json:"fields"`    // the fields the rule changes
 }
 
 // TypeCounts are one type's figures in a run or a preview.
@@ -300,16 +300,21 @@ func retentionFail(err error) error {
 func policyOf(p retention.Policy) RetentionPolicy {
 	t, _ := registry.Get(p.Type)
 	out := RetentionPolicy{Type: p.Type, Enabled: p.Enabled, Days: p.Days, Months: p.Months, Fixed: p.Fixed,
-		OnDelete: p.OnDelete, Clock: p.Clock, ClockMode: p.ClockMode, DeleteRow: p.DeleteRow, Fields: []string{}}
+		OnDelete: p.OnDelete, Clock: fieldRefs(p.Clock), ClockMode: p.ClockMode, DeleteRow: p.DeleteRow, Fields: []FieldRef{}}
 	out.LabelSV, out.LabelEN = typeLabels(p.Type)
 	if t != nil {
 		out.Area = t.Area
-		if named := retention.Named(t); named != nil {
-			out.Fields = named
-		}
+		out.Fields = fieldRefs(retention.Named(t))
 	}
-	if out.Clock == nil {
-		out.Clock = []string{}
+	return out
+}
+
+func fieldRefs(paths []string) []FieldRef {
+	out := []FieldRef{}
+	for _, p := range paths {
+		ref := FieldRef{Path: p}
+		ref.LabelSV, ref.LabelEN = fieldLabels(p)
+		out = append(out, ref)
 	}
 	return out
 }

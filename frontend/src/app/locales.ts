@@ -11,6 +11,8 @@ import { en as smsEn, sv as smsSv } from '@/features/sms/locales';
 import { en as usersEn, sv as usersSv } from '@/features/users/locales';
 import { en as twofactorEn, sv as twofactorSv } from '@/features/twofactor/locales';
 import { en as vaultEn, sv as vaultSv } from '@/features/vault/locales';
+import { en as retentionEn, sv as retentionSv } from '@/features/retention/locales';
+import { en as searchEn, sv as searchSv } from '@/features/search/locales';
 
 export const sv = {
   ...coreSv,
@@ -21,6 +23,8 @@ export const sv = {
   records: recordsSv,
   users: usersSv,
   logs: logsSv,
+  retention: retentionSv,
+  search: searchSv,
 } as const;
 
 export const en: Widen<typeof sv> = {
@@ -32,6 +36,8 @@ export const en: Widen<typeof sv> = {
   records: recordsEn,
   users: usersEn,
   logs: logsEn,
+  retention: retentionEn,
+  search: searchEn,
 };
 
 export const translations = { sv, en };

@@ -167,6 +167,53 @@ export const backend = {
   deleteRecord: (type: string, id: string): Promise<string> => call(() => App.DeleteRecord(type, id)),
 };
 
+// Settings > GDPR: anonymisation (app_retention.go) and the person search (app_search.go).
+export type RetentionOverview = Data<main.RetentionOverview>;
+export type RetentionPolicy = Data<main.RetentionPolicy>;
+export type RetentionRun = Data<main.RetentionRun>;
+export type RetentionTypeCounts = Data<main.TypeCounts>;
+export type PolicyChange = Data<main.PolicyChange>;
+export type SearchRequest = Data<main.SearchRequest>;
+export type SearchResult = Data<main.SearchResult>;
+export type SearchGroup = Data<main.SearchGroup>;
+export type SearchHit = Data<main.SearchHit>;
+export type ReportFiles = Data<main.ReportFiles>;
+export type ErasurePlan = Data<main.ErasurePlan>;
+export type ErasureTarget = Data<main.ErasureTarget>;
+
+/** Payload of the retention progress event (Go: RetentionProgress in app_retention.go). */
+export interface RetentionProgress {
+  type: string;
+  labelSv: string;
+  labelEn: string;
+  done: number;
+  due: number;
+}
+
+// Declaration merging: the payloads of the GDPR screens' events.
+interface KnownPayloads {
+  [main.EventName.RetentionProgress]: RetentionProgress;
+  [main.EventName.RetentionDone]: RetentionRun;
+}
+
+export const gdprBackend = {
+  retentionOverview: (): Promise<RetentionOverview> => call(() => App.RetentionOverview()),
+  setRetentionPolicy: (change: PolicyChange): Promise<RetentionPolicy> =>
+    call(() => App.SetRetentionPolicy(change as main.PolicyChange)),
+  /** What a run now would do; changes nothing. */
+  previewRetention: (): Promise<RetentionRun> => call(() => App.PreviewRetention()),
+  runRetentionNow: (): Promise<RetentionRun> => call(() => App.RunRetentionNow()),
+  cancelRetention: (): Promise<boolean> => call(() => App.CancelRetention()),
+  searchPersons: (request: SearchRequest): Promise<SearchResult> =>
+    call(() => App.SearchPersons(request as main.SearchRequest)),
+  /** Opens the native save dialog; resolves to '' when the user cancels. */
+  chooseReportFile: (): Promise<string> => call(() => App.ChooseReportFile()),
+  writeAccessReport: (query: string, path: string): Promise<ReportFiles> =>
+    call(() => App.WriteAccessReport(query, path)),
+  previewErasure: (query: string): Promise<ErasurePlan> => call(() => App.PreviewErasure(query)),
+  eraseEverywhere: (query: string): Promise<ErasurePlan> => call(() => App.EraseEverywhere(query)),
+};
+
 // Secure data, two-factor authentication and SMS (app_vault.go, app_twofactor.go, app_sms.go).
 export type VaultForm = Data<vault.Form>;
 export type VaultField = Data<vault.Field>;

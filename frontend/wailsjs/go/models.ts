@@ -625,10 +625,10 @@ export namespace main {
 	    months: number;
 	    fixed: boolean;
 	    onDelete: string;
-	    clock: string[];
+	    clock: FieldRef[];
 	    clockMode: string;
 	    deleteRow: boolean;
-	    fields: string[];
+	    fields: FieldRef[];
 	
 	    static createFrom(source: any = {}) {
 	        return new RetentionPolicy(source);
@@ -645,11 +645,29 @@ export namespace main {
 	        this.months = source["months"];
 	        this.fixed = source["fixed"];
 	        this.onDelete = source["onDelete"];
-	        this.clock = source["clock"];
+	        this.clock = this.convertValues(source["clock"], FieldRef);
 	        this.clockMode = source["clockMode"];
 	        this.deleteRow = source["deleteRow"];
-	        this.fields = source["fields"];
+	        this.fields = this.convertValues(source["fields"], FieldRef);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class RetentionOverview {
 	    policies: RetentionPolicy[];

@@ -1,0 +1,259 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Chip,
+  Group,
+  Loader,
+  Mark,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconFileExport, IconSearch, IconUserOff } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { gdprBackend, type ErasurePlan, type SearchGroup, type SearchHit } from '@/lib/backend';
+import { errorMessage } from '@/lib/errorMessage';
+import { formatCount } from '@/lib/format';
+import { useDebounced, useErase, useErasurePreview, usePersonSearch } from '../api/usePersonSearch';
+import { ErasureModal } from './ErasureModal';
+
+function pick(lang: string, sv: string, en: string) {
+  return lang === 'sv' ? sv : en;
+}
+
+function baseName(path: string) {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** The record browser's address of a record. */
+export function recordHref(type: string, id: string) {
+  return `#/records/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
+}
+
+/** Settings > GDPR > Search: find a person everywhere, export what was found, or anonymise it. */
+export function PersonSearch() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const [input, setInput] = useState('');
+  const [query, flush] = useDebounced(input);
+  const [areas, setAreas] = useState<string[]>([]);
+  const search = usePersonSearch(query, areas);
+  const erasurePreview = useErasurePreview();
+  const erase = useErase();
+  const [plan, setPlan] = useState<ErasurePlan | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const q = query.trim();
+  const result = q.length >= 2 ? search.data : undefined;
+
+  async function exportReport() {
+    setExporting(true);
+    try {
+      const path = await gdprBackend.chooseReportFile();
+      if (!path) return;
+      const files = await gdprBackend.writeAccessReport(q, path);
+      notifications.show({
+        color: 'teal',
+        title: t('search.export.doneTitle'),
+        message: t('search.export.done', {
+          places: files.places,
+          records: files.records,
+          html: baseName(files.html),
+          json: baseName(files.json),
+        }),
+      });
+    } catch (err) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
+    } finally {
+      setExporting(false);
+    }
+  }
+
+  async function previewErasure() {
+    try {
+      setPlan(await erasurePreview.mutateAsync(q));
+    } catch (err) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
+    }
+  }
+
+  async function confirmErasure() {
+    try {
+      const done = await erase.mutateAsync(q);
+      setPlan(null);
+      notifications.show({
+        color: 'teal',
+        title: t('search.erase.doneTitle'),
+        message: t('search.erase.done', { anonymised: done.anonymised, edited: done.edited, remaining: done.remaining }),
+      });
+    } catch (err) {
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
+    }
+  }
+
+  const found = (result?.total ?? 0) > 0;
+  return (
+    <Stack gap="lg" maw={1180}>
+      <div>
+        <Title order={2}>{t('search.title')}</Title>
+        <Text c="dimmed" size="sm" mt={4}>
+          {t('search.subtitle')}
+        </Text>
+      </div>
+      <Paper withBorder radius="md" p="lg">
+        <Stack gap="sm">
+          <TextInput
+            size="md"
+            autoFocus
+            value={input}
+            onChange={(e) => setInput(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') flush();
+              if (e.key === 'Escape') setInput('');
+            }}
+            placeholder={t('search.placeholder')}
+            aria-label={t('search.queryLabel')}
+            leftSection={<IconSearch size={18} />}
+            rightSection={search.isFetching && q.length >= 2 ? <Loader size="xs" /> : null}
+            data-testid="search-input"
+          />
+          <Group justify="space-between" wrap="wrap" gap="sm">
+            <Group gap="sm" mih={28}>
+              {result && (
+                <>
+                  <Text size="sm" c="dimmed">
+                    {t('search.kindLabel')}
+                  </Text>
+                  <Badge variant="light" color="indigo" data-testid="query-kind">
+                    {t(`search.kind.${result.kind as 'name'}`, { defaultValue: result.kind })}
+                  </Badge>
+                  <Text size="sm" fw={500} data-testid="hit-total">
+                    {t('search.hits', { count: result.total, formatted: formatCount(result.total, lang) })}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {t('search.took', { ms: result.tookMs.toFixed(1) })}
+                  </Text>
+                </>
+              )}
+            </Group>
+            <Group gap="sm">
+              <Button
+                variant="default"
+                leftSection={<IconFileExport size={16} />}
+                disabled={!found}
+                loading={exporting}
+                onClick={exportReport}
+              >
+                {t('search.export.button')}
+              </Button>
+              <Button
+                color="red"
+                variant="light"
+                leftSection={<IconUserOff size={16} />}
+                disabled={!found}
+                loading={erasurePreview.isPending}
+                onClick={previewErasure}
+              >
+                {t('search.erase.button')}
+              </Button>
+            </Group>
+          </Group>
+          {result && result.areas.length > 0 && (
+            <Chip.Group multiple value={areas} onChange={setAreas}>
+              <Group gap="xs" aria-label={t('search.areaFilter')} role="group">
+                {result.areas.map((a) => (
+                  <Chip key={a.area} value={a.area} size="sm" variant="light">
+                    {a.area} ({formatCount(a.count, lang)})
+                  </Chip>
+                ))}
+              </Group>
+            </Chip.Group>
+          )}
+        </Stack>
+      </Paper>
+      {search.isError && <ErrorAlert error={search.error} />}
+      {q.length < 2 && (
+        <Text size="sm" c="dimmed">
+          {t('search.hint')}
+        </Text>
+      )}
+      {result && result.total === 0 && (
+        <Text size="sm" c="dimmed" data-testid="no-hits">
+          {t('search.noHits', { query: result.query })}
+        </Text>
+      )}
+      {result && result.shown < result.total && (
+        <Text size="sm" c="dimmed">
+          {t('search.shown', { shown: formatCount(result.shown, lang), total: formatCount(result.total, lang) })}
+        </Text>
+      )}
+      {result?.groups.map((g) => <HitGroup key={`${g.area}/${g.location}`} group={g} />)}
+      <ErasureModal
+        plan={plan}
+        busy={erase.isPending}
+        onCancel={() => setPlan(null)}
+        onConfirm={confirmErasure}
+      />
+    </Stack>
+  );
+}
+
+function HitGroup({ group: g }: { group: SearchGroup }) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Paper withBorder radius="md" data-testid="hit-group">
+      <Group justify="space-between" px="lg" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Group gap={6}>
+          <Text size="sm" c="dimmed">
+            {g.area} /
+          </Text>
+          <Title order={3} size="h5">
+            {g.location}
+          </Title>
+        </Group>
+        <Badge variant="light" color="gray" data-testid="group-count">
+          {formatCount(g.count, lang)}
+        </Badge>
+      </Group>
+      <Table verticalSpacing={8} horizontalSpacing="lg">
+        <Table.Tbody>
+          {g.hits.map((h, i) => (
+            <HitRow key={`${h.type}/${h.id}/${h.field}/${i}`} hit={h} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function HitRow({ hit: h }: { hit: SearchHit }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const typeLabel = pick(lang, h.typeLabelSv, h.typeLabelEn);
+  return (
+    <Table.Tr>
+      <Table.Td w={220} style={{ verticalAlign: 'top' }}>
+        <Anchor href={recordHref(h.type, h.id)} size="sm" aria-label={t('search.openRecord', { type: typeLabel, id: h.id })}>
+          {typeLabel} {h.id}
+        </Anchor>
+      </Table.Td>
+      <Table.Td w={220} style={{ verticalAlign: 'top' }}>
+        <Text size="sm" c="dimmed">
+          {pick(lang, h.fieldLabelSv, h.fieldLabelEn)}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" data-testid="snippet">
+          {h.snippet.map((p, i) => (p.mark ? <Mark key={i}>{p.text}</Mark> : <span key={i}>{p.text}</span>))}
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
