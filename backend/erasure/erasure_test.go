@@ -235,10 +235,10 @@ func TestRedact(t *testing.T) {
 		spans []search.Span
 		want  string
 	}{
-		{"Ringde Åsa Q om", []search.Span{{7, 11}, {12, 13}}, "Ringde X om"},
-		{"mail a.b@c.se nu", []search.Span{{5, 13}, {5, 6}}, "mail X nu"},
+		{"Ringde Åsa Q om", []search.Span{{Start: 7, End: 11}, {Start: 12, End: 13}}, "Ringde X om"},
+		{"mail a.b@c.se nu", []search.Span{{Start: 5, End: 13}, {Start: 5, End: 6}}, "mail X nu"},
 		{"abc", nil, "abc"},
-		{"a, b", []search.Span{{0, 1}, {3, 4}}, "X, X"},
+		{"a, b", []search.Span{{Start: 0, End: 1}, {Start: 3, End: 4}}, "X, X"},
 	} {
 		if got := redact(c.v, c.spans, "X"); got != c.want {
 			t.Errorf("redact(%q) = %q, want %q", c.v, got, c.want)
