@@ -254,6 +254,10 @@ func (e *Engine) runOnly(ctx context.Context, now time.Time, trigger, only strin
 		return rep, err
 	}
 	err = e.run(ctx, now, plans, only == "", &rep)
+	// Even a run cut short truncates the WAL: its committed batches' old pages go too.
+	if cerr := checkpoint(context.WithoutCancel(ctx), e.st); err == nil {
+		err = cerr
+	}
 	if ferr := finishRun(context.WithoutCancel(ctx), e.st, rep.RunID, err); err == nil {
 		err = ferr
 	}
@@ -302,11 +306,9 @@ func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, withJobs 
 		}
 	}
 	if withJobs {
-		if err := e.runJobs(ctx, now, rep); err != nil {
-			return err
-		}
+		return e.runJobs(ctx, now, rep)
 	}
-	return checkpoint(ctx, e.st)
+	return nil
 }
 
 // dueRIDs lists the row ids of a policy's due records, in row order.
