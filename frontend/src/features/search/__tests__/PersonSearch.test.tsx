@@ -1,0 +1,157 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { gdprBackend, type ErasurePlan, type SearchResult } from '@/lib/backend';
+import { renderWithApp } from '@/testing/render';
+import { PersonSearch } from '../components/PersonSearch';
+
+vi.mock('@/lib/backend', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/backend')>();
+  return {
+    ...real,
+    gdprBackend: {
+      searchPersons: vi.fn(),
+      chooseReportFile: vi.fn(),
+      writeAccessReport: vi.fn(),
+      previewErasure: vi.fn(),
+      eraseEverywhere: vi.fn(),
+    },
+  };
+});
+
+const searchPersons = vi.mocked(gdprBackend.searchPersons);
+const chooseReport = vi.mocked(gdprBackend.chooseReportFile);
+const writeReport = vi.mocked(gdprBackend.writeAccessReport);
+const previewErasure = vi.mocked(gdprBackend.previewErasure);
+const erase = vi.mocked(gdprBackend.eraseEverywhere);
+
+function result(query: string, areas: string[] = []): SearchResult {
+  const work = {
+    area: 'Workcloud',
+    location: 'Kundregister',
+    count: 2,
+    hits: [
+      { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', field: 'name', fieldLabelSv: 'Namn', fieldLabelEn: 'Name',
+        snippet: [{ text: 'Åsa', mark: true }, { text: ' ', mark: false }, { text: 'Lindström', mark: true }] },
+      { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', field: 'mobile_phone', fieldLabelSv: 'Mobiltelefon', fieldLabelEn: 'Mobile phone',
+        snippet: [{ text: '+46 70 111 22 33', mark: true }] },
+    ],
+  };
+  const time = {
+    area: 'Time',
+    location: 'Tidrapporter',
+    count: 1,
+    hits: [{ type: 'time_report', typeLabelSv: 'Tidrapporter', typeLabelEn: 'Time reports', id: 'T1', field: 'comment', fieldLabelSv: 'Kommentar', fieldLabelEn: 'Comment',
+      snippet: [{ text: 'Hos ', mark: false }, { text: 'Åsa', mark: true }] }],
+  };
+  const groups = areas.length === 0 ? [work, time] : [work, time].filter((g) => areas.includes(g.area));
+  const total = groups.reduce((n, g) => n + g.count, 0);
+  return { query, kind: 'name', total, shown: total, tookMs: 1.2, areas: [{ area: 'Workcloud', count: 2 }, { area: 'Time', count: 1 }], groups };
+}
+
+const plan: ErasurePlan = {
+  query: 'asa lindstrom',
+  kind: 'name',
+  word: 'Anonymised',
+  values: 3,
+  blocked: false,
+  anonymised: 0,
+  edited: 0,
+  remaining: 0,
+  records: [
+    { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', area: 'Workcloud', location: 'Kundregister', mode: 'rule', values: 2, ownAccount: false,
+      fields: [{ path: 'name', labelSv: 'Namn', labelEn: 'Name' }, { path: 'versions', labelSv: 'Versioner', labelEn: 'Versions' }] },
+    { type: 'time_report', typeLabelSv: 'Tidrapporter', typeLabelEn: 'Time reports', id: 'T1', area: 'Time', location: 'Tidrapporter', mode: 'values', values: 1, ownAccount: false,
+      fields: [{ path: 'comment', labelSv: 'Kommentar', labelEn: 'Comment' }] },
+  ],
+};
+
+beforeEach(() => {
+  for (const m of [searchPersons, chooseReport, writeReport, previewErasure, erase]) m.mockReset();
+  searchPersons.mockImplementation(async (req) => result(req.query, req.areas));
+});
+
+async function typeQuery(text: string) {
+  const input = screen.getByRole('textbox', { name: 'Search for a person' });
+  await userEvent.type(input, text);
+  return input;
+}
+
+describe('PersonSearch', () => {
+  it('searches as the user types, once the typing pauses, and groups the hits', async () => {
+    renderWithApp(<PersonSearch />);
+    await typeQuery('asa lindstrom');
+    const groups = await screen.findAllByTestId('hit-group');
+    // Debounced: one search for the whole query, not one per key.
+    expect(searchPersons).toHaveBeenCalledTimes(1);
+    expect(searchPersons).toHaveBeenCalledWith({ query: 'asa lindstrom', areas: [] });
+
+    expect(screen.getByTestId('query-kind')).toHaveTextContent('Name');
+    expect(screen.getByTestId('hit-total')).toHaveTextContent('3 hits');
+    expect(groups).toHaveLength(2);
+    expect(within(groups[0]!).getByText('Kundregister')).toBeInTheDocument();
+    expect(within(groups[0]!).getByTestId('group-count')).toHaveTextContent('2');
+    expect(within(groups[1]!).getByText('Tidrapporter')).toBeInTheDocument();
+
+    const link = within(groups[0]!).getAllByRole('link', { name: 'Open Customer register C1' })[0]!;
+    expect(link).toHaveAttribute('href', '#/records/customer/C1');
+    expect(within(groups[0]!).getByText('Mobile phone')).toBeInTheDocument();
+    const marks = groups[0]!.querySelectorAll('mark');
+    expect([...marks].map((m) => m.textContent)).toEqual(['Åsa', 'Lindström', '+46 70 111 22 33']);
+  });
+
+  it('searches at once on Enter and filters by area', async () => {
+    renderWithApp(<PersonSearch />, { language: 'sv' });
+    const input = screen.getByRole('textbox', { name: 'Sök person' });
+    await userEvent.type(input, 'åsa{Enter}');
+    expect(await screen.findByTestId('hit-total')).toHaveTextContent('3 träffar');
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Time (1)' }));
+    await vi.waitFor(() => expect(searchPersons).toHaveBeenLastCalledWith({ query: 'åsa', areas: ['Time'] }));
+    await vi.waitFor(() => expect(screen.getAllByTestId('hit-group')).toHaveLength(1));
+  });
+
+  it('exports the access report to the chosen file', async () => {
+    chooseReport.mockResolvedValue('/home/anna/registerutdrag.html');
+    writeReport.mockResolvedValue({ html: '/home/anna/registerutdrag.html', json: '/home/anna/registerutdrag.json', places: 3, records: 2 });
+    renderWithApp(<PersonSearch />);
+    await typeQuery('asa lindstrom');
+    await screen.findAllByTestId('hit-group');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Export access report…' }));
+    expect(await screen.findByText('3 fields in 2 records were saved in registerutdrag.html and registerutdrag.json.')).toBeInTheDocument();
+    expect(writeReport).toHaveBeenCalledWith('asa lindstrom', '/home/anna/registerutdrag.html');
+  });
+
+  it('previews "anonymise everywhere", then anonymises on confirmation', async () => {
+    previewErasure.mockResolvedValue(plan);
+    erase.mockResolvedValue({ ...plan, anonymised: 1, edited: 1, remaining: 0 });
+    renderWithApp(<PersonSearch />);
+    await typeQuery('asa lindstrom');
+    await screen.findAllByTestId('hit-group');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Anonymise everywhere…' }));
+    const table = await screen.findByTestId('erasure-plan');
+    expect(within(table).getByText('Customer register C1')).toBeInTheDocument();
+    expect(within(table).getByText('Anonymised entirely')).toBeInTheDocument();
+    expect(within(table).getByText('Data replaced')).toBeInTheDocument();
+    expect(within(table).getByText('Comment')).toBeInTheDocument();
+    expect(erase).not.toHaveBeenCalled();
+
+    searchPersons.mockResolvedValue({ ...result('asa lindstrom'), total: 0, shown: 0, groups: [], areas: [] });
+    await userEvent.click(screen.getByRole('button', { name: 'Anonymise 2 records' }));
+    expect(erase).toHaveBeenCalledWith('asa lindstrom');
+    expect(await screen.findByText(/1 own records were anonymised and data was replaced in 1 others/)).toBeInTheDocument();
+    expect(await screen.findByTestId('no-hits')).toBeInTheDocument();
+  });
+
+  it('will not anonymise the logged-in user', async () => {
+    previewErasure.mockResolvedValue({ ...plan, blocked: true, records: [{ ...plan.records[0]!, type: 'user', ownAccount: true }] });
+    renderWithApp(<PersonSearch />);
+    await typeQuery('asa lindstrom');
+    await screen.findAllByTestId('hit-group');
+    await userEvent.click(screen.getByRole('button', { name: 'Anonymise everywhere…' }));
+    expect(await screen.findByText(/finds your own account/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Anonymise 1 record' })).toBeDisabled();
+  });
+});
