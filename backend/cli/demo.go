@@ -54,8 +54,7 @@ func cmdDemo(e *env, args []string) error {
 		return err
 	}
 	printCounts(e.stdout, res.Counts)
-	fmt.Fprintf(e.stdout, "wrote %d demo records in %s (%.0f records/s); search index updated in %s\n",
-		res.Records, wrote.Round(time.Millisecond), float64(res.Records)/wrote.Seconds(),
-		time.Since(indexStart).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "wrote %d demo records in %.2fs (%.0f records/s); search index updated in %.2fs\n",
+		res.Records, wrote.Seconds(), float64(res.Records)/wrote.Seconds(), time.Since(indexStart).Seconds())
 	return nil
 }
