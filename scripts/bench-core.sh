@@ -80,7 +80,8 @@ file_mib=$(du -m "$B/export.jsonl" | cut -f1)
 
 # demo prints its own split: "wrote N demo records in Xs (...); search index updated in Ys".
 demo_records=$(awk '/^wrote [0-9]+ demo records/ { print $2 }' "$B/demo.out")
-demo_write=$(sed -n 's/^wrote [0-9]* demo records in \([0-9.]*\)\(m\?s\).*/\1 \2/p' "$B/demo.out" | awk '{ print ($2 == "ms") ? $1 / 1000 : $1 }')
+demo_write=$(sed -n 's/^wrote [0-9]* demo records in \([0-9.]*\)s .*/\1/p' "$B/demo.out")
+demo_index=$(sed -n 's/.*search index updated in \([0-9.]*\)s$/\1/p' "$B/demo.out")
 # import: its progress reaches 100% when the last row is written (the link check and the
 # commit follow).
 import_rows=$(first_line import "importing: 100%")
@@ -127,6 +128,7 @@ all_b=$(du -sm "$B/b" | cut -f1)
   printf '%-34s %10s %12s %10s\n' "step" "wall s" "records/s" "peak RSS"
   printf '%-34s %10s %12s %10s\n' "demo (CLI, total)" "$(secs demo)" "$(rate "$demo_records" "$(secs demo)")" "$(rss_mib demo) MiB"
   printf '%-34s %10s %12s %10s\n' "  of which generate + store write" "$demo_write" "$(rate "$demo_records" "$demo_write")" ""
+  printf '%-34s %10s %12s %10s\n' "  of which search index update" "$demo_index" "$(rate "$demo_records" "$demo_index")" ""
   printf '%-34s %10s %12s %10s\n' "export (CLI)" "$(secs export)" "$(rate "$records" "$(secs export)")" "$(rss_mib export) MiB"
   printf '%-34s %10s %12s %10s\n' "import (CLI, total)" "$(secs import)" "$(rate "$records" "$(secs import)")" "$(rss_mib import) MiB"
   printf '%-34s %10s %12s %10s\n' "  of which rows written (to 100%)" "${import_rows:--}" "$(rate "$records" "${import_rows:-0}")" ""
