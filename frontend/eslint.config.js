@@ -2,11 +2,15 @@
 // import direction: app -> features -> shared (components, lib, testing). A feature never
 // imports another feature, shared code never imports a feature or the app, and only
 // src/lib/backend.ts touches the generated Wails bindings.
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const features = ['status', 'import', 'export'];
+// Every folder under src/features is a feature.
+const features = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 const bindings = {
   group: ['**/wailsjs/**'],
