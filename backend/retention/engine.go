@@ -2,11 +2,11 @@ package retention
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -339,12 +339,12 @@ func (e *Engine) dueRIDs(ctx context.Context, pl plan) ([]int64, error) {
 func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time, runID int64, rids []int64, c *Counts) (int, error) {
 	n := 0
 	err := e.st.Update(ctx, func(tx *store.Tx) error {
-		recs, err := dueBatch(ctx, tx, pl, rids)
+		recs, recRIDs, err := dueBatch(ctx, tx, pl, rids)
 		if err != nil {
 			return err
 		}
 		var anon, del int
-		for _, r := range recs {
+		for i, r := range recs {
 			switch pl.act {
 			case doDeleteRow:
 				if err := tx.Remove(r.Type.Name, r.ID); err != nil {
@@ -363,9 +363,10 @@ func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time,
 						return err
 					}
 				}
+				oldRefs := r.Refs()
 				Anonymise(r, word)
 				delete(r.Values, registry.FieldVersions) // old values are personal data
-				if _, err := tx.PutAnonymised(r, now.Unix()); err != nil {
+				if err := tx.Rewrite(recRIDs[i], r.Prepare(), oldRefs, true, now.Unix()); err != nil {
 					return err
 				}
 				anon++
@@ -389,31 +390,38 @@ ON CONFLICT(run_id, type) DO UPDATE SET due = excluded.due, anonymised = anonymi
 	return n, nil
 }
 
-func dueBatch(ctx context.Context, tx *store.Tx, pl plan, rids []int64) ([]*record.Record, error) {
-	// Point reads by row id: a range scan would read every record of every type in between.
-	st, err := tx.SQL().PrepareContext(ctx, "SELECT ext_id, data FROM records WHERE rid = ? AND type = ? AND clock IS NOT NULL AND clock <= ?")
-	if err != nil {
-		return nil, fmt.Errorf("reading due records: %w", err)
-	}
-	defer st.Close()
-	out := make([]*record.Record, 0, len(rids))
+// dueBatch reads the records among rids that are still due, with their row ids, in one
+// query by row id (a range scan would read every record of every type in between).
+func dueBatch(ctx context.Context, tx *store.Tx, pl plan, rids []int64) ([]*record.Record, []int64, error) {
+	args := make([]any, 0, len(rids)+2)
+	args = append(args, pl.t.Name, pl.cutoff)
 	for _, rid := range rids {
+		args = append(args, rid)
+	}
+	q := "SELECT rid, ext_id, data FROM records WHERE type = ? AND clock IS NOT NULL AND clock <= ? AND rid IN (?" +
+		strings.Repeat(", ?", len(rids)-1) + ") ORDER BY rid"
+	rows, err := tx.SQL().QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading due records: %w", err)
+	}
+	defer rows.Close()
+	out := make([]*record.Record, 0, len(rids))
+	outRIDs := make([]int64, 0, len(rids))
+	for rows.Next() {
+		var rid int64
 		var id string
 		var data []byte
-		err := st.QueryRowContext(ctx, rid, pl.t.Name, pl.cutoff).Scan(&id, &data)
-		if errors.Is(err, sql.ErrNoRows) {
-			continue // changed or gone since it was listed: no longer due
-		}
-		if err != nil {
-			return nil, fmt.Errorf("reading due records: %w", err)
+		if err := rows.Scan(&rid, &id, &data); err != nil {
+			return nil, nil, fmt.Errorf("reading due records: %w", err)
 		}
 		r, err := record.DecodeData(pl.t, id, data)
 		if err != nil {
-			return nil, fmt.Errorf("reading %s %s: %w", pl.t.Name, id, err)
+			return nil, nil, fmt.Errorf("reading %s %s: %w", pl.t.Name, id, err)
 		}
 		out = append(out, r)
+		outRIDs = append(outRIDs, rid)
 	}
-	return out, nil
+	return out, outRIDs, rows.Err()
 }
 
 func (e *Engine) runJobs(ctx context.Context, now time.Time, rep *Report) error {

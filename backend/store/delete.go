@@ -1,6 +1,7 @@
 package store
 
 import (
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -104,25 +105,18 @@ func (tx *Tx) ClearInbound(r *record.Record) (int, error) {
 		if err != nil {
 			return 0, err
 		}
+		oldRefs := other.Refs()
 		for _, p := range h.paths {
 			other.ClearRef(p)
 		}
-		if _, err := tx.putKeepClock(other, h.rid); err != nil {
+		// An already anonymised record stays anonymised: no new clock.
+		var anonymisedAt sql.NullInt64
+		if err := tx.tx.QueryRowContext(tx.ctx, "SELECT anonymised_at FROM records WHERE rid = ?", h.rid).Scan(&anonymisedAt); err != nil {
+			return 0, err
+		}
+		if err := tx.Rewrite(h.rid, other.Prepare(), oldRefs, anonymisedAt.Valid, anonymisedAt.Int64); err != nil {
 			return 0, err
 		}
 	}
 	return len(hits), nil
-}
-
-// putKeepClock rewrites a record without restarting its retention clock state: an
-// already anonymised record stays anonymised.
-func (tx *Tx) putKeepClock(r *record.Record, rid int64) (int64, error) {
-	var anonymised any
-	if err := tx.tx.QueryRowContext(tx.ctx, "SELECT anonymised_at FROM records WHERE rid = ?", rid).Scan(&anonymised); err != nil {
-		return 0, err
-	}
-	if anonymised != nil {
-		return tx.PutAnonymised(r, anonymised.(int64))
-	}
-	return tx.Put(r, 0)
 }

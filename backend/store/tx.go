@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-sqlite3"
@@ -20,30 +21,51 @@ type Tx struct {
 	ctx   context.Context
 	stmts map[string]*sql.Stmt
 	// Bulk leaves the outbox to EnqueueBatch, one statement for a whole import.
-	Bulk bool
-	// links waiting to be inserted, linkArgs per row; written in multi-row statements.
-	links   []any
+	Bulk    bool
+	links   rowBuffer // links waiting to be written
+	outbox  rowBuffer // outbox rows waiting to be written
 	linkErr error
 }
 
-const (
-	linkArgs  = 4
-	linkBatch = 128
-)
+// rowBuffer collects rows for one table and writes them in multi-row INSERTs: a statement per
+// row costs more in database/sql and cgo than SQLite spends inserting it.
+type rowBuffer struct {
+	table string // "links(src, path, to_type, to_id)"
+	cols  int
+	args  []any
+}
 
-// flushLinks writes the links Put has buffered. Everything that reads the links table in
-// the transaction calls it first.
-func (tx *Tx) flushLinks() error {
-	for len(tx.links) > 0 {
-		n := min(len(tx.links)/linkArgs, linkBatch)
-		q := "INSERT INTO links(src, path, to_type, to_id) VALUES " + strings.Repeat("(?, ?, ?, ?), ", n-1) + "(?, ?, ?, ?)"
-		if _, err := tx.Exec(q, tx.links[:n*linkArgs]...); err != nil {
-			return fmt.Errorf("writing links: %w", err)
-		}
-		tx.links = tx.links[n*linkArgs:]
+const bufferRows = 128
+
+func (b *rowBuffer) add(tx *Tx, vals ...any) error {
+	b.args = append(b.args, vals...)
+	if len(b.args) >= bufferRows*b.cols {
+		return b.flush(tx)
 	}
-	tx.links = tx.links[:0]
 	return nil
+}
+
+func (b *rowBuffer) flush(tx *Tx) error {
+	row := "(?" + strings.Repeat(", ?", b.cols-1) + ")"
+	for len(b.args) > 0 {
+		n := min(len(b.args)/b.cols, bufferRows)
+		q := "INSERT INTO " + b.table + " VALUES " + strings.Repeat(row+", ", n-1) + row
+		if _, err := tx.Exec(q, b.args[:n*b.cols]...); err != nil {
+			return fmt.Errorf("writing %s: %w", b.table, err)
+		}
+		b.args = b.args[n*b.cols:]
+	}
+	b.args = b.args[:0]
+	return nil
+}
+
+// flushLinks writes the buffered links and outbox rows. Everything that reads those tables
+// in the transaction calls it first.
+func (tx *Tx) flushLinks() error {
+	if err := tx.links.flush(tx); err != nil {
+		return err
+	}
+	return tx.outbox.flush(tx)
 }
 
 // Update runs fn in one write transaction; it commits when fn returns nil.
@@ -52,7 +74,9 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("starting transaction: %w", err)
 	}
-	tx := &Tx{tx: sqlTx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	tx := &Tx{tx: sqlTx, ctx: ctx, stmts: map[string]*sql.Stmt{},
+		links:  rowBuffer{table: "links(src, path, to_type, to_id)", cols: 4},
+		outbox: rowBuffer{table: "outbox(type, ext_id)", cols: 2}}
 	defer func() {
 		for _, st := range tx.stmts {
 			st.Close()
@@ -127,16 +151,51 @@ func (tx *Tx) Put(r *record.Record, batch int64) (int64, error) {
 // PutAnonymised writes a record that has just been anonymised: its clock is cleared so the
 // next run leaves it alone (idempotence) and the time of the anonymisation is kept.
 func (tx *Tx) PutAnonymised(r *record.Record, at int64) (int64, error) {
-	p := r.Prepare()
-	p.Clock = nil
-	rid, err := tx.PutPrepared(p, 0)
+	st, err := tx.stmt("SELECT rid FROM records WHERE type = ? AND ext_id = ?")
 	if err != nil {
 		return 0, err
 	}
-	if _, err := tx.Exec("UPDATE records SET anonymised_at = ? WHERE rid = ?", at, rid); err != nil {
-		return 0, fmt.Errorf("marking %s %s anonymised: %w", r.Type.Name, r.ID, err)
+	var rid int64
+	if err := st.QueryRowContext(tx.ctx, r.Type.Name, r.ID).Scan(&rid); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, fmt.Errorf("%s %s: %w", r.Type.Name, r.ID, ErrNotFound)
+		}
+		return 0, err
 	}
-	return rid, nil
+	return rid, tx.Rewrite(rid, r.Prepare(), nil, true, at)
+}
+
+// Rewrite replaces the stored form of the record at rid in one UPDATE. oldRefs are its links
+// before the change (nil: unknown); links are rewritten only when they changed. With
+// anonymised set, the clock is cleared and the anonymisation time kept, so the next
+// retention run leaves the record alone.
+func (tx *Tx) Rewrite(rid int64, p *record.Prepared, oldRefs []record.Ref, anonymised bool, at int64) error {
+	r := p.Rec
+	clock, anonAt := p.Clock, any(nil)
+	if anonymised {
+		clock, anonAt = nil, at
+	}
+	if _, err := tx.Exec(`UPDATE records SET cust_no = ?, status = ?, created_at = ?, updated_at = ?, clock = ?, anonymised_at = ?, batch = 0, data = ? WHERE rid = ?`,
+		p.Customer, p.Status, p.Created, p.Updated, clock, anonAt, p.Data, rid); err != nil {
+		return fmt.Errorf("rewriting %s %s: %w", r.Type.Name, r.ID, err)
+	}
+	if oldRefs == nil || !slices.Equal(oldRefs, p.Refs) {
+		if err := tx.flushLinks(); err != nil {
+			return err
+		}
+		if _, err := tx.Exec("DELETE FROM links WHERE src = ?", rid); err != nil {
+			return fmt.Errorf("rewriting links of %s %s: %w", r.Type.Name, r.ID, err)
+		}
+		for _, ref := range p.Refs {
+			if ref.Target == "customer" {
+				continue
+			}
+			if err := tx.links.add(tx, rid, ref.Path, ref.Target, ref.ID); err != nil {
+				return err
+			}
+		}
+	}
+	return tx.Enqueue(r.Type.Name, r.ID)
 }
 
 // PutPrepared writes a prepared record (see Put).
@@ -175,10 +234,7 @@ func (tx *Tx) PutPrepared(p *record.Prepared, batch int64) (int64, error) {
 		if ref.Target == "customer" {
 			continue // customer links are found through records.cust_no
 		}
-		tx.links = append(tx.links, rid, ref.Path, ref.Target, ref.ID)
-	}
-	if len(tx.links) >= linkBatch*linkArgs {
-		if err := tx.flushLinks(); err != nil {
+		if err := tx.links.add(tx, rid, ref.Path, ref.Target, ref.ID); err != nil {
 			return 0, err
 		}
 	}
@@ -209,7 +265,7 @@ func (tx *Tx) EnqueueBatch(batch int64) error {
 
 // Enqueue asks the search index to re-read a record (or drop it, when it is gone).
 func (tx *Tx) Enqueue(typeName, id string) error {
-	if _, err := tx.Exec("INSERT INTO outbox(type, ext_id) VALUES(?, ?)", typeName, id); err != nil {
+	if err := tx.outbox.add(tx, typeName, id); err != nil {
 		return fmt.Errorf("queueing %s %s for the search index: %w", typeName, id, err)
 	}
 	return nil
