@@ -68,6 +68,9 @@ func (a *App) SaveRecord(typeName, id string, values map[string]any, create bool
 	if err != nil {
 		return res, err
 	}
+	if err := a.guardPhoneChange(s, sess, typeName, id, values, create); err != nil { // app_twofactor.go
+		return res, err
+	}
 	d, err := s.Records.Save(a.ctx, sess, typeName, id, values, create)
 	var ve *records.ValidationError
 	if errors.As(err, &ve) {

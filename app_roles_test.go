@@ -68,6 +68,18 @@ var boundAccess = map[string]access{
 	"SaveRecord":         {args: func(*rolesFixture) []any { return []any{"customer", "", map[string]any{}, true} }},
 	"RecordDeleteEffect": {args: func(*rolesFixture) []any { return []any{"customer"} }},
 	"DeleteRecord":       {args: func(*rolesFixture) []any { return []any{"customer", "no-such-id"} }},
+	// secure data (app_vault.go): the vault checks its forms' lists itself
+	"VaultInfo": anyone, "VaultForms": anyone, "VaultForm": anyone, "VaultSaveForm": adminOnly, "VaultDeleteForm": adminOnly,
+	"VaultEntries": anyone, "VaultSaveEntry": anyone, "VaultDeleteEntry": anyone, "VaultDecrypt": anyone, "VaultGrant": anyone,
+	"VaultRevoke": anyone, "VaultRotateKey": anyone, "VaultStartChallenge": anyone, "VaultPeople": anyone,
+	// two-factor (app_twofactor.go): the login's second step runs before the session exists
+	"LoginSecondFactor": public, "StartLoginChallenge": public, "VerifyLoginCode": public, "VerifyLoginTOTP": public,
+	"CancelLoginChallenge": public, "GetTwoFactorSettings": adminOnly, "SetTwoFactorFlow": adminOnly,
+	"SetTrustedDevicePeriod": adminOnly, "GetMyTwoFactor": anyone, "RemoveTrustedDevice": anyone, "StartTOTPEnrolment": anyone,
+	"ConfirmTOTPEnrolment": anyone, "RemoveTOTP": anyone, "PhoneStepUp": anyone, "StartPhoneChallenge": anyone,
+	"PassPhoneChallenge": anyone,
+	// SMS (app_sms.go)
+	"GetSMSSettings": adminOnly, "SaveSMSSettings": adminOnly, "RemoveSMSSettings": adminOnly, "SendTestSMS": adminOnly,
 }
 
 // rolesFixture is a set-up store with one user per role.

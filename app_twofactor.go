@@ -451,3 +451,15 @@ func (a *App) checkPhoneChange(s *services.Services, sess auth.Session, typeName
 	}
 	return nil
 }
+
+// guardPhoneChange is checkPhoneChange for the records' Save: it reads the stored record
+// (none when creating) and compares its phone numbers with values.
+func (a *App) guardPhoneChange(s *services.Services, sess auth.Session, typeName, id string, values map[string]any, create bool) error {
+	var before map[string]any
+	if !create {
+		if d, err := s.Records.Get(a.ctx, sess, typeName, id); err == nil {
+			before = d.Values
+		}
+	}
+	return a.checkPhoneChange(s, sess, typeName, before, values)
+}

@@ -127,6 +127,9 @@ func (a *App) VaultEntries(formID, customerNumber string, offset, limit int) (Va
 	if err != nil {
 		return VaultEntryPage{}, err
 	}
+	if err := a.formFirst(s, sess, formID); err != nil {
+		return VaultEntryPage{}, err
+	}
 	es, total, err := s.Vault.Entries(a.ctx, sess, formID, vault.ListOptions{CustomerNumber: customerNumber, Offset: offset, Limit: limit})
 	if err != nil {
 		return VaultEntryPage{}, securityFail(err)
@@ -147,6 +150,9 @@ func (a *App) VaultSaveEntry(formID, entryID string, in vault.EntryInput, u Vaul
 	}
 	var e vault.Entry
 	if entryID == "" {
+		if err := a.formFirst(s, sess, formID); err != nil {
+			return vault.Entry{}, err
+		}
 		e, err = s.Vault.CreateEntry(a.ctx, sess, formID, in, unlock)
 	} else {
 		e, err = s.Vault.UpdateEntry(a.ctx, sess, entryID, in, unlock)
@@ -194,6 +200,9 @@ func (a *App) VaultGrant(formID string, members []vault.Member, u VaultUnlock) (
 	if err != nil {
 		return vault.Form{}, err
 	}
+	if err := a.formFirst(s, sess, formID); err != nil {
+		return vault.Form{}, err
+	}
 	unlock, err := a.unlock(s, u)
 	if err != nil {
 		return vault.Form{}, err
@@ -209,6 +218,9 @@ func (a *App) VaultRevoke(formID string, m vault.Member) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := a.formFirst(s, sess, formID); err != nil {
+		return nil, err
+	}
 	lost, err := s.Vault.Revoke(a.ctx, sess, formID, m)
 	if lost == nil {
 		lost = []string{}
@@ -220,6 +232,9 @@ func (a *App) VaultRevoke(formID string, m vault.Member) ([]string, error) {
 func (a *App) VaultRotateKey(formID string, u VaultUnlock) error {
 	sess, s, err := a.requireRole()
 	if err != nil {
+		return err
+	}
+	if err := a.formFirst(s, sess, formID); err != nil {
 		return err
 	}
 	unlock, err := a.unlock(s, u)
@@ -265,6 +280,13 @@ func (a *App) VaultPeople() ([]VaultPerson, error) {
 		return nil, fail(CodeInternal, fmt.Errorf("listing users and groups: %w", err))
 	}
 	return out, nil
+}
+
+// formFirst answers "not_found" for a form that does not exist before the vault's list check
+// would answer "forbidden" for it.
+func (a *App) formFirst(s *services.Services, sess auth.Session, formID string) error {
+	_, err := s.Vault.Form(a.ctx, sess, formID)
+	return securityFail(err)
 }
 
 // unlock turns what the user typed into the vault's Unlock. While forms' second factor is not
