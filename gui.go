@@ -2,8 +2,10 @@ package main
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"os"
+	goruntime "runtime"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
@@ -42,9 +44,28 @@ func guiDataDir() (string, error) {
 	return dir, nil
 }
 
+// errNoDisplay is returned instead of GTK's panic when there is no display to open
+// the window on.
+var errNoDisplay = errors.New("no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); " +
+	"the command line works without one: dataskydd --help")
+
+// needDisplay reports errNoDisplay on X11/Wayland systems without a display.
+func needDisplay(goos string, getenv func(string) string) error {
+	if goos == "windows" || goos == "darwin" {
+		return nil
+	}
+	if getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == "" {
+		return errNoDisplay
+	}
+	return nil
+}
+
 // runApp opens the desktop window and returns when it is closed. It needs a display;
 // main sends command-line invocations to the CLI before calling it.
 func runApp() error {
+	if err := needDisplay(goruntime.GOOS, os.Getenv); err != nil {
+		return err
+	}
 	dir, err := guiDataDir()
 	if err != nil {
 		return err
