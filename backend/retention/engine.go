@@ -64,6 +64,7 @@ type Engine struct {
 	mu       sync.Mutex // guards progress and jobs, which may change between runs
 	progress func(Progress)
 	jobs     []Job
+	goOnly   bool // tests: every rule through Anonymise, none compiled to SQL
 }
 
 // New returns an engine for st.
@@ -145,6 +146,8 @@ type plan struct {
 	policy Policy
 	act    action
 	cutoff int64
+	sql    sqlRule // the rule compiled to SQL, when useSQL
+	useSQL bool
 }
 
 func (e *Engine) plans(ctx context.Context, now time.Time) ([]plan, error) {
@@ -268,6 +271,9 @@ func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, withJobs 
 	word := e.st.ReplacementWord()
 	changed := false
 	for _, pl := range plans {
+		if pl.act == doAnonymise && !e.goOnly {
+			pl.sql, pl.useSQL = compileSQL(pl.t, word)
+		}
 		c := &Counts{}
 		rep.Types[pl.t.Name] = c
 		rids, err := e.dueRIDs(ctx, pl)
@@ -339,6 +345,15 @@ func (e *Engine) dueRIDs(ctx context.Context, pl plan) ([]int64, error) {
 func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time, runID int64, rids []int64, c *Counts) (int, error) {
 	n := 0
 	err := e.st.Update(ctx, func(tx *store.Tx) error {
+		if pl.useSQL {
+			anon, err := sqlBatch(tx, pl, pl.sql, rids, now.Unix())
+			if err != nil {
+				return err
+			}
+			n = anon
+			c.Anonymised += anon
+			return recordCounts(tx, runID, pl.t.Name, c.Due, anon, 0)
+		}
 		recs, recRIDs, err := dueBatch(ctx, tx, pl, rids)
 		if err != nil {
 			return err
@@ -372,12 +387,8 @@ func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time,
 				anon++
 			}
 		}
-		if len(recs) > 0 {
-			if _, err := tx.Exec(`INSERT INTO anonymisation_counts(run_id, type, due, anonymised, deleted) VALUES(?, ?, ?, ?, ?)
-ON CONFLICT(run_id, type) DO UPDATE SET due = excluded.due, anonymised = anonymised + excluded.anonymised, deleted = deleted + excluded.deleted`,
-				runID, pl.t.Name, c.Due, anon, del); err != nil {
-				return fmt.Errorf("recording the anonymisation history: %w", err)
-			}
+		if err := recordCounts(tx, runID, pl.t.Name, c.Due, anon, del); err != nil {
+			return err
 		}
 		n = len(recs)
 		c.Anonymised += anon
@@ -388,6 +399,19 @@ ON CONFLICT(run_id, type) DO UPDATE SET due = excluded.due, anonymised = anonymi
 		return 0, fmt.Errorf("anonymising %s: %w", pl.t.Name, err)
 	}
 	return n, nil
+}
+
+// recordCounts adds a batch's counts to the run's history row for the type.
+func recordCounts(tx *store.Tx, runID int64, typeName string, due, anon, del int) error {
+	if anon+del == 0 {
+		return nil
+	}
+	if _, err := tx.Exec(`INSERT INTO anonymisation_counts(run_id, type, due, anonymised, deleted) VALUES(?, ?, ?, ?, ?)
+ON CONFLICT(run_id, type) DO UPDATE SET due = excluded.due, anonymised = anonymised + excluded.anonymised, deleted = deleted + excluded.deleted`,
+		runID, typeName, due, anon, del); err != nil {
+		return fmt.Errorf("recording the anonymisation history: %w", err)
+	}
+	return nil
 }
 
 // dueBatch reads the records among rids that are still due, with their row ids, in one
