@@ -7,7 +7,8 @@ set -euo pipefail
 
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-pkgs=(gcc-mingw-w64-x86-64 nsis wine64 wine xvfb xauth)
+# perl (the full one: JSON::PP, Encode) and diffutils are used by scripts/windows-test.sh.
+pkgs=(gcc-mingw-w64-x86-64 nsis wine64 wine perl diffutils)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
