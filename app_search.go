@@ -82,6 +82,11 @@ func (a *App) SearchPersons(req SearchRequest) (SearchResult, error) {
 		return out, err
 	}
 	start := time.Now()
+	// The index catches up with writes that did not sync it (an import, the CLI): usually
+	// nothing waits in the outbox and this is one query.
+	if err := s.Sync(a.ctx); err != nil {
+		return out, fail(CodeInternal, err)
+	}
 	all, err := s.Index.Find(a.ctx, search.Request{Query: req.Query, Limit: searchListLimit})
 	if err != nil {
 		return out, searchFail(err)
@@ -249,6 +254,9 @@ func (a *App) WriteAccessReport(query, path string) (ReportFiles, error) {
 	}
 	if strings.TrimSpace(query) == "" || path == "" {
 		return ReportFiles{}, fail(CodeBadRequest, errors.New("a query and a file are needed"))
+	}
+	if err := s.Sync(a.ctx); err != nil {
+		return ReportFiles{}, fail(CodeInternal, err)
 	}
 	base := strings.TrimSuffix(strings.TrimSuffix(path, ".html"), ".json")
 	files := ReportFiles{HTML: base + ".html", JSON: base + ".json"}

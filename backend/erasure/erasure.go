@@ -134,6 +134,10 @@ func (e *Eraser) plan(ctx context.Context, q string) (Plan, []*group, error) {
 	if strings.TrimSpace(q) == "" {
 		return plan, nil, ErrEmptyQuery
 	}
+	// Writes not yet in the index (an import that did not sync it) must be found too.
+	if err := e.ix.Apply(ctx); err != nil {
+		return plan, nil, fmt.Errorf("updating the search index: %w", err)
+	}
 	locs, kind, err := e.ix.Locate(ctx, q)
 	if err != nil {
 		return plan, nil, fmt.Errorf("finding the person: %w", err)

@@ -1,0 +1,127 @@
+// Settings > GDPR > Search in the real app: a person imported in two formats is found by
+// name without diacritics and by phone written differently, grouped by area and location;
+// the access report is exported; "anonymise everywhere" leaves nothing to find.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { admin, adminPassword, callBound, launch, loginThroughScreen, out } from './lib.mjs';
+
+const lines = [
+  { type: 'customer', id: 'C1', customer_number: '5001', kind: 'private', name: 'Åsa Östergren', mobile_phone: '070-123 45 67',
+    email: 'asa.ostergren@exempel.se', personal_number: '19121212-1212', street: 'Vinkelgatan 3', created_at: '2025-03-01' },
+  { type: 'case', id: 'K1', number: '7', title: 'Fuktskada', customer_number: '5001', end_customer_name: 'Asa Ostergren',
+    end_customer_phone: '+46701234567', comments: [{ text: 'Ringde Åsa Östergren om nyckeln' }], created_at: '2025-04-01' },
+  { type: 'time_report', id: 'T1', date: '2025-04-02', hours: 3, comment: 'Hos Åsa Östergren, fuktmätning' },
+  { type: 'meeting', id: 'M1', title: 'Besiktning', starts_at: '2025-04-03T09:00:00Z',
+    participants: [{ name: 'Bo Ek', email: 'bo@exempel.se' }, { name: 'Å. Ö.', email: 'ASA.OSTERGREN@exempel.se' }] },
+  { type: 'customer', id: 'C2', customer_number: '5002', kind: 'private', name: 'Bo Ek', mobile_phone: '070-123 45 68', created_at: '2025-03-02' },
+];
+
+let browser;
+let tmp;
+
+before(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'dataskydd-e2e-search-'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+test('find, export and anonymise a person everywhere', async () => {
+  const page = await browser.open();
+  await loginThroughScreen(page, admin, adminPassword);
+  await page.getByTestId('user-menu').waitFor();
+  const file = join(tmp, 'person.jsonl');
+  writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const imported = await callBound(page, 'ImportFiles', [file]);
+  assert.equal(imported.ok, true, JSON.stringify(imported));
+
+  await page.goto(page.url().split('#')[0] + '#/settings/search');
+  await page.getByRole('heading', { name: 'Sökning av uppgifter', level: 2 }).waitFor();
+  const input = page.getByTestId('search-input');
+
+  // By name without diacritics: found as written with them, grouped by area and location.
+  await input.fill('asa ostergren');
+  await page.getByTestId('query-kind').getByText('Namn').waitFor();
+  await page.getByTestId('hit-group').first().waitFor();
+  const groups = await page.getByTestId('hit-group').allInnerTexts();
+  const titles = groups.map((g) => g.split('\n').slice(0, 2).join(' '));
+  assert.ok(titles.some((t) => t.includes('Kundregister')), titles.join(' | '));
+  assert.ok(titles.some((t) => t.includes('Ärendehantering')), titles.join(' | '));
+  assert.ok(titles.some((t) => t.includes('Tidrapporter')), titles.join(' | '));
+  assert.ok(groups.findIndex((g) => g.includes('Kundregister')) < groups.findIndex((g) => g.includes('Tidrapporter')), 'Workcloud before Time');
+  assert.ok((await page.locator('mark', { hasText: 'Östergren' }).count()) >= 2, 'the matches are highlighted');
+  const link = page.getByRole('link', { name: /C1$/ }).first();
+  assert.equal(await link.getAttribute('href'), '#/records/customer/C1');
+  await page.screenshot({ path: join(out, '40-search-name-sv.png'), fullPage: true });
+
+  // The area filter.
+  await page.getByRole('checkbox', { name: /^Time/ }).click({ force: true });
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="hit-group"]').length === 1);
+  assert.match(await page.getByTestId('hit-group').innerText(), /Tidrapporter/);
+  await page.getByRole('checkbox', { name: /^Time/ }).click({ force: true });
+
+  // By phone, written another way: both formats of the data are found, the number one digit off is not.
+  await input.fill('0046 70 123 45 67');
+  await input.press('Enter');
+  await page.getByTestId('query-kind').getByText('Telefon').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-testid="hit-total"]')?.textContent?.startsWith('2 '));
+  const phoneText = (await page.getByTestId('hit-group').allInnerTexts()).join('\n');
+  assert.match(phoneText, /070-123 45 67/);
+  assert.match(phoneText, /\+46701234567/);
+  assert.doesNotMatch(phoneText, /C2/);
+  await page.screenshot({ path: join(out, '41-search-phone-sv.png'), fullPage: true });
+
+  // Export the access report (the native save dialog is stood in for: it cannot be driven here).
+  await input.fill('Åsa Östergren');
+  await input.press('Enter');
+  await page.getByTestId('hit-group').first().waitFor();
+  const reportPath = join(tmp, 'registerutdrag.html');
+  await page.evaluate((p) => {
+    window.go.main.App.ChooseReportFile = () => Promise.resolve(p);
+  }, reportPath);
+  await page.getByRole('button', { name: 'Exportera registerutdrag…' }).click();
+  await page.getByText('Registerutdraget är sparat').waitFor();
+  assert.ok(existsSync(reportPath) && existsSync(join(tmp, 'registerutdrag.json')));
+  const report = JSON.parse(readFileSync(join(tmp, 'registerutdrag.json'), 'utf8'));
+  assert.equal(report.query, 'Åsa Östergren');
+  assert.ok(report.records >= 3, `records in the report: ${report.records}`);
+  assert.match(readFileSync(reportPath, 'utf8'), /Ringde Åsa Östergren om nyckeln/);
+  const reportPage = await browser.context.newPage();
+  await reportPage.goto('file://' + reportPath);
+  await reportPage.screenshot({ path: join(out, '42-access-report-html.png'), fullPage: true });
+  await reportPage.close();
+
+  // Anonymise everywhere: the preview names the records and fields, then nothing is found.
+  await page.getByRole('button', { name: 'Anonymisera överallt…' }).click();
+  const plan = page.getByTestId('erasure-plan');
+  await plan.waitFor();
+  await plan.getByText('Anonymiseras helt').waitFor();
+  await plan.getByText(/Möten|Meetings/).first().waitFor(); // found through her e-mail address
+  await page.screenshot({ path: join(out, '43-erasure-preview-sv.png'), fullPage: true });
+  await page.getByRole('button', { name: /^Anonymisera \d+ poster$/ }).click();
+  await page.getByText('Personen är anonymiserad').waitFor();
+  await page.getByTestId('no-hits').waitFor();
+  await page.screenshot({ path: join(out, '44-after-erasure-sv.png'), fullPage: true });
+
+  for (const q of ['asa ostergren', '0701234567', 'asa.ostergren@exempel.se', '191212121212', 'Vinkelgatan']) {
+    const res = await callBound(page, 'SearchPersons', { query: q, areas: [] });
+    assert.equal(res.value.total, 0, `${q}: ${JSON.stringify(res.value.groups)}`);
+  }
+  assert.ok((await callBound(page, 'SearchPersons', { query: 'Bo Ek', areas: [] })).value.total > 0, 'Bo Ek is kept');
+
+  // English.
+  await page.getByText('English', { exact: true }).click();
+  await input.fill('Bo Ek');
+  await page.getByTestId('hit-group').first().waitFor();
+  await page.screenshot({ path: join(out, '45-search-en.png'), fullPage: true });
+  await page.close();
+});
+
+test('no page errors besides the known Wails ipc.js noise', () => {
+  assert.deepEqual(browser.pageErrors, []);
+});
