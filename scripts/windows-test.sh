@@ -195,6 +195,25 @@ else
   echo "FAIL --version: got '$wv', want 'Dataskydd $VERSION (... windows/amd64)'" >&2; failed=$((failed + 1))
 fi
 
+# The console: started by `start /wait` from cmd.exe in a terminal, a GUI-subsystem
+# program inherits no standard handles, so its output shows only if attachConsole
+# (console_windows.go) attaches to cmd's console. `script` gives cmd a terminal.
+console_run() { # ARGS...: prints what the console showed; returns the program's exit code
+  local cmdline="wine cmd /c start /wait '$(winpath "$WIN_BIN")' $*" rc=0
+  script -qec "$cmdline" /dev/null >"$work/console.raw" 2>&1 </dev/null || rc=$?
+  tr -d '\r' <"$work/console.raw" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g'
+  return $rc
+}
+cv_rc=0
+cv="$(console_run --version)" || cv_rc=$?
+cb_rc=0
+cb="$(console_run no-such-command)" || cb_rc=$?
+if [ $cv_rc = 0 ] && grep -q "^Dataskydd $VERSION .*windows/amd64" <<<"$cv" && [ $cb_rc = 2 ] && grep -q 'unknown command' <<<"$cb"; then
+  echo "ok   console: under cmd.exe's start /wait, --version and an error print on the console, exit codes 0 and 2" >&2; passed=$((passed + 1))
+else
+  echo "FAIL console: start /wait --version gave exit $cv_rc and '$cv'; a bad command gave exit $cb_rc and '$(head -c 300 <<<"$cb")'" >&2; failed=$((failed + 1))
+fi
+
 STDIN="$PASSWORD"$'\n'
 step init init --admin admin --lang sv
 STDIN=""
