@@ -1,22 +1,123 @@
+import { NavLink } from '@mantine/core';
 import { AppLayout } from '@/components/layout/AppLayout';
+import { AuthGate } from '@/features/auth/components/AuthGate';
+import { GeneralSettings } from '@/features/auth/components/GeneralSettings';
+import { UserMenu } from '@/features/auth/components/UserMenu';
 import { ExportButton } from '@/features/export/components/ExportButton';
 import { ImportButton } from '@/features/import/components/ImportButton';
+import { LogsScreen } from '@/features/logs/components/LogsScreen';
+import { RecordsNav } from '@/features/records/components/RecordsNav';
+import { RecordsScreen } from '@/features/records/components/RecordsScreen';
+import { RetentionSettings } from '@/features/retention/components/RetentionSettings';
+import { PersonSearch } from '@/features/search/components/PersonSearch';
 import { StatusScreen } from '@/features/status/components/StatusScreen';
+import { UsersScreen } from '@/features/users/components/UsersScreen';
+import { SmsSettingsScreen } from '@/features/sms/components/SmsSettingsScreen';
+import { LoginSecondFactor } from '@/features/twofactor/components/LoginSecondFactor';
+import { MyTwoFactorScreen } from '@/features/twofactor/components/MyTwoFactorScreen';
+import { TwoFactorSettingsScreen } from '@/features/twofactor/components/TwoFactorSettingsScreen';
+import { VaultScreen } from '@/features/vault/components/VaultScreen';
+import { IconLockSquareRounded } from '@tabler/icons-react';
+import type { SessionInfo } from '@/lib/backend';
+import { routeHref, useRoute } from '@/lib/router';
+import { useTranslation } from 'react-i18next';
 import { AppProvider } from './provider';
+
+/** The screen for a route (#/records/<type>/<id>, #/settings/users, ...). */
+function Screen({ route, session }: { route: string[]; session: SessionInfo }) {
+  const [section, page] = route;
+  switch (section) {
+    case 'records':
+      return <RecordsScreen route={route.slice(1)} />;
+    case 'vault':
+      return <VaultScreen />;
+    case 'settings':
+      if (page === 'users') return <UsersScreen />;
+      if (page === 'logs') return <LogsScreen />;
+      if (page === 'anonymisation') return <RetentionSettings />;
+      if (page === 'search') return <PersonSearch />;
+      if (page === 'general') return <GeneralSettings session={session} />;
+      if (page === 'sms') return <SmsSettingsScreen />;
+      if (page === 'twofactor') return <TwoFactorSettingsScreen />;
+      if (page === 'my-twofactor') return <MyTwoFactorScreen />;
+      break;
+  }
+  return (
+    <StatusScreen
+      actions={
+        <>
+          <ExportButton />
+          <ImportButton />
+        </>
+      }
+    />
+  );
+}
+
+/** Settings entries that are screens of their own (the record types follow from the registry). */
+function SettingsNav({ route, session }: { route: string[]; session: SessionInfo }) {
+  const { t } = useTranslation();
+  const admin = session.roles.includes('admin');
+  const dpo = admin || session.roles.includes('gdpr_officer');
+  const link = (page: string, label: string) => (
+    <NavLink key={page} href={routeHref('settings', page)} label={label} active={route[0] === 'settings' && route[1] === page} data-testid={`nav-settings-${page}`} />
+  );
+  return (
+    <>
+      {admin && link('general', t('auth.settings.title'))}
+      {admin && link('users', t('users.title'))}
+      {dpo && link('logs', t('logs.title'))}
+      {dpo && link('anonymisation', t('retention.title'))}
+      {dpo && link('search', t('search.title'))}
+      {admin && link('sms', t('sms.title'))}
+      {admin && link('twofactor', t('twofactor.settings.title'))}
+      {link('my-twofactor', t('twofactor.my.title'))}
+    </>
+  );
+}
+
+/** "Säkra uppgifter" in the portal menu. */
+function VaultNav({ route }: { route: string[] }) {
+  const { t } = useTranslation();
+  return (
+    <NavLink
+      href={routeHref('vault')}
+      label={t('vault.title')}
+      active={route[0] === 'vault'}
+      leftSection={<IconLockSquareRounded size={18} stroke={1.6} />}
+      variant="light"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      data-testid="nav-vault"
+    />
+  );
+}
+
+function Shell() {
+  const { parts } = useRoute();
+  return (
+    <AuthGate secondFactor={(step) => <LoginSecondFactor {...step} />}>
+      {(session, actions) => (
+        <AppLayout
+          overviewActive={parts.length === 0}
+          nav={
+            <>
+              <VaultNav route={parts} />
+              <RecordsNav route={parts} settings={<SettingsNav route={parts} session={session} />} />
+            </>
+          }
+          headerRight={<UserMenu session={session} actions={actions} />}
+        >
+          <Screen route={parts} session={session} />
+        </AppLayout>
+      )}
+    </AuthGate>
+  );
+}
 
 export function App() {
   return (
     <AppProvider>
-      <AppLayout>
-        <StatusScreen
-          actions={
-            <>
-              <ExportButton />
-              <ImportButton />
-            </>
-          }
-        />
-      </AppLayout>
+      <Shell />
     </AppProvider>
   );
 }

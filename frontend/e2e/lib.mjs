@@ -1,0 +1,91 @@
+// Shared parts of the end-to-end tests: Chromium on the app's dev server, page-error
+// collection, logging in. scripts/e2e.sh starts one app per test file and sets:
+//   E2E_URL       the dev server of this file's app (http://localhost:PORT)
+//   E2E_DATA_DIR  its data folder (fresh for this file)
+//   E2E_OUT       where screenshots go
+//   E2E_ADMIN / E2E_ADMIN_PASSWORD  the administrator `dataskydd init` created (unless the
+//                 file asked for an empty data folder)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const url = process.env.E2E_URL ?? 'http://localhost:34115';
+export const dataDir = process.env.E2E_DATA_DIR ?? '';
+export const out = process.env.E2E_OUT ?? resolve('build/test-output/e2e');
+export const admin = process.env.E2E_ADMIN ?? 'admin';
+export const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? '';
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Wails v2.16's /wails/ipc.js throws "reading 'nodes'" in Chromium; that alone is harmless. */
+export function isKnownIpcNoise(err) {
+  return /reading 'nodes'/.test(err.message) && /\/wails\/ipc\.js/.test(err.stack ?? '');
+}
+
+/** A browser with a fresh profile; pageErrors collects what pages throw. */
+export async function launch({ locale = 'sv-SE' } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'dataskydd-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+    viewport: { width: 1366, height: 900 },
+    locale,
+  });
+  const pageErrors = [];
+  return {
+    context,
+    pageErrors,
+    /** Opens the app and waits for the Go bindings. */
+    async open({ colorScheme = 'light', path = '' } = {}) {
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme });
+      page.on('pageerror', (err) => {
+        if (!isKnownIpcNoise(err)) pageErrors.push(`${err.message}\n${err.stack ?? ''}`);
+      });
+      await page.goto(url + path, { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => window.go?.main?.App);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in through the login screen. */
+export async function loginThroughScreen(page, username, password) {
+  const form = page.getByTestId('login-form');
+  await form.waitFor();
+  await form.locator('input[name="username"]').fill(username);
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
+}
+
+/** Calls a bound method from the page; resolves to {ok, value} or {ok: false, code}. */
+export async function callBound(page, method, ...args) {
+  return page.evaluate(
+    ([m, a]) =>
+      window.go.main.App[m](...a).then(
+        (value) => ({ ok: true, value }),
+        (e) => {
+          try {
+            return { ok: false, code: JSON.parse(e.message ?? e).code };
+          } catch {
+            return { ok: false, code: String(e) };
+          }
+        },
+      ),
+    [method, args],
+  );
+}

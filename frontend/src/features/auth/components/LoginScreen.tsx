@@ -1,0 +1,103 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { IconAlertCircle, IconLock } from '@tabler/icons-react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
+import { backend, BackendError, ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
+import { errorMessage } from '@/lib/errorMessage';
+import { AuthScreenFrame } from './AuthScreenFrame';
+
+/** Renders the second step of a login that needs a second factor (second_factor_required). */
+export type SecondFactorStep = (step: { onPassed: (session: SessionInfo) => void; onCancel: () => void }) => ReactNode;
+
+interface Props {
+  orgName: string;
+  locked?: boolean;
+  onLoggedIn: (session: SessionInfo) => void;
+  secondFactor?: SecondFactorStep;
+}
+
+/** The login screen: a wrong password and the back-off say so clearly. */
+export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props) {
+  const { t, i18n } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<BackendError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [second, setSecond] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onLoggedIn(await backend.login(username.trim(), password));
+    } catch (reason) {
+      const err = toBackendError(reason);
+      setPassword('');
+      if (err.code === ErrorCode.SecondFactorRequired && secondFactor) {
+        setSecond(true);
+        return;
+      }
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (second && secondFactor) {
+    return (
+      <AuthScreenFrame title={t('auth.login.title')} subtitle={t('auth.login.subtitle', { org: orgName || 'Dataskydd' })}>
+        {secondFactor({
+          onPassed: (session) => {
+            setSecond(false);
+            onLoggedIn(session);
+          },
+          onCancel: () => setSecond(false),
+        })}
+      </AuthScreenFrame>
+    );
+  }
+  const retry = error?.code === ErrorCode.Throttled && error.retryAt ? new Date(error.retryAt) : null;
+  return (
+    <AuthScreenFrame title={t('auth.login.title')} subtitle={t('auth.login.subtitle', { org: orgName || 'Dataskydd' })}>
+      <form onSubmit={submit} data-testid="login-form">
+        <Stack gap="md">
+          {locked && !error && (
+            <Alert color="blue" icon={<IconLock size={18} />} data-testid="locked-notice">
+              {t('auth.login.locked')}
+            </Alert>
+          )}
+          {error && (
+            <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert" data-testid="login-error">
+              {errorMessage(t, error)}
+              {retry && ` ${t('auth.login.retryAt', { time: retry.toLocaleTimeString(i18n.language) })}`}
+            </Alert>
+          )}
+          <TextInput
+            label={t('auth.login.username')}
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            required
+            data-autofocus
+            autoFocus
+          />
+          <PasswordInput
+            label={t('auth.login.password')}
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            required
+          />
+          <Button type="submit" loading={busy} fullWidth>
+            {t('auth.login.submit')}
+          </Button>
+          <LanguageSwitch />
+        </Stack>
+      </form>
+    </AuthScreenFrame>
+  );
+}

@@ -1,0 +1,58 @@
+// Strings of Settings > Logs (namespace "logs").
+export const sv = {
+  title: 'Loggar',
+  subtitle: 'Vem gjorde vad (händelser) och vad hände i appen (inloggningar och fel).',
+  events: 'Händelser',
+  system: 'Systemlogg',
+  filter: 'Filtrera',
+  filterPlaceholder: 'Användare, åtgärd, post…',
+  kind: 'Typ',
+  allKinds: 'Alla',
+  columns: {
+    at: 'Tid',
+    username: 'Användare',
+    email: 'E-post',
+    ip: 'Adress',
+    action: 'Åtgärd',
+    record: 'Post',
+    kind: 'Typ',
+    code: 'Kod',
+    message: 'Meddelande',
+  },
+  kinds: {
+    login: 'Inloggning',
+    error: 'Fel',
+  },
+  empty: 'Inga rader.',
+  total_one: '{{formatted}} rad',
+  total_other: '{{formatted}} rader',
+};
+
+export const en: typeof sv = {
+  title: 'Logs',
+  subtitle: 'Who did what (events) and what happened in the app (logins and errors).',
+  events: 'Events',
+  system: 'System log',
+  filter: 'Filter',
+  filterPlaceholder: 'User, action, record…',
+  kind: 'Kind',
+  allKinds: 'All',
+  columns: {
+    at: 'Time',
+    username: 'User',
+    email: 'E-mail',
+    ip: 'Address',
+    action: 'Action',
+    record: 'Record',
+    kind: 'Kind',
+    code: 'Code',
+    message: 'Message',
+  },
+  kinds: {
+    login: 'Login',
+    error: 'Error',
+  },
+  empty: 'No rows.',
+  total_one: '{{formatted}} row',
+  total_other: '{{formatted}} rows',
+};

@@ -1,0 +1,43 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { backend, type FieldSchema, type RecordQuery, type TypeSchema } from '@/lib/backend';
+
+export const schemasKey = ['record-schemas'] as const;
+
+/** The record types the user may read, with every field (registry-driven). */
+export function useSchemas() {
+  return useQuery({ queryKey: schemasKey, queryFn: () => backend.recordSchemas(), staleTime: Infinity });
+}
+
+/** One page of a type's records; the previous page stays on screen while the next loads. */
+export function useRecordPage(query: RecordQuery) {
+  return useQuery({ queryKey: ['records', query], queryFn: () => backend.listRecords(query), placeholderData: keepPreviousData });
+}
+
+export function useRecord(type: string, id: string) {
+  return useQuery({ queryKey: ['record', type, id], queryFn: () => backend.getRecord(type, id), enabled: id !== '' });
+}
+
+/** The label of a type or field in the UI language (the registry holds both). */
+export function useLabel() {
+  const { i18n } = useTranslation();
+  return (item: { labelSv: string; labelEn: string }) => (i18n.language === 'en' ? item.labelEn : item.labelSv) || item.labelSv;
+}
+
+/** Fields the app keeps itself and forms do not offer. */
+export const appKept = new Set(['versions', 'created_at', 'updated_at']);
+
+/** The few fields a list shows besides the id: the first plain ones of the type. */
+export function summaryFields(schema: TypeSchema): FieldSchema[] {
+  const plain = ['string', 'time', 'number', 'enum', 'customer_link', 'link'];
+  const lifecycle = new Set(['status', 'created_at', 'updated_at', 'closed_at', 'deleted_at', 'invoiced_at']);
+  return schema.fields.filter((f) => plain.includes(f.kind) && !lifecycle.has(f.name)).slice(0, 4);
+}
+
+/** A value as text for lists and the detail view. */
+export function display(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  if (Array.isArray(value)) return value.map((v) => display(v)).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}

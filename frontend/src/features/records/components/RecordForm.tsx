@@ -1,0 +1,194 @@
+import { ActionIcon, Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { backend, type FieldSchema, type TypeSchema } from '@/lib/backend';
+import { emptyRow, editableFields, formToValues, initialForm, problemField, type FormRow, type FormState, type FormValue } from '../api/formValues';
+import { useLabel, useRecord } from '../api/records';
+
+function newId(type: string) {
+  const prefix = type.replace(/[^a-z]/g, '').slice(0, 2).toUpperCase() || 'R';
+  return `${prefix}-${Date.now().toString(36).toUpperCase()}`;
+}
+
+/** Create or edit, generated from the type's field schema; the backend validates as an import does. */
+export function RecordForm({ schema, id, onDone, onCancel }: { schema: TypeSchema; id?: string; onDone: (id: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const record = useRecord(schema.name, id ?? '');
+  if (id && record.isPending) return <Text c="dimmed">{t('records.list.loading')}</Text>;
+  if (id && record.isError) return <ErrorAlert error={record.error} />;
+  return <FormBody schema={schema} id={id} values={id ? (record.data?.values as Record<string, unknown>) : { status: 'open' }} onDone={onDone} onCancel={onCancel} />;
+}
+
+function FormBody({ schema, id, values, onDone, onCancel }: { schema: TypeSchema; id?: string; values: Record<string, unknown>; onDone: (id: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const client = useQueryClient();
+  const [recordId, setRecordId] = useState(() => id ?? newId(schema.name));
+  const [form, setForm] = useState<FormState>(() => initialForm(schema.fields, values));
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const fields = editableFields(schema.fields);
+  const plain = fields.filter((f) => f.kind !== 'children');
+  const children = fields.filter((f) => f.kind === 'children');
+
+  const set = (name: string, value: FormValue) => setForm((f) => ({ ...f, [name]: value }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setProblems({});
+    try {
+      const res = await backend.saveRecord(schema.name, recordId.trim(), formToValues(schema.fields, form), !id);
+      if (res.problems.length > 0) {
+        const next: Record<string, string> = {};
+        for (const p of res.problems) next[problemField(p.field) || '_'] = p.field.includes('[') ? `${p.field}: ${p.message}` : p.message;
+        setProblems(next);
+        return;
+      }
+      notifications.show({ color: 'teal', message: t('records.form.saved') });
+      await client.invalidateQueries({ queryKey: ['records'] });
+      await client.invalidateQueries({ queryKey: ['record', schema.name, recordId.trim()] });
+      onDone(recordId.trim());
+    } catch (reason) {
+      setError(reason);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} data-testid="record-form" noValidate>
+      <Stack gap="lg">
+        <Title order={2}>{id ? t('records.form.editTitle', { type: label(schema), id }) : t('records.form.newTitle', { type: label(schema) })}</Title>
+        {error !== null && <ErrorAlert error={error} />}
+        {Object.keys(problems).length > 0 && (
+          <Alert color="red" role="alert" data-testid="form-problem">
+            {t('records.form.problem')}
+            {problems._ && <Text size="sm">{problems._}</Text>}
+          </Alert>
+        )}
+        <Paper withBorder radius="md" p="lg">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput
+              label={t('records.form.id')}
+              description={t('records.form.idHint')}
+              value={recordId}
+              onChange={(e) => setRecordId(e.currentTarget.value)}
+              disabled={!!id}
+              error={problems.id}
+              name="id"
+              required
+            />
+            {plain.map((f) => (
+              <FieldInput key={f.name} field={f} value={form[f.name]} error={problems[f.name]} onChange={(v) => set(f.name, v)} />
+            ))}
+          </SimpleGrid>
+        </Paper>
+        {children.map((f) => (
+          <ChildRowsInput key={f.name} field={f} rows={(form[f.name] as FormRow[]) ?? []} error={problems[f.name]} onChange={(rows) => set(f.name, rows)} />
+        ))}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('records.form.cancel')}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="save-record">
+            {t('records.form.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function FieldInput({ field, value, error, onChange, compact }: { field: FieldSchema; value: FormValue | undefined; error?: string; onChange: (v: FormValue) => void; compact?: boolean }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const common = { label: compact ? undefined : label(field), 'aria-label': label(field), error, name: field.name };
+  switch (field.kind) {
+    case 'boolean':
+      return <Switch {...common} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} mt={compact ? 0 : 'lg'} />;
+    case 'enum':
+      return (
+        <Select
+          {...common}
+          data={(field.enum ?? []).map((v) => ({ value: v, label: field.name === 'status' ? t(`records.status.${v}`, { defaultValue: v }) : v }))}
+          value={typeof value === 'string' && value !== '' ? value : null}
+          onChange={(v) => onChange(v ?? '')}
+          clearable
+        />
+      );
+    case 'link_list':
+    case 'strings':
+    case 'object':
+      return (
+        <Textarea {...common} description={compact ? undefined : field.kind === 'object' ? 'JSON' : t('records.form.listHint')} autosize minRows={2} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
+    default: {
+      const long = field.class === 'F' && !compact;
+      const placeholder = field.kind === 'time' ? '2026-03-01T09:30:00Z' : field.kind === 'link' || field.kind === 'customer_link' ? field.target : undefined;
+      return long ? (
+        <Textarea {...common} autosize minRows={2} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />
+      ) : (
+        <TextInput {...common} placeholder={placeholder} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />
+      );
+    }
+  }
+}
+
+function ChildRowsInput({ field, rows, error, onChange }: { field: FieldSchema; rows: FormRow[]; error?: string; onChange: (rows: FormRow[]) => void }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const cols = field.children ?? [];
+  return (
+    <Paper withBorder radius="md" p="lg" data-testid={`edit-children-${field.name}`}>
+      <Group justify="space-between" mb="sm">
+        <Title order={3} size="h5">
+          {label(field)}
+        </Title>
+        <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={() => onChange([...rows, emptyRow(field)])}>
+          {t('records.form.addRow')}
+        </Button>
+      </Group>
+      {error && (
+        <Text c="red" size="sm" mb="xs">
+          {error}
+        </Text>
+      )}
+      {rows.length > 0 && (
+        <Table.ScrollContainer minWidth={480}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                {cols.map((c) => (
+                  <Table.Th key={c.name}>{label(c)}</Table.Th>
+                ))}
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((row, i) => (
+                <Table.Tr key={i}>
+                  {cols.map((c) => (
+                    <Table.Td key={c.name}>
+                      <FieldInput compact field={c} value={row[c.name]} onChange={(v) => onChange(rows.map((r, j) => (j === i ? { ...r, [c.name]: v } : r)))} />
+                    </Table.Td>
+                  ))}
+                  <Table.Td>
+                    <ActionIcon variant="subtle" color="red" aria-label={t('records.form.removeRow')} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,166 @@
+import { Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconChevronDown, IconChevronUp, IconPlus, IconSearch, IconSelector } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import type { TypeSchema } from '@/lib/backend';
+import { routeHref } from '@/lib/router';
+import { display, summaryFields, useLabel, useRecordPage } from '../api/records';
+import { StatusBadge } from './StatusBadge';
+
+const pageSize = 50;
+type SortKey = 'id' | 'status' | 'updated_at' | 'created_at';
+
+/** A paged, sorted, filtered list of one type's records; all of it happens in the database. */
+export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOpen: (id: string) => void; onNew: () => void }) {
+  const { t, i18n } = useTranslation();
+  const label = useLabel();
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<SortKey>('updated_at');
+  const [desc, setDesc] = useState(true);
+  const [status, setStatus] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const [text] = useDebouncedValue(filter.trim(), 300);
+  const query = { type: schema.name, offset: (page - 1) * pageSize, limit: pageSize, sort, desc, status: status ?? '', text };
+  const result = useRecordPage(query);
+  const fields = summaryFields(schema);
+  const total = result.data?.total ?? 0;
+  const fmt = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE');
+  const statusField = schema.fields.find((f) => f.name === 'status');
+
+  const sortBy = (key: SortKey) => {
+    if (sort === key) setDesc(!desc);
+    else {
+      setSort(key);
+      setDesc(key !== 'id');
+    }
+    setPage(1);
+  };
+  const header = (key: SortKey, text: string) => (
+    <Table.Th>
+      <UnstyledButton onClick={() => sortBy(key)} aria-label={t('records.list.sortBy', { column: text })}>
+        <Group gap={4} wrap="nowrap">
+          <Text fw={600} size="sm">
+            {text}
+          </Text>
+          {sort === key ? desc ? <IconChevronDown size={14} /> : <IconChevronUp size={14} /> : <IconSelector size={14} opacity={0.5} />}
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  );
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2}>{label(schema)}</Title>
+          <Text c="dimmed" size="sm" data-testid="record-total">
+            {t('records.list.total', { count: total, formatted: fmt.format(total) })}
+          </Text>
+        </div>
+        {schema.writable && (
+          <Button leftSection={<IconPlus size={16} />} onClick={onNew} data-testid="new-record">
+            {t('records.list.newRecord')}
+          </Button>
+        )}
+      </Group>
+      <Group gap="sm">
+        <TextInput
+          aria-label={t('records.list.filter')}
+          placeholder={t('records.list.filterPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={320}
+          data-testid="record-filter"
+        />
+        {statusField?.enum && (
+          <Select
+            aria-label={t('records.list.status')}
+            placeholder={t('records.list.allStatuses')}
+            clearable
+            data={statusField.enum.map((s) => ({ value: s, label: t(`records.status.${s}`, { defaultValue: s }) }))}
+            value={status}
+            onChange={(v) => {
+              setStatus(v);
+              setPage(1);
+            }}
+            w={180}
+          />
+        )}
+      </Group>
+      {result.isError && <ErrorAlert error={result.error} />}
+      <Paper withBorder radius="md">
+        <Table.ScrollContainer minWidth={640}>
+          <Table highlightOnHover striped verticalSpacing="xs" data-testid="record-table">
+            <Table.Thead>
+              <Table.Tr>
+                {header('id', t('records.list.id'))}
+                {fields.map((f) => (
+                  <Table.Th key={f.name}>{label(f)}</Table.Th>
+                ))}
+                {statusField && header('status', label(statusField))}
+                {header('updated_at', label(schema.fields.find((f) => f.name === 'updated_at') ?? { labelSv: 'Uppdaterad', labelEn: 'Updated' }))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.data?.items.map((r) => (
+                <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(r.id)} data-testid={`row-${r.id}`}>
+                  <Table.Td>
+                    <a href={routeHref('records', schema.name, r.id)} onClick={(e) => e.stopPropagation()}>
+                      {r.id}
+                    </a>
+                  </Table.Td>
+                  {fields.map((f) => (
+                    <Table.Td key={f.name}>
+                      <Text size="sm" lineClamp={1}>
+                        {display(r.values[f.name])}
+                      </Text>
+                    </Table.Td>
+                  ))}
+                  {statusField && (
+                    <Table.Td>
+                      <StatusBadge status={display(r.values.status)} />
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {display(r.values.updated_at).replace('T', ' ').replace('Z', '')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {result.data && result.data.items.length === 0 && (
+          <Text c="dimmed" ta="center" p="lg">
+            {t('records.list.empty')}
+          </Text>
+        )}
+        {result.isPending && (
+          <Text c="dimmed" ta="center" p="lg">
+            {t('records.list.loading')}
+          </Text>
+        )}
+      </Paper>
+      {total > pageSize && (
+        <Group justify="space-between">
+          <Text size="sm" c="dimmed">
+            {t('records.list.showing', {
+              from: fmt.format((page - 1) * pageSize + 1),
+              to: fmt.format(Math.min(page * pageSize, total)),
+              total: fmt.format(total),
+            })}
+          </Text>
+          <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={setPage} siblings={1} boundaries={1} />
+        </Group>
+      )}
+      {result.isFetching && !result.isPending && <Badge variant="light">{t('records.list.loading')}</Badge>}
+    </Stack>
+  );
+}
