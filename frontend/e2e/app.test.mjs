@@ -141,7 +141,7 @@ test('importing a JSON Lines file through the real bindings shows the new counts
   await page.screenshot({ path: join(out, '02-after-import-sv.png'), fullPage: true });
 
   // Switching language relabels the cards from the registry's English labels.
-  await page.getByText('English', { exact: true }).click();
+  await page.getByTestId('language-switch').getByText('English', { exact: true }).click();
   await page.getByRole('heading', { name: 'Overview', level: 2 }).waitFor();
   const labelEn = beforeStatus.types.find((c) => c.type === 'customer').labelEn;
   await page.getByTestId('count-customer').getByText(labelEn, { exact: true }).waitFor();

@@ -11,6 +11,7 @@ export function LanguageSwitch() {
       <VisuallyHidden id={labelId}>{t('language.label')}</VisuallyHidden>
       <SegmentedControl
         aria-labelledby={labelId}
+        data-testid="language-switch"
         size="xs"
         value={i18n.language}
         onChange={(value) => {
