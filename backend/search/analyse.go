@@ -14,8 +14,12 @@ import (
 const (
 	fieldText = "t" // words, case and diacritics folded
 	fieldKey  = "k" // normalised contact details: "p:" phone, "n:" personnummer, "e:" e-mail
-	fieldVal  = "v" // the value as written, stored for snippets ("place:inst:" prefix)
-	fieldHash = "h" // digest of what is indexed, stored, for Check
+	// The same terms again, each tagged with the place it occurs at (term, NUL, place as
+	// two bytes), so the search counts matching fields from postings alone.
+	fieldTextPlace = "tp"
+	fieldKeyPlace  = "kp"
+	fieldVal       = "v" // the value as written, stored for snippets ("place:inst:" prefix)
+	fieldHash      = "h" // digest of what is indexed, stored, for Check
 )
 
 // Key term prefixes.
@@ -99,6 +103,32 @@ func (a keyAnalyser) Analyze(b []byte) analysis.TokenStream {
 type tokens analysis.TokenStream
 
 func (t tokens) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(t) }
+
+// placed tags every token with a place.
+func placed(ts analysis.TokenStream, place uint64) analysis.TokenStream {
+	out := make(analysis.TokenStream, len(ts))
+	for i, t := range ts {
+		c := *t
+		c.Term = placeTerm(string(t.Term), place)
+		out[i] = &c
+	}
+	return out
+}
+
+// placeTerm is a term tagged with a place.
+func placeTerm(term string, place uint64) []byte {
+	b := make([]byte, 0, len(term)+3)
+	b = append(b, term...)
+	return append(b, 0, byte(place>>8), byte(place))
+}
+
+// placeOfTerm reads the place back from a tagged term.
+func placeOfTerm(t string) (uint64, bool) {
+	if len(t) < 3 || t[len(t)-3] != 0 {
+		return 0, false
+	}
+	return uint64(t[len(t)-2])<<8 | uint64(t[len(t)-1]), true
+}
 
 func trimSpace(s string) string {
 	i, j := 0, len(s)

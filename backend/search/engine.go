@@ -26,74 +26,49 @@ const typoPenalty = 0.2
 
 // The search engine works on the index's postings directly, because the person search
 // needs more than a ranked list of records: every matching field of every matching record
-// (the total counts them all), known without reading any stored value. Each term's
-// postings carry the array positions [place, instance] of the values it occurs in. The
-// query part with the fewest postings is read whole; the others only advance to its
-// candidate records, so a common first name costs little next to a rare surname.
+// (the total counts them all), known without reading any stored value. Words and contact
+// details are indexed twice: plain, to find the records where every query part occurs,
+// and tagged with their place, to count the fields they occur in. The query part with the
+// fewest postings is read whole; the others only advance to its candidates, so a common
+// first name costs little next to a rare surname.
 
 // termRef is one concrete index term a query part may match.
 type termRef struct {
-	field  string
+	field  string // fieldText or fieldKey
 	term   string
 	part   int
 	weight float64 // 1 for an exact match, less per typo
 }
 
-// placeMatch is one place of a record where query parts matched.
-type placeMatch struct {
-	place uint64
-	mask  uint64  // bit i: part i matched here
-	cover float64 // the largest share of one value's tokens that matched
-}
-
-// instCount counts the matched tokens of one value in one field.
-type instCount struct {
-	place, inst uint64
-	key         bool
-	n, ntok     uint64
-}
-
-// docMatch is a record that matched.
-type docMatch struct {
-	num    uint64 // the index's internal document number
-	parts  uint64 // bit i: part i matched somewhere
-	weight []float64
-	places []placeMatch
-	counts []instCount
-	score  float64
-}
-
-// matchSet is every record matching a query, and the concrete terms that matched, so
-// snippets can mark them.
+// matchSet is every record matching a query: their document numbers in ascending order,
+// their scores, the places where parts matched, and the concrete terms that matched (so
+// snippets can mark them).
 type matchSet struct {
-	docs []*docMatch
-	text map[string]bool
-	keys map[string]bool
+	nums   []uint64
+	score  []float64
+	places map[uint64]uint64 // doc index << 16 | place -> bit i: part i matched there
+	text   map[string]bool
+	keys   map[string]bool
 }
 
 func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normalize.Part) (*matchSet, error) {
-	ms := &matchSet{text: map[string]bool{}, keys: map[string]bool{}}
-	readers := make([][]index.TermFieldReader, len(parts))
+	ms := &matchSet{places: map[uint64]uint64{}, text: map[string]bool{}, keys: map[string]bool{}}
 	refs := make([][]termRef, len(parts))
 	cost := make([]uint64, len(parts))
-	defer func() {
-		for _, rs := range readers {
-			for _, tfr := range rs {
-				tfr.Close()
-			}
-		}
-	}()
+	counts := map[string]uint64{}
 	add := func(i int, ref termRef) error {
-		tfr, err := r.TermFieldReader(ctx, []byte(ref.term), ref.field, false, false, true)
+		tfr, err := r.TermFieldReader(ctx, []byte(ref.term), ref.field, false, false, false)
 		if err != nil {
 			return err
 		}
-		if tfr.Count() == 0 {
-			return tfr.Close()
+		n := tfr.Count()
+		tfr.Close()
+		if n == 0 {
+			return nil
 		}
-		readers[i] = append(readers[i], tfr)
 		refs[i] = append(refs[i], ref)
-		cost[i] += tfr.Count()
+		cost[i] += n
+		counts[ref.field+"\x00"+ref.term] = n
 		if ref.field == fieldText {
 			ms.text[ref.term] = true
 		} else {
@@ -144,7 +119,7 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 			}
 			fd.Close()
 		}
-		if len(readers[i]) == 0 {
+		if len(refs[i]) == 0 {
 			return ms, nil // a part that matches nothing: no record has every part
 		}
 	}
@@ -154,126 +129,155 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 	}
 	sort.SliceStable(order, func(a, b int) bool { return cost[order[a]] < cost[order[b]] })
 
-	docs := map[uint64]*docMatch{}
-	var tfd index.TermFieldDoc
-	visit := func(d *docMatch, t *index.TermFieldDoc, ref termRef) {
-		bit := uint64(1) << ref.part
-		d.parts |= bit
-		if ref.weight > d.weight[ref.part] {
-			d.weight[ref.part] = ref.weight
-		}
-	vectors:
-		for _, v := range t.Vectors {
-			if len(v.ArrayPositions) < 2 {
-				continue
+	// The rarest part: every record it occurs in is a candidate.
+	np := len(parts)
+	first := order[0]
+	best := map[uint64]float64{}
+	for _, ref := range refs[first] {
+		err := eachDoc(ctx, r, ref.field, ref.term, nil, func(num uint64, _ int) {
+			if ref.weight > best[num] {
+				best[num] = ref.weight
 			}
-			pl := v.ArrayPositions[0]
-			if len(v.ArrayPositions) >= 3 {
-				d.count(pl, v.ArrayPositions[1], v.ArrayPositions[2], v.Field == fieldKey)
-			}
-			for k := range d.places {
-				if d.places[k].place == pl {
-					d.places[k].mask |= bit
-					continue vectors
-				}
-			}
-			d.places = append(d.places, placeMatch{place: pl, mask: bit})
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
-	// The rarest part: every record it occurs in is a candidate.
-	first := order[0]
-	for k, tfr := range readers[first] {
-		for {
-			t, err := tfr.Next(&tfd)
+	nums := make([]uint64, 0, len(best))
+	for num := range best {
+		nums = append(nums, num)
+	}
+	sort.Slice(nums, func(a, b int) bool { return nums[a] < nums[b] })
+	weights := make([]float64, len(nums)*np)
+	for k, num := range nums {
+		weights[k*np+first] = best[num]
+	}
+	// Every other part only where the candidates are.
+	for _, part := range order[1:] {
+		for _, ref := range refs[part] {
+			err := eachDoc(ctx, r, ref.field, ref.term, nums, func(_ uint64, k int) {
+				if ref.weight > weights[k*np+part] {
+					weights[k*np+part] = ref.weight
+				}
+			})
 			if err != nil {
 				return nil, err
 			}
-			if t == nil {
-				break
-			}
-			num := t.ID.Value()
-			d := docs[num]
-			if d == nil {
-				d = &docMatch{num: num, weight: make([]float64, len(parts))}
-				docs[num] = d
-			}
-			visit(d, t, refs[first][k])
 		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
+		kept := 0
+		for k := range nums {
+			if weights[k*np+part] == 0 {
+				continue
+			}
+			nums[kept] = nums[k]
+			copy(weights[kept*np:kept*np+np], weights[k*np:k*np+np])
+			kept++
+		}
+		nums, weights = nums[:kept], weights[:kept*np]
+		if len(nums) == 0 {
+			return ms, nil
 		}
 	}
-	cands := make([]uint64, 0, len(docs))
-	for num := range docs {
-		cands = append(cands, num)
+	ms.nums = nums
+	ms.score = make([]float64, len(nums))
+	for k := range nums {
+		sum := 0.0
+		for _, w := range weights[k*np : k*np+np] {
+			sum += w
+		}
+		ms.score[k] = sum / float64(np)
 	}
-	sort.Slice(cands, func(a, b int) bool { return cands[a] < cands[b] })
-	// Every other part only where the candidates are.
-	id := make(index.IndexInternalID, 8)
-	for _, part := range order[1:] {
-		for k, tfr := range readers[part] {
-			for c := 0; c < len(cands); {
-				t, err := tfr.Advance(index.NewIndexInternalID(id, cands[c]), &tfd)
+	// The places: every place-tagged variant of every matched term, where the records are.
+	for i := range parts {
+		bit := uint64(1) << i
+		for _, ref := range refs[i] {
+			pfield := fieldTextPlace
+			if ref.field == fieldKey {
+				pfield = fieldKeyPlace
+			}
+			prefix := []byte(ref.term + "\x00")
+			fd, err := r.FieldDictPrefix(pfield, prefix)
+			if err != nil {
+				return nil, err
+			}
+			var tagged []string
+			for {
+				e, err := fd.Next()
+				if err != nil {
+					fd.Close()
+					return nil, err
+				}
+				if e == nil {
+					break
+				}
+				if len(e.Term) == len(prefix)+2 {
+					tagged = append(tagged, e.Term)
+				}
+			}
+			fd.Close()
+			for _, t := range tagged {
+				pl, _ := placeOfTerm(t)
+				err := eachDoc(ctx, r, pfield, t, nums, func(_ uint64, k int) {
+					ms.places[uint64(k)<<16|pl] |= bit
+				})
 				if err != nil {
 					return nil, err
 				}
-				if t == nil {
-					break
-				}
-				num := t.ID.Value()
-				for c < len(cands) && cands[c] < num {
-					c++
-				}
-				if c < len(cands) && cands[c] == num {
-					visit(docs[num], t, refs[part][k])
-					c++
-				}
 			}
 		}
-		bit := uint64(1) << part
-		kept := cands[:0]
-		for _, num := range cands {
-			if docs[num].parts&bit != 0 {
-				kept = append(kept, num)
-			} else {
-				delete(docs, num)
-			}
-		}
-		cands = kept
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-	}
-	for _, num := range cands {
-		d := docs[num]
-		sum := 0.0
-		for _, w := range d.weight {
-			sum += w
-		}
-		d.score = sum / float64(len(parts))
-		for _, c := range d.counts {
-			cover := min(1, float64(c.n)/float64(max(c.ntok, 1)))
-			for k := range d.places {
-				if d.places[k].place == c.place && cover > d.places[k].cover {
-					d.places[k].cover = cover
-				}
-			}
-		}
-		d.counts = nil
-		ms.docs = append(ms.docs, d)
 	}
 	return ms, nil
 }
 
-func (d *docMatch) count(place, inst, ntok uint64, key bool) {
-	for k := range d.counts {
-		c := &d.counts[k]
-		if c.place == place && c.inst == inst && c.key == key {
-			c.n++
-			return
+// eachDoc calls fn with every document holding a term; with among (ascending document
+// numbers) only for those, with their index there. It reads the postings whole when they
+// are fewer than the candidates and advances to each candidate otherwise.
+func eachDoc(ctx context.Context, r index.IndexReader, field, term string, among []uint64, fn func(num uint64, k int)) error {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return err
+	}
+	defer tfr.Close()
+	var tfd index.TermFieldDoc
+	if among == nil || tfr.Count() < uint64(len(among)) {
+		for {
+			t, err := tfr.Next(&tfd)
+			if err != nil {
+				return err
+			}
+			if t == nil {
+				return nil
+			}
+			num := t.ID.Value()
+			if among == nil {
+				fn(num, -1)
+				continue
+			}
+			k := sort.Search(len(among), func(i int) bool { return among[i] >= num })
+			if k < len(among) && among[k] == num {
+				fn(num, k)
+			}
 		}
 	}
-	d.counts = append(d.counts, instCount{place: place, inst: inst, key: key, n: 1, ntok: ntok})
+	id := make(index.IndexInternalID, 8)
+	for k := 0; k < len(among); {
+		t, err := tfr.Advance(index.NewIndexInternalID(id, among[k]), &tfd)
+		if err != nil {
+			return err
+		}
+		if t == nil {
+			return nil
+		}
+		num := t.ID.Value()
+		for k < len(among) && among[k] < num {
+			k++
+		}
+		if k < len(among) && among[k] == num {
+			fn(num, k)
+			k++
+		}
+	}
+	return nil
 }
 
 func hasDigit(s string) bool {
@@ -316,8 +320,8 @@ type docValues struct {
 func (dv *docValues) at(place uint64) []string { return dv.vals[place] }
 
 // loadValues reads a matched record's id and stored values.
-func loadValues(r index.IndexReader, d *docMatch) (*docValues, error) {
-	ext, err := r.ExternalID(index.NewIndexInternalID(nil, d.num))
+func loadValues(r index.IndexReader, num uint64) (*docValues, error) {
+	ext, err := r.ExternalID(index.NewIndexInternalID(nil, num))
 	if err != nil {
 		return nil, err
 	}

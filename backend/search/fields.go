@@ -40,7 +40,7 @@ type schema struct {
 }
 
 // analyserVersion changes whenever indexing changes meaning, forcing a rebuild.
-const analyserVersion = "search-v3"
+const analyserVersion = "search-v4"
 
 func newSchema(types []*registry.Type) *schema {
 	s := &schema{byTypePath: map[string]*place{}}

@@ -217,7 +217,7 @@ func splitDocID(s string) (typ, id string, ok bool) {
 }
 
 const (
-	textOpts = bindex.IndexField | bindex.IncludeTermVectors
+	termOpts = bindex.IndexField | bindex.SkipFreqNorm
 	valOpts  = bindex.StoreField
 )
 
@@ -230,18 +230,16 @@ func (ix *Index) document(r *record.Record) *document.Document {
 	d := document.NewDocument(docID(r.Type.Name, r.ID))
 	ref := ix.now()
 	for _, v := range vals {
-		// Array positions: place, instance, and the value's number of tokens in the field,
-		// so the search knows how much of a value a match covers without reading it.
 		b := []byte(v.text)
 		keys := keyAnalyser{format: v.place.format, ref: ref}.Analyze(b)
 		if len(keys) > 0 {
-			ap := []uint64{v.place.id, v.inst, uint64(len(keys))}
-			d.AddField(document.NewTextFieldCustom(fieldKey, ap, b, textOpts, tokens(keys)))
+			d.AddField(document.NewTextFieldCustom(fieldKey, nil, b, termOpts, tokens(keys)))
+			d.AddField(document.NewTextFieldCustom(fieldKeyPlace, nil, b, termOpts, tokens(placed(keys, v.place.id))))
 		}
 		if indexesWords(v.place.format) || len(keys) == 0 {
 			words := textAnalyser{}.Analyze(b)
-			ap := []uint64{v.place.id, v.inst, uint64(len(words))}
-			d.AddField(document.NewTextFieldCustom(fieldText, ap, b, textOpts, tokens(words)))
+			d.AddField(document.NewTextFieldCustom(fieldText, nil, b, termOpts, tokens(words)))
+			d.AddField(document.NewTextFieldCustom(fieldTextPlace, nil, b, termOpts, tokens(placed(words, v.place.id))))
 		}
 		stored := strconv.FormatUint(v.place.id, 10) + ":" + strconv.FormatUint(v.inst, 10) + ":" + v.text
 		d.AddField(document.NewTextFieldWithIndexingOptions(fieldVal, nil, []byte(stored), valOpts))

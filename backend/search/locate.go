@@ -7,6 +7,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"dataskydd/backend/normalize"
 	"dataskydd/backend/registry"
@@ -61,17 +62,27 @@ func (ix *Index) Locate(ctx context.Context, q string) ([]Located, normalize.Kin
 	if err != nil {
 		return nil, kind, fmt.Errorf("locating: %w", err)
 	}
+	byDoc := map[int][]uint64{}
+	for key := range m.places {
+		k := int(key >> 16)
+		byDoc[k] = append(byDoc[k], key&0xffff)
+	}
 	var out []Located
-	for _, d := range m.docs {
+	for k := range m.nums {
+		pls := byDoc[k]
+		if len(pls) == 0 {
+			continue
+		}
 		if err := ctx.Err(); err != nil {
 			return nil, kind, err
 		}
-		dv, err := loadValues(r, d)
+		dv, err := loadValues(r, m.nums[k])
 		if err != nil {
 			return nil, kind, fmt.Errorf("locating: %w", err)
 		}
-		for _, pm := range d.places {
-			p := ix.schema.places[pm.place]
+		sort.Slice(pls, func(i, j int) bool { return pls[i] < pls[j] })
+		for _, pl := range pls {
+			p := ix.schema.places[pl]
 			for _, v := range dv.at(p.id) {
 				spans := m.spans(v, p.format, ref)
 				if len(spans) == 0 {

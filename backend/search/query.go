@@ -101,48 +101,42 @@ func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 	}
 	// Every hit, scored without reading any value.
 	type cand struct {
-		doc   *docMatch
+		k     int // index in m.nums
 		place *place
 		score float64
 	}
-	var cands []cand
-	for _, d := range m.docs {
-		for _, pm := range d.places {
-			p := ix.schema.places[pm.place]
-			if len(areas) > 0 && !areas[p.area] {
-				continue
-			}
-			score := d.score * placeWeight(p) * float64(bits.OnesCount64(pm.mask)) / float64(len(parts))
-			// A field that is mostly the query (a name field for a name) ranks above one
-			// that merely mentions it.
-			score *= 1 + 0.5*pm.cover
-			cands = append(cands, cand{d, p, score})
+	cands := make([]cand, 0, len(m.places))
+	for key, mask := range m.places {
+		k, pl := int(key>>16), key&0xffff
+		if int(pl) >= len(ix.schema.places) {
+			continue
 		}
+		p := ix.schema.places[pl]
+		if len(areas) > 0 && !areas[p.area] {
+			continue
+		}
+		cands = append(cands, cand{k, p, m.score[k] * placeWeight(p) * float64(bits.OnesCount64(mask)) / float64(len(parts))})
 	}
 	res.Total = len(cands)
-	sort.Slice(cands, func(i, j int) bool {
-		a, b := cands[i], cands[j]
+	less := func(a, b cand) bool {
 		if a.score != b.score {
 			return a.score > b.score
 		}
-		if a.doc.num != b.doc.num {
-			return a.doc.num < b.doc.num
+		if a.k != b.k {
+			return a.k < b.k
 		}
 		return a.place.id < b.place.id
-	})
-	// Only the listed ones are read, for their values.
-	keep := len(cands)
-	if limit >= 0 {
-		keep = min(keep, limit)
 	}
-	values := map[*docMatch]*docValues{}
-	for _, c := range cands[:keep] {
-		dv, ok := values[c.doc]
+	cands = topK(cands, limit, less)
+	// Only the listed ones are read, for their values.
+	values := map[int]*docValues{}
+	for _, c := range cands {
+		dv, ok := values[c.k]
 		if !ok {
-			if dv, err = loadValues(r, c.doc); err != nil {
+			if dv, err = loadValues(r, m.nums[c.k]); err != nil {
 				return Result{}, fmt.Errorf("searching: %w", err)
 			}
-			values[c.doc] = dv
+			values[c.k] = dv
 		}
 		h := Hit{Area: c.place.area, Location: c.place.location, Type: dv.typ, ID: dv.id, Field: c.place.path, Score: c.score}
 		for _, v := range dv.at(c.place.id) {
@@ -161,6 +155,57 @@ func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 		res.Hits = res.Hits[:limit]
 	}
 	return res, nil
+}
+
+// topK returns the best k items in order (every item when k < 0), without sorting them all.
+func topK[T any](items []T, k int, less func(a, b T) bool) []T {
+	if k < 0 || k >= len(items) {
+		sort.Slice(items, func(i, j int) bool { return less(items[i], items[j]) })
+		return items
+	}
+	if k == 0 {
+		return items[:0]
+	}
+	// A bounded heap of the best k, worst on top.
+	h := make([]T, 0, k)
+	worse := func(i, j int) bool { return less(h[j], h[i]) }
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			m := l
+			if r := l + 1; r < len(h) && worse(r, l) {
+				m = r
+			}
+			if !worse(m, i) {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for _, it := range items {
+		if len(h) < k {
+			h = append(h, it)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !worse(i, p) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			continue
+		}
+		if less(it, h[0]) {
+			h[0] = it
+			down(0)
+		}
+	}
+	sort.Slice(h, func(i, j int) bool { return less(h[i], h[j]) })
+	return h
 }
 
 // placeWeight ranks dedicated personal fields above free text, and both above old values.
