@@ -22,12 +22,13 @@
 // # The index
 //
 // One Bleve (scorch) document per record, built from the registry: no type is listed
-// here. Each personal value is indexed under the array positions [place, instance,
-// tokens], where a place is one field path of one type ("comments.text"), so a term's
-// postings say which field of which child row matched, and how much of the value, without
-// reading anything stored. The search reads the postings itself (see engine.go): the
-// rarest query part first, the others only where it occurs, which gives exact totals over
-// every matching field and reads stored values only for the hits it lists.
+// here. A place is one field path of one type ("comments.text", "versions.fields.email").
+// Every personal value's words and contact details are indexed twice: plain (to find the
+// records where every query part occurs) and tagged with their place (to count the fields
+// they occur in), and the value itself is stored for snippets. The search reads the
+// postings itself (see engine.go): the rarest query part first, the others only where it
+// occurs, which gives exact totals over every matching field and reads stored values only
+// for the hits it lists.
 //
 // # Keeping step with the database
 //

@@ -196,3 +196,21 @@ func TestHitShape(t *testing.T) {
 		t.Errorf("area filter lost the user: %s", describe(res))
 	}
 }
+
+func TestTopK(t *testing.T) {
+	less := func(a, b int) bool { return a > b }
+	in := []int{5, 1, 9, 3, 7, 9, 2, 8}
+	for k, want := range map[int][]int{0: {}, 1: {9}, 3: {9, 9, 8}, 8: {9, 9, 8, 7, 5, 3, 2, 1}, -1: {9, 9, 8, 7, 5, 3, 2, 1}, 20: {9, 9, 8, 7, 5, 3, 2, 1}} {
+		got := topK(append([]int(nil), in...), k, less)
+		if len(got) != len(want) {
+			t.Errorf("topK(%d) = %v, want %v", k, got, want)
+			continue
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Errorf("topK(%d) = %v, want %v", k, got, want)
+				break
+			}
+		}
+	}
+}
