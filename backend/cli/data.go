@@ -37,12 +37,12 @@ func cmdImport(e *env, args []string) error {
 		}
 		return fmt.Errorf("%w (nothing was imported)", err)
 	}
-	if err := e.afterWrite(st); err != nil {
-		return err
-	}
+	elapsed := time.Since(start)
 	printCounts(e.stdout, res.Counts)
-	fmt.Fprintf(e.stdout, "imported %d records in %s\n", res.Records, time.Since(start).Round(time.Millisecond))
-	return nil
+	fmt.Fprintf(e.stdout, "imported %d records in %s (%.0f records/s)\n", res.Records, elapsed.Round(time.Millisecond), float64(res.Records)/elapsed.Seconds())
+	// The records are committed, and queued for the search index in the same transaction;
+	// bring the index up to date now so a search right after finds them.
+	return e.afterWrite(st)
 }
 
 func cmdExport(e *env, args []string) error {
