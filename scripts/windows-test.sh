@@ -60,7 +60,7 @@ fi
 
 echo "test-windows: creating a Wine prefix" >&2
 start=$(date +%s)
-wineboot -i >/dev/null 2>&1 || true
+timeout 180 wineboot -i >/dev/null 2>&1 || true
 wineserver -w
 x86_64-w64-mingw32-gcc -shared -O2 -s -o "$work/bcryptprimitives.dll" build/windows/wine/bcryptprimitives.c -lbcrypt
 cp "$work/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
@@ -77,7 +77,7 @@ winpath() { printf 'Z:%s' "${1//\//\\}"; }
 for pkg in paths version; do
   GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go test -c -o "$work/$pkg.test.exe" "./backend/$pkg"
   # TestLinkerSetsVersion runs the go tool, which the Wine prefix does not have.
-  if wine "$work/$pkg.test.exe" -test.skip 'TestLinkerSetsVersion' >"$work/$pkg.test.out" 2>&1; then
+  if timeout 300 wine "$work/$pkg.test.exe" -test.skip 'TestLinkerSetsVersion' >"$work/$pkg.test.out" 2>&1; then
     echo "ok   backend/$pkg tests under Wine" >&2
     passed=$((passed + 1))
   else
@@ -90,8 +90,9 @@ done
 # --- 2. The CLI, Linux and Windows side by side --------------------------------------
 lin_home="$work/linux-home"
 mkdir -p "$lin_home"
-lin() { env HOME="$lin_home" XDG_DATA_HOME="$lin_home/data" "$LINUX_BIN" "$@"; }
-win() { wine "$WIN_BIN" "$@"; }
+# A hung run must fail the test, not CI: 5 minutes per command at most.
+lin() { timeout 300 env HOME="$lin_home" XDG_DATA_HOME="$lin_home/data" "$LINUX_BIN" "$@"; }
+win() { timeout 300 wine "$WIN_BIN" "$@"; }
 
 help_text="$(lin --help 2>&1 || true)"
 listed() { grep -Eq "(^|[[:space:]\`])$1([[:space:]\`]|$)" <<<"$help_text"; }
@@ -200,7 +201,7 @@ fi
 # (console_windows.go) attaches to cmd's console. `script` gives cmd a terminal.
 console_run() { # ARGS...: prints what the console showed; returns the program's exit code
   local cmdline="wine cmd /c start /wait '$(winpath "$WIN_BIN")' $*" rc=0
-  script -qec "$cmdline" /dev/null >"$work/console.raw" 2>&1 </dev/null || rc=$?
+  timeout 120 script -qec "$cmdline" /dev/null >"$work/console.raw" 2>&1 </dev/null || rc=$?
   tr -d '\r' <"$work/console.raw" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g'
   return $rc
 }
