@@ -123,7 +123,7 @@ type RetentionPolicy struct {
 	Months  int    `json:"months"` // the other logs' fixed period in calendar months
 	Fixed   bool   `json:"fixed"`  // always on; period cannot be changed
 	// OnDelete is "anonymise" or "delete" for customer, contact person and user; "" otherwise.
-	OnDelete  string   `json:"onDelete"`
+	OnDelete  string     `json:"onDelete"`
 	Clock     []FieldRef `json:"clock"`     // the fields that start the countdown
 	ClockMode string     `json:"clockMode"` // "earliest" ("A or B") or "first_set" ("A, else B")
 	DeleteRow bool       `json:"deleteRow"` // the record is deleted rather than anonymised
