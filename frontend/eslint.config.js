@@ -3,12 +3,13 @@
 // imports another feature, shared code never imports a feature or the app, and only
 // src/lib/backend.ts touches the generated Wails bindings.
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // Every folder under src/features is a feature.
-const features = readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
+const features = readdirSync(join(import.meta.dirname, 'src', 'features'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
