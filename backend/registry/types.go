@@ -108,7 +108,8 @@ func newType(t Type, fields ...[]Field) *Type {
 var types = []*Type{
 	newType(Type{Name: "customer", Area: "Workcloud", Location: "Kundregister", LabelSV: "Kunder", LabelEN: "Customers",
 		Retention: &Rule{Clock: []string{FieldDeletedAt}, OnDelete: true, ClearInbound: true}},
-		fs(custLink(ZeroLink), enum("kind", "private", "company"), p("name", Replace), pnr("personal_number", Replace),
+		fs(Field{Name: FieldCustomerNo, Kind: KindString, Anon: ZeroLink}, // the customer's own number: its key, not a link
+			enum("kind", "private", "company"), p("name", Replace), pnr("personal_number", Replace),
 			email("email", Replace), phone("mobile_phone", Replace), phone("private_phone", Replace), phone("work_phone", Replace),
 			p("street", Replace), p("postal_code", Replace), p("city", Replace), f("notes", Replace), versions())),
 
