@@ -185,8 +185,9 @@ func hitOf(h search.Hit) SearchHit {
 // Text", an old value "Tidigare värden › Namn".
 func fieldLabels(path string) (sv, en string) {
 	var svs, ens []string
-	for _, part := range strings.Split(path, ".") {
-		if part == registry.FieldVersions {
+	parts := strings.Split(path, ".")
+	for i, part := range parts {
+		if part == registry.FieldVersions && i+1 < len(parts) {
 			continue // "versions.fields.x": "fields" says it (previous values)
 		}
 		l := registry.Label(part)

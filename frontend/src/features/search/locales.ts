@@ -44,7 +44,7 @@ export const sv = {
     cancel: 'Avbryt',
     nothing: 'Det finns inget att anonymisera för {{query}}.',
     doneTitle: 'Personen är anonymiserad',
-    done: '{{anonymised}} egna poster anonymiserades och uppgifter ersattes i {{edited}} andra. En ny sökning hittar {{remaining}} träffar.',
+    done: 'Anonymiserade poster: {{anonymised}} egna, {{edited}} andra. En ny sökning hittar {{remaining}} träffar.',
   },
 };
 
@@ -93,6 +93,6 @@ export const en: typeof sv = {
     cancel: 'Cancel',
     nothing: 'There is nothing to anonymise for {{query}}.',
     doneTitle: 'The person is anonymised',
-    done: "{{anonymised}} own records were anonymised and data was replaced in {{edited}} others. A new search finds {{remaining}} hits.",
+    done: 'Records anonymised: {{anonymised}} own, {{edited}} others. A new search finds {{remaining}} hits.',
   },
 };

@@ -89,7 +89,8 @@ afterEach(() => {
   delete window.runtime;
 });
 
-describe('RetentionSettings', () => {
+// Generous timeouts: the machine running the suite is shared.
+describe('RetentionSettings', { timeout: 20000 }, () => {
   it('lists every policy, the fixed rows read-only, in Swedish', async () => {
     renderWithApp(<RetentionSettings />, { language: 'sv' });
     expect(await screen.findByRole('heading', { name: 'Anonymisering' })).toBeInTheDocument();

@@ -60,8 +60,13 @@ export function ErasureModal({ plan, busy, onCancel, onConfirm }: Props) {
                           {r.area} / {r.location}
                         </Text>
                       </Table.Td>
-                      <Table.Td style={{ verticalAlign: 'top' }}>
-                        <Badge variant="light" color={r.ownAccount ? 'yellow' : r.mode === 'rule' ? 'red' : 'orange'}>
+                      <Table.Td style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
+                        <Badge
+                          tt="none"
+                          style={{ overflow: 'visible' }}
+                          variant="light"
+                          color={r.ownAccount ? 'yellow' : r.mode === 'rule' ? 'red' : 'orange'}
+                        >
                           {r.ownAccount
                             ? t('search.erase.ownAccount')
                             : r.mode === 'rule'

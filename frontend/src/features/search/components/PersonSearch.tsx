@@ -208,7 +208,7 @@ function HitGroup({ group: g }: { group: SearchGroup }) {
   const { i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <Paper withBorder radius="md" data-testid="hit-group">
+    <Paper withBorder radius="md" data-testid="hit-group" data-location={`${g.area}/${g.location}`}>
       <Group justify="space-between" px="lg" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         <Group gap={6}>
           <Text size="sm" c="dimmed">
