@@ -42,6 +42,7 @@ func (a *App) startup(ctx context.Context) {
 // shutdown is Wails' OnShutdown hook: close the store so the WAL is checkpointed.
 func (a *App) shutdown(context.Context) {
 	a.stopScheduler()
+	a.closeServices() // the search index (app_session.go)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.st != nil {
