@@ -240,6 +240,7 @@ func eachDoc(ctx context.Context, r index.IndexReader, field, term string, among
 	defer tfr.Close()
 	var tfd index.TermFieldDoc
 	if among == nil || tfr.Count() < uint64(len(among)) {
+		k := 0 // postings come in ascending order: walk the candidates alongside
 		for {
 			t, err := tfr.Next(&tfd)
 			if err != nil {
@@ -253,8 +254,13 @@ func eachDoc(ctx context.Context, r index.IndexReader, field, term string, among
 				fn(num, -1)
 				continue
 			}
-			k := sort.Search(len(among), func(i int) bool { return among[i] >= num })
-			if k < len(among) && among[k] == num {
+			for k < len(among) && among[k] < num {
+				k++
+			}
+			if k == len(among) {
+				return nil
+			}
+			if among[k] == num {
 				fn(num, k)
 			}
 		}
