@@ -63,7 +63,7 @@ func needDisplay(goos string, getenv func(string) string) error {
 // runApp opens the desktop window and returns when it is closed. It needs a display;
 // main sends command-line invocations to the CLI before calling it.
 func runApp() error {
-	if err := needDisplay(goruntime.GOOS, os.Getenv); err != nil {
+	if err := needDisplay(goruntime.GOOS, os.Getenv); err != nil && !generatingBindings {
 		return err
 	}
 	dir, err := guiDataDir()
