@@ -8,8 +8,27 @@
 # tags desktop,production, -H windowsgui (no console window; console_windows.go
 # attaches to the parent console for CLI use), and a .syso with the icon, version
 # information and manifest compiled by mingw-w64's windres.
+#
+# Authenticode signing (optional; without it Windows SmartScreen warns about an unknown
+# publisher): set WINDOWS_SIGN_PFX to a code-signing certificate (.pfx/.p12),
+# WINDOWS_SIGN_PASSFILE to a file holding its password, and for a release
+# WINDOWS_SIGN_TIMESTAMP to your CA's RFC 3161 timestamp URL. Needs osslsigncode
+# (apt-get install osslsigncode). dataskydd.exe is signed before it goes into the
+# installer, the installer after it is built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+sign() { # FILE: signs it in place when a certificate is configured
+  [ -n "${WINDOWS_SIGN_PFX:-}" ] || return 0
+  command -v osslsigncode >/dev/null || { echo "windows-build: signing needs osslsigncode (apt-get install osslsigncode)" >&2; exit 1; }
+  local args=(sign -pkcs12 "$WINDOWS_SIGN_PFX" -h sha256 -n "Dataskydd")
+  [ -z "${WINDOWS_SIGN_PASSFILE:-}" ] || args+=(-readpass "$WINDOWS_SIGN_PASSFILE")
+  [ -z "${WINDOWS_SIGN_TIMESTAMP:-}" ] || args+=(-ts "$WINDOWS_SIGN_TIMESTAMP")
+  rm -f "$1.signed"
+  osslsigncode "${args[@]}" -in "$1" -out "$1.signed" >&2
+  mv "$1.signed" "$1"
+  echo "windows-build: signed $1" >&2
+}
 
 VERSION="${VERSION:-0.1.0-dev}"
 out=build/bin/windows
@@ -66,6 +85,7 @@ CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc CXX=x86_64-w64-mingw32-g++ GOOS=windows 
   -ldflags "-s -w -H windowsgui -X dataskydd/backend/version.Version=$VERSION" \
   -o "$out/dataskydd.exe" .
 rm -f "$syso"
+sign "$out/dataskydd.exe"
 
 echo "windows-build: makensis" >&2
 setup="build/bin/Dataskydd-setup-$VERSION.exe"
@@ -74,4 +94,5 @@ makensis -V2 -WX -NOCD \
   -DBINARY="$PWD/$out/dataskydd.exe" -DICON="$icon" \
   -DTASKXML="$PWD/scripts/schedule/windows-task.xml" -DOUTFILE="$PWD/$setup" \
   build/windows/installer.nsi
+sign "$setup"
 ls -l "$out/dataskydd.exe" "$setup" >&2
