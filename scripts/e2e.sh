@@ -34,6 +34,7 @@ if [ "${E2E_SKIP_BUILD:-}" != 1 ]; then
   echo "e2e: building the CLI and the dev-tagged app" >&2
   go build -tags "$TAGS" -o build/bin/dataskydd .
   go build -tags "dev,desktop,$TAGS" -o build/bin/dataskydd-dev .
+  go build -o build/bin/fakesms ./backend/sms/smstest/cmd/fakesms
 fi
 
 work="$(mktemp -d -t dataskydd-e2e-XXXXXX)"
@@ -60,6 +61,11 @@ for file in "$@"; do
   fi
   port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
   log="$E2E_OUT/app-$name.log"
+  # SMS goes to a local fake provider the test file may start there (twofactor.test.mjs runs
+  # backend/sms/smstest/cmd/fakesms); decrypted values hide after seconds, not a minute.
+  smsport="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+  export E2E_SMS_URL="http://127.0.0.1:$smsport"
+  DATASKYDD_SMS_BASE_URL="$E2E_SMS_URL" DATASKYDD_TEST_REVEAL_SECONDS=4 \
   DATASKYDD_DATA_DIR="$data" devserver="localhost:$port" build/bin/dataskydd-dev >"$log" 2>&1 &
   app=$!
   up=0
