@@ -200,7 +200,8 @@ fi
 # program inherits no standard handles, so its output shows only if attachConsole
 # (console_windows.go) attaches to cmd's console. `script` gives cmd a terminal.
 console_run() { # ARGS...: prints what the console showed; returns the program's exit code
-  local cmdline="wine cmd /c start /wait '$(winpath "$WIN_BIN")' $*" rc=0
+  local cmdline rc=0
+  cmdline="wine cmd /c start /wait '$(winpath "$WIN_BIN")' $*"
   timeout 120 script -qec "$cmdline" /dev/null >"$work/console.raw" 2>&1 </dev/null || rc=$?
   tr -d '\r' <"$work/console.raw" | sed 's/\x1b\[[0-9;?]*[a-zA-Z]//g'
   return $rc
@@ -319,7 +320,7 @@ fi
 # --- 3. The installer ----------------------------------------------------------------
 # The uninstaller copies itself to %TEMP% and returns at once (so that it can delete
 # its own folder): wait for the effect, at most 60 s.
-wait_until() { local i; for i in $(seq 120); do if eval "$1"; then return 0; fi; sleep 0.5; done; return 1; }
+wait_until() { local _; for _ in $(seq 120); do if eval "$1"; then return 0; fi; sleep 0.5; done; return 1; }
 programs="$WINEPREFIX/drive_c/users/$winuser/AppData/Local/Programs/Dataskydd"
 startmenu="$WINEPREFIX/drive_c/users/$winuser/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Dataskydd.lnk"
 inst_ok=1
