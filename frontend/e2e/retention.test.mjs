@@ -68,6 +68,7 @@ test('switch a policy on, preview the run, run it, and the person is gone', asyn
   await preview.waitFor();
   await preview.getByText('K-OLD').waitFor();
   assert.equal(await preview.getByText('K-NEW').count(), 0);
+  await page.waitForTimeout(400); // the modal's opening transition
   await page.screenshot({ path: join(out, '31-anonymisation-preview-sv.png'), fullPage: true });
   assert.equal((await callBound(page, 'SearchPersons', { query: 'Gunnar Qvarngård', areas: [] })).value.total > 0, true);
   await page.getByRole('button', { name: 'Stäng' }).click();

@@ -101,6 +101,7 @@ test('find, export and anonymise a person everywhere', async () => {
   await plan.waitFor();
   await plan.getByText('Anonymiseras helt').waitFor();
   await plan.getByText(/Möten|Meetings/).first().waitFor(); // found through her e-mail address
+  await page.waitForTimeout(400); // the modal's opening transition
   await page.screenshot({ path: join(out, '43-erasure-preview-sv.png'), fullPage: true });
   await page.getByRole('button', { name: /^Anonymisera \d+ poster$/ }).click();
   await page.getByText('Personen är anonymiserad').waitFor();

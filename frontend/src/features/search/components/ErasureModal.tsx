@@ -45,7 +45,7 @@ export function ErasureModal({ plan, busy, onCancel, onConfirm }: Props) {
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('search.erase.record')}</Table.Th>
-                    <Table.Th>{t('search.erase.how')}</Table.Th>
+                    <Table.Th w={180}>{t('search.erase.how')}</Table.Th>
                     <Table.Th>{t('search.erase.fields')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -63,7 +63,7 @@ export function ErasureModal({ plan, busy, onCancel, onConfirm }: Props) {
                       <Table.Td style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
                         <Badge
                           tt="none"
-                          style={{ overflow: 'visible' }}
+                          styles={{ root: { maxWidth: 'none' }, label: { overflow: 'visible' } }}
                           variant="light"
                           color={r.ownAccount ? 'yellow' : r.mode === 'rule' ? 'red' : 'orange'}
                         >
