@@ -30,7 +30,7 @@ export function SmsSettingsScreen() {
             {t('sms.subtitle')}
           </Text>
         </div>
-        <Badge size="lg" variant="light" color={settings.data.configured ? 'teal' : 'gray'} data-testid="sms-status">
+        <Badge tt="none" size="lg" variant="light" color={settings.data.configured ? 'teal' : 'gray'} data-testid="sms-status">
           {settings.data.configured ? t('sms.configured') : t('sms.notConfigured')}
         </Badge>
       </Group>

@@ -60,7 +60,7 @@ export function MyTwoFactorScreen() {
                     <Group gap={6} wrap="nowrap">
                       <IconDeviceDesktop size={16} />
                       {d.this_device ? (
-                        <Badge variant="light" color="teal">
+                        <Badge tt="none" variant="light" color="teal">
                           {t('twofactor.my.thisDevice')}
                         </Badge>
                       ) : (
@@ -108,7 +108,7 @@ function TotpPanel({ enrolled }: { enrolled: boolean }) {
       <Group gap="xs" mb="xs">
         <IconDeviceMobile size={18} />
         <Title order={4}>{t('twofactor.totp.title')}</Title>
-        <Badge variant="light" color={enrolled ? 'teal' : 'gray'}>
+        <Badge tt="none" variant="light" color={enrolled ? 'teal' : 'gray'}>
           {enrolled ? t('twofactor.totp.enrolled') : t('twofactor.totp.notEnrolled')}
         </Badge>
       </Group>

@@ -58,12 +58,12 @@ function FlowRow({ flow, smsConfigured }: { flow: FlowSetting; smsConfigured: bo
         <Group gap="xs">
           <Text size="sm">{label}</Text>
           {flow.sms_only && (
-            <Badge size="xs" variant="light" color="gray">
+            <Badge tt="none" size="xs" variant="light" color="gray">
               {t('twofactor.settings.smsOnly')}
             </Badge>
           )}
           {flow.per_device && (
-            <Badge size="xs" variant="light" color="blue">
+            <Badge tt="none" size="xs" variant="light" color="blue">
               {t('twofactor.settings.perDevice')}
             </Badge>
           )}

@@ -139,7 +139,7 @@ export function AccessPanel({ form, people, isAdmin, secondFactor, totpEnrolled 
                     {m.kind === 'group' && <IconUsers size={14} />}
                     <Text size="sm">{nameOf(m.kind, m.id)}</Text>
                     {m.kind === 'user' && needsGrant.includes(m.id) && (
-                      <Badge size="sm" color="orange" variant="light">
+                      <Badge tt="none" size="sm" color="orange" variant="light">
                         {t('vault.access.needsGrant')}
                       </Badge>
                     )}

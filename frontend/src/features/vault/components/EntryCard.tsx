@@ -29,7 +29,7 @@ export function EntryCard({ form, entry, revealed, onReveal, onHide, onCopy, onE
         </Text>
         <Group gap={6}>
           {revealed && (
-            <Badge variant="light" color="orange" data-testid="reveal-countdown">
+            <Badge tt="none" variant="light" color="orange" data-testid="reveal-countdown">
               {t('vault.entries.hidesIn', { seconds: revealed.secondsLeft })}
             </Badge>
           )}
@@ -67,7 +67,7 @@ export function EntryCard({ form, entry, revealed, onReveal, onHide, onCopy, onE
             let cell;
             if (f.encrypted && sealed.has(f.id) && value === undefined) {
               cell = (
-                <Badge variant="outline" color="gray" leftSection={<IconLock size={11} />}>
+                <Badge tt="none" variant="outline" color="gray" leftSection={<IconLock size={11} />}>
                   {t('vault.entries.hidden')}
                 </Badge>
               );

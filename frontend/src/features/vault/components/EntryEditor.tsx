@@ -38,7 +38,7 @@ function FieldInput({ field, value, onChange, keepHint }: { field: VaultField; v
   const label = field.encrypted ? (
     <Group gap={6} component="span">
       {field.name}
-      <Badge size="xs" variant="light" color="teal" leftSection={<IconLock size={10} />}>
+      <Badge tt="none" size="xs" variant="light" color="teal" leftSection={<IconLock size={10} />}>
         {t('vault.form.encrypted')}
       </Badge>
     </Group>

@@ -101,7 +101,7 @@ export function VaultScreen() {
                         style={{ borderRadius: 'var(--mantine-radius-sm)' }}
                         rightSection={
                           (f.needsGrant?.length ?? 0) > 0 ? (
-                            <Badge size="xs" color="orange" variant="filled" circle>
+                            <Badge tt="none" size="xs" color="orange" variant="filled" circle>
                               !
                             </Badge>
                           ) : undefined
@@ -167,15 +167,15 @@ function FormPanel({ form, info, people, onEdit }: { form: VaultForm; info: Vaul
           <Stack gap={6}>
             <Title order={3}>{form.name}</Title>
             <Group gap={6}>
-              <Badge variant="light" leftSection={<IconClock size={12} />}>
+              <Badge tt="none" variant="light" leftSection={<IconClock size={12} />}>
                 {form.autoDeleteDays > 0 ? t('vault.info.autoDeleteDays', { count: form.autoDeleteDays }) : t('vault.info.autoDeleteNever')}
               </Badge>
               {form.twoFactor && (
-                <Badge variant="light" color="violet" leftSection={<IconShieldCheck size={12} />}>
+                <Badge tt="none" variant="light" color="violet" leftSection={<IconShieldCheck size={12} />}>
                   {t('vault.info.twoFactor')}
                 </Badge>
               )}
-              <Badge variant="light" color={form.canDecrypt ? 'teal' : 'gray'} leftSection={<IconKey size={12} />}>
+              <Badge tt="none" variant="light" color={form.canDecrypt ? 'teal' : 'gray'} leftSection={<IconKey size={12} />}>
                 {form.canDecrypt ? t('vault.info.canDecrypt') : t('vault.info.readOnly')}
               </Badge>
             </Group>
@@ -210,7 +210,7 @@ function FormPanel({ form, info, people, onEdit }: { form: VaultForm; info: Vaul
           <Tabs.Tab value="entries">
             {t('vault.entries.title')} {entries.data ? `(${entries.data.total})` : ''}
           </Tabs.Tab>
-          <Tabs.Tab value="access" rightSection={(form.needsGrant?.length ?? 0) > 0 ? <Badge size="xs" color="orange" circle>!</Badge> : undefined}>
+          <Tabs.Tab value="access" rightSection={(form.needsGrant?.length ?? 0) > 0 ? <Badge tt="none" size="xs" color="orange" circle>!</Badge> : undefined}>
             {t('vault.access.title')}
           </Tabs.Tab>
         </Tabs.List>
