@@ -39,7 +39,9 @@ func cmdImport(e *env, args []string) error {
 	}
 	elapsed := time.Since(start)
 	printCounts(e.stdout, res.Counts)
-	fmt.Fprintf(e.stdout, "imported %d records in %s (%.0f records/s)\n", res.Records, elapsed.Round(time.Millisecond), float64(res.Records)/elapsed.Seconds())
+	fmt.Fprintf(e.stdout, "imported %d records\n", res.Records)
+	// Timings on stderr keep stdout the same for the same input.
+	fmt.Fprintf(e.stderr, "import took %s (%.0f records/s)\n", elapsed.Round(time.Millisecond), float64(res.Records)/elapsed.Seconds())
 	// The records are committed, and queued for the search index in the same transaction;
 	// bring the index up to date now so a search right after finds them.
 	return e.afterWrite(st)
