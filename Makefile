@@ -28,7 +28,7 @@ deps-test:
 
 # The CLI alone: no frontend build, no GTK needed at run time.
 cli:
-	go build -tags "$(TAGS)" -ldflags "-X dataskydd/backend/version.Version=$(VERSION)" -o $(BIN) .
+	go build -tags "$(TAGS)" -ldflags "-X dataskydd/backend/version.Version=$(APP_VERSION)" -o $(BIN) .
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^frontend/') 2>/dev/null); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
