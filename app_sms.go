@@ -67,12 +67,22 @@ func (a *App) SaveSMSSettings(in SMSSettingsInput) error {
 	return securityFail(err)
 }
 
-// RemoveSMSSettings forgets the SMS settings and every provider's credentials. Two-factor
-// flows that are on stay on but cannot send codes until SMS is configured again.
+// RemoveSMSSettings forgets the SMS settings and every provider's credentials. It refuses
+// (invalid_setting) while a two-factor flow is on: its codes could no longer be sent, and
+// nobody challenged by it could log in.
 func (a *App) RemoveSMSSettings() error {
 	_, s, err := a.requireRole(auth.RoleAdmin)
 	if err != nil {
 		return err
+	}
+	flows, err := s.TwoFactor.FlowSettings(a.ctx)
+	if err != nil {
+		return securityFail(err)
+	}
+	for _, f := range flows {
+		if f.Enabled {
+			return fail(CodeInvalidSetting, fmt.Errorf("removing SMS settings: switch off the two-factor flow %q first", f.Flow))
+		}
 	}
 	return securityFail(s.SMS.Remove(a.ctx))
 }

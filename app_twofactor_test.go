@@ -76,6 +76,7 @@ func TestLoginFromNewDevice(t *testing.T) {
 	if err := a.SetTwoFactorFlow("user_login", true); err != nil {
 		t.Fatal(err)
 	}
+	mustCode(t, a.RemoveSMSSettings(), CodeInvalidSetting)
 	_ = a.Logout()
 
 	_, err := a.Login("anna", adminPW)
