@@ -39,7 +39,7 @@ test('importing a file through the import dialog backend call fills the lists', 
   await go('#/records/user');
   await go('#/records/customer');
   await page.getByTestId('record-total').filter({ hasText: '2 poster' }).waitFor();
-  await page.screenshot({ path: join(out, '19-customers-after-import-sv.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '19-customers-after-import-sv.png') });
 });
 
 test('a customer is created from the form generated from its schema', async () => {
@@ -50,7 +50,7 @@ test('a customer is created from the form generated from its schema', async () =
   await form.locator('input[name="name"]').fill('Åsa Lind');
   await form.locator('input[name="email"]').fill('asa.lind@example.se');
   await form.locator('input[name="mobile_phone"]').fill('070-123 45 67');
-  await page.screenshot({ path: join(out, '20-customer-form-sv.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '20-customer-form-sv.png') });
   await save();
   await page.getByTestId('record-detail').waitFor();
   await page.getByTestId('field-name').getByText('Åsa Lind').waitFor();
@@ -64,7 +64,7 @@ test('a customer is created from the form generated from its schema', async () =
   await page.getByTestId('record-total').filter({ hasText: '2 poster' }).waitFor();
   await page.getByTestId('record-filter').fill('asa.lind@');
   await page.getByTestId('record-total').filter({ hasText: '1 post' }).waitFor();
-  await page.screenshot({ path: join(out, '24-customers-filtered-sv.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '24-customers-filtered-sv.png') });
   await page.getByTestId('record-filter').fill('');
 });
 
@@ -80,7 +80,7 @@ test('a work order linked to the customer: a wrong link is shown on its field, t
   await page.getByTestId('form-problem').waitFor();
   const field = form.locator('input[name="customer_number"]');
   assert.equal(await field.getAttribute('aria-invalid'), 'true', 'the dangling link is marked on its field');
-  await page.screenshot({ path: join(out, '21-work-order-invalid-link-sv.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '21-work-order-invalid-link-sv.png') });
   assert.equal((await callBound(page, 'GetRecord', 'work_order', 'WO-E2E')).code, 'not_found', 'nothing saved');
 
   await field.fill('1001'); // the imported customer Åsa Lindström
@@ -103,14 +103,14 @@ test('editing the work order writes a version-history entry and an event', async
   assert.equal(rec.values.versions[0].fields.title, 'Byte av blandare');
   const events = (await callBound(page, 'ListRecords', { type: 'event', text: 'WO-E2E', limit: 50, offset: 0, sort: '', desc: false, status: '' })).value;
   assert.deepEqual(events.items.map((e) => e.values.action).sort(), ['create', 'update']);
-  await page.screenshot({ path: join(out, '22-work-order-history-sv.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '22-work-order-history-sv.png') });
 });
 
 test('deleting the work order says what happens to its type, then marks it deleted', async () => {
   await page.getByTestId('delete-record').click();
   const effect = page.getByTestId('delete-effect');
   await effect.filter({ hasText: 'markeras som borttagen' }).waitFor();
-  await page.screenshot({ path: join(out, '23-delete-confirm-sv.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '23-delete-confirm-sv.png') });
   await page.getByTestId('confirm-delete').click();
   await page.getByTestId('record-table').waitFor();
   const rec = (await callBound(page, 'GetRecord', 'work_order', 'WO-E2E')).value;
@@ -121,13 +121,13 @@ test('Settings > Users and Settings > Logs show the accounts, the events and the
   await page.getByTestId('nav-Settings').click();
   await page.getByTestId('nav-settings-users').click();
   await page.getByTestId(`user-${admin}`).waitFor();
-  await page.screenshot({ path: join(out, '25-users-sv.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '25-users-sv.png') });
   await page.getByTestId('nav-settings-logs').click();
   await page.getByTestId('log-event').getByText('WO-E2E', { exact: false }).first().waitFor();
-  await page.screenshot({ path: join(out, '26-logs-events-sv.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '26-logs-events-sv.png') });
   await page.getByTestId('tab-system').click();
   await page.getByTestId('log-system_log').getByText('login_ok').first().waitFor();
-  await page.screenshot({ path: join(out, '27-logs-system-sv.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '27-logs-system-sv.png') });
 });
 
 test('switching to English relabels the navigation and lists from the registry', async () => {
@@ -135,10 +135,10 @@ test('switching to English relabels the navigation and lists from the registry',
   await page.getByText('English', { exact: true }).click();
   await page.getByRole('heading', { name: 'Work orders', level: 2 }).waitFor();
   await page.getByTestId('nav-type-customer').filter({ hasText: 'Customers' }).waitFor();
-  await page.screenshot({ path: join(out, '28-work-orders-en.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '28-work-orders-en.png') });
   await go('#/records/work_order/WO-E2E');
   await page.getByTestId('version-history').getByText('Version history').waitFor();
-  await page.screenshot({ path: join(out, '29-work-order-detail-en.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '29-work-order-detail-en.png') });
 });
 
 test('a staff user is refused admin methods in the backend, whatever the page does', async () => {
@@ -169,7 +169,7 @@ test('a staff user is refused admin methods in the backend, whatever the page do
   // Staff works with Workcloud records but not with the event log.
   assert.equal((await callBound(page, 'ListRecords', { type: 'customer', limit: 10, offset: 0, sort: '', desc: false, status: '', text: '' })).ok, true);
   assert.equal((await callBound(page, 'ListRecords', { type: 'event', limit: 10, offset: 0, sort: '', desc: false, status: '', text: '' })).code, 'forbidden');
-  await page.screenshot({ path: join(out, '30-staff-view-en.png'), fullPage: true });
+  await page.screenshot({ path: join(out, '30-staff-view-en.png') });
   // Nobody logged in: unauthenticated.
   await callBound(page, 'Logout');
   assert.equal((await callBound(page, 'ListRecords', { type: 'customer', limit: 10, offset: 0, sort: '', desc: false, status: '', text: '' })).code, 'unauthenticated');
@@ -184,7 +184,7 @@ test('dark mode follows the OS', async () => {
   });
   await dark.getByTestId('record-table').waitFor();
   assert.equal(await dark.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme')), 'dark');
-  await dark.screenshot({ path: join(out, '31-customers-dark-en.png'), fullPage: true });
+  await dark.screenshot({ path: join(out, '31-customers-dark-en.png') });
   await dark.close();
 });
 

@@ -3,8 +3,7 @@ import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
-import { backend, BackendError, ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
-import { errorMessage } from '@/lib/errorMessage';
+import { backend, ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
 import { AuthScreenFrame } from './AuthScreenFrame';
 
 /** Renders the second step of a login that needs a second factor (second_factor_required). */
@@ -22,7 +21,8 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
   const { t, i18n } = useTranslation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<BackendError | null>(null);
+  // Only the code and the retry time are kept: what the screen says.
+  const [error, setError] = useState<{ code: ErrorCode; retryAt?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [second, setSecond] = useState(false);
 
@@ -70,7 +70,7 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
           )}
           {error && (
             <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert" data-testid="login-error">
-              {errorMessage(t, error)}
+              {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })}
               {retry && ` ${t('auth.login.retryAt', { time: retry.toLocaleTimeString(i18n.language) })}`}
             </Alert>
           )}

@@ -1,0 +1,58 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { backend, BackendError, ErrorCode } from '@/lib/backend';
+import { renderWithApp } from '@/testing/render';
+import { LoginScreen } from '../components/LoginScreen';
+
+vi.mock('@/lib/backend', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/backend')>();
+  return { ...real, backend: { login: vi.fn() } };
+});
+
+const login = vi.mocked(backend.login);
+
+beforeEach(() => {
+  login.mockReset();
+});
+
+async function submit(username: string, password: string) {
+  await userEvent.type(screen.getByLabelText(/Username/), username);
+  await userEvent.type(screen.getByLabelText(/Password/), password);
+  await userEvent.click(screen.getByRole('button', { name: 'Log in' }));
+}
+
+describe('LoginScreen', () => {
+  it('says a wrong password clearly and empties the field', async () => {
+    login.mockImplementation(() => Promise.reject(new BackendError(ErrorCode.BadCredentials, 'wrong')));
+    const onLoggedIn = vi.fn();
+    renderWithApp(<LoginScreen orgName="Test AB" onLoggedIn={onLoggedIn} />);
+    expect(screen.getByText('Dataskydd for Test AB')).toBeInTheDocument();
+    await submit('anna', 'fel');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong username or password');
+    expect(login.mock.calls).toEqual([['anna', 'fel']]);
+    expect(screen.getByLabelText(/Password/)).toHaveValue('');
+    expect(onLoggedIn).not.toHaveBeenCalled();
+  });
+
+  it('tells when a backed-off account may try again', async () => {
+    login.mockImplementation(() => Promise.reject(new BackendError(ErrorCode.Throttled, 'wait', '2026-03-01T09:30:00Z')));
+    renderWithApp(<LoginScreen orgName="Test AB" onLoggedIn={vi.fn()} />);
+    await submit('anna', 'x');
+    const time = new Date('2026-03-01T09:30:00Z').toLocaleTimeString('en');
+    expect(await screen.findByRole('alert')).toHaveTextContent(`You can try again at ${time}.`);
+  });
+
+  it('hands the session on after a good login, in Swedish too', async () => {
+    const session = { userId: 'U1', username: 'anna', roles: ['admin'], idleLockMinutes: 15 };
+    login.mockResolvedValue(session);
+    const onLoggedIn = vi.fn();
+    renderWithApp(<LoginScreen orgName="Test AB" locked onLoggedIn={onLoggedIn} />, { language: 'sv' });
+    expect(screen.getByTestId('locked-notice')).toHaveTextContent('Appen låstes');
+    await userEvent.type(screen.getByLabelText(/Användarnamn/), ' anna ');
+    await userEvent.type(screen.getByLabelText(/Lösenord/), 'rätt lösenord');
+    await userEvent.click(screen.getByRole('button', { name: 'Logga in' }));
+    expect(login).toHaveBeenCalledWith('anna', 'rätt lösenord');
+    expect(onLoggedIn).toHaveBeenCalledWith(session);
+  });
+});
