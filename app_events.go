@@ -29,6 +29,7 @@ var allEventNames = []struct {
 	{EventSessionLocked, "SessionLocked"},
 	{EventRetentionProgress, "RetentionProgress"},
 	{EventRetentionDone, "RetentionDone"},
+	{EventIndexProgress, "IndexProgress"},
 }
 
 // Progress reports how far a long import or export has come: an import counts

@@ -25,6 +25,8 @@ var _ = addAccess(map[string]access{
 	"WriteAccessReport":  adminOrDPO,
 	"PreviewErasure":     adminOrDPO,
 	"EraseEverywhere":    adminOrDPO,
+	"CheckIndex":         adminOrDPO,
+	"RebuildIndex":       adminOrDPO,
 })
 
 func addAccess(rows map[string]access) bool {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -395,4 +396,58 @@ func planOf(p erasure.Plan, userID, word string) ErasurePlan {
 		out.Records = append(out.Records, t)
 	}
 	return out
+}
+
+// EventIndexProgress carries an [IndexProgress] while the search index is rebuilt.
+const EventIndexProgress EventName = "index:progress"
+
+// IndexProgress is how far a rebuild of the search index has come.
+type IndexProgress struct {
+	Done     int  `json:"done"`
+	Total    int  `json:"total"`
+	Finished bool `json:"finished"`
+}
+
+// IndexCheck is whether the search index matches the database.
+type IndexCheck struct {
+	OK       bool     `json:"ok"`
+	Problems []string `json:"problems"` // the first ones, when not OK
+	Count    int      `json:"count"`    // problems in all
+}
+
+// maxIndexProblems caps the problems a check returns to the screen.
+const maxIndexProblems = 20
+
+// CheckIndex compares the search index with the database (as the CLI's check does).
+func (a *App) CheckIndex() (IndexCheck, error) {
+	_, s, err := a.requireRole(gdprRoles...)
+	if err != nil {
+		return IndexCheck{}, err
+	}
+	problems, err := s.Index.Check(a.ctx)
+	if err != nil {
+		return IndexCheck{}, fail(codeOf(err), err)
+	}
+	out := IndexCheck{OK: len(problems) == 0, Count: len(problems), Problems: []string{}}
+	out.Problems = append(out.Problems, problems[:min(len(problems), maxIndexProblems)]...)
+	return out, nil
+}
+
+// RebuildIndex builds the search index anew from the database, sending
+// [EventIndexProgress]. Searches wait until it is done. It is not cancellable: a half
+// rebuilt index would be no index.
+func (a *App) RebuildIndex() (IndexCheck, error) {
+	_, s, err := a.requireRole(gdprRoles...)
+	if err != nil {
+		return IndexCheck{}, err
+	}
+	ctx := context.WithoutCancel(a.ctx)
+	err = s.Index.Rebuild(ctx, func(done, total int) {
+		a.emit(EventIndexProgress, IndexProgress{Done: done, Total: total})
+	})
+	a.emit(EventIndexProgress, IndexProgress{Finished: true})
+	if err != nil {
+		return IndexCheck{}, fail(codeOf(err), err)
+	}
+	return a.CheckIndex()
 }

@@ -133,6 +133,21 @@ func TestSearchScreen(t *testing.T) {
 		t.Error("no store:changed event after the erasure")
 	}
 
+	// The index: checked, rebuilt with progress, still finding what the database holds.
+	chk, err := a.CheckIndex()
+	if err != nil || !chk.OK {
+		t.Fatalf("check: %+v, %v", chk, err)
+	}
+	if chk, err = a.RebuildIndex(); err != nil || !chk.OK {
+		t.Fatalf("rebuild: %+v, %v", chk, err)
+	}
+	if rec.count(EventIndexProgress) < 2 {
+		t.Errorf("index progress events: %d", rec.count(EventIndexProgress))
+	}
+	if r, _ := a.SearchPersons(SearchRequest{Query: "Bo Ek"}); r.Total == 0 {
+		t.Error("Bo Ek is not found after the rebuild")
+	}
+
 	// The user's own account is not erased.
 	a.session.sess = auth.Session{UserID: "U1", Username: "anna", Roles: []auth.Role{auth.RoleAdmin}}
 	p, err := a.PreviewErasure("Anna Öberg")

@@ -114,6 +114,11 @@ test('find, export and anonymise a person everywhere', async () => {
   }
   assert.ok((await callBound(page, 'SearchPersons', { query: 'Bo Ek', areas: [] })).value.total > 0, 'Bo Ek is kept');
 
+  // The index: rebuilt from the database with progress, then checked.
+  await page.getByRole('button', { name: 'Bygg om' }).click();
+  await page.getByTestId('index-check').getByText('Indexet stämmer med databasen.').waitFor();
+  assert.equal((await callBound(page, 'SearchPersons', { query: 'asa ostergren', areas: [] })).value.total, 0, 'nothing comes back with a rebuild');
+
   // English.
   await page.getByText('English', { exact: true }).click();
   await input.fill('Bo Ek');

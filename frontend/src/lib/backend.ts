@@ -180,6 +180,13 @@ export type SearchHit = Data<main.SearchHit>;
 export type ReportFiles = Data<main.ReportFiles>;
 export type ErasurePlan = Data<main.ErasurePlan>;
 export type ErasureTarget = Data<main.ErasureTarget>;
+export type IndexCheck = Data<main.IndexCheck>;
+/** Payload of the index rebuild's progress event (Go: IndexProgress in app_search.go). */
+export interface IndexProgress {
+  done: number;
+  total: number;
+  finished: boolean;
+}
 
 /** Payload of the retention progress event (Go: RetentionProgress in app_retention.go). */
 export interface RetentionProgress {
@@ -194,6 +201,7 @@ export interface RetentionProgress {
 interface KnownPayloads {
   [main.EventName.RetentionProgress]: RetentionProgress;
   [main.EventName.RetentionDone]: RetentionRun;
+  [main.EventName.IndexProgress]: IndexProgress;
 }
 
 export const gdprBackend = {
@@ -212,6 +220,9 @@ export const gdprBackend = {
     call(() => App.WriteAccessReport(query, path)),
   previewErasure: (query: string): Promise<ErasurePlan> => call(() => App.PreviewErasure(query)),
   eraseEverywhere: (query: string): Promise<ErasurePlan> => call(() => App.EraseEverywhere(query)),
+  checkIndex: (): Promise<IndexCheck> => call(() => App.CheckIndex()),
+  /** Rebuilds the search index, sending index progress events. */
+  rebuildIndex: (): Promise<IndexCheck> => call(() => App.RebuildIndex()),
 };
 
 // Secure data, two-factor authentication and SMS (app_vault.go, app_twofactor.go, app_sms.go).

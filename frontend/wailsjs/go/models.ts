@@ -62,6 +62,7 @@ export namespace main {
 	export enum EventName {
 	    ExportProgress = "export:progress",
 	    ImportProgress = "import:progress",
+	    IndexProgress = "index:progress",
 	    RetentionDone = "retention:done",
 	    RetentionProgress = "retention:progress",
 	    SessionLocked = "session:locked",
@@ -390,6 +391,22 @@ export namespace main {
 		    }
 		    return a;
 		}
+	}
+	export class IndexCheck {
+	    ok: boolean;
+	    problems: string[];
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new IndexCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.problems = source["problems"];
+	        this.count = source["count"];
+	    }
 	}
 	export class JobCount {
 	    name: string;

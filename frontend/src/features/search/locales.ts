@@ -46,6 +46,17 @@ export const sv = {
     doneTitle: 'Personen är anonymiserad',
     done: 'Anonymiserade poster: {{anonymised}} egna, {{edited}} andra. En ny sökning hittar {{remaining}} träffar.',
   },
+  index: {
+    title: 'Sökindex',
+    hint: 'Indexet hålls i takt med databasen. Kontrollera det, eller bygg om det från databasen om sökningen verkar fel.',
+    check: 'Kontrollera',
+    rebuild: 'Bygg om',
+    ok: 'Indexet stämmer med databasen.',
+    problems_one: '{{count}} avvikelse mellan index och databas:',
+    problems_other: '{{count}} avvikelser mellan index och databas:',
+    progress: 'Bygger om: {{done}} av {{total}} poster',
+    rebuilt: 'Indexet är ombyggt.',
+  },
 };
 
 export const en: typeof sv = {
@@ -94,5 +105,16 @@ export const en: typeof sv = {
     nothing: 'There is nothing to anonymise for {{query}}.',
     doneTitle: 'The person is anonymised',
     done: 'Records anonymised: {{anonymised}} own, {{edited}} others. A new search finds {{remaining}} hits.',
+  },
+  index: {
+    title: 'Search index',
+    hint: 'The index is kept in step with the database. Check it, or rebuild it from the database if the search seems wrong.',
+    check: 'Check',
+    rebuild: 'Rebuild',
+    ok: 'The index matches the database.',
+    problems_one: '{{count}} difference between index and database:',
+    problems_other: '{{count}} differences between index and database:',
+    progress: 'Rebuilding: {{done}} of {{total}} records',
+    rebuilt: 'The index has been rebuilt.',
   },
 };

@@ -13,6 +13,8 @@ export function CancelRetention():Promise<boolean>;
 
 export function ChangeOwnPassword(arg1:string,arg2:string):Promise<void>;
 
+export function CheckIndex():Promise<main.IndexCheck>;
+
 export function ChooseExportFile():Promise<string>;
 
 export function ChooseImportFiles():Promise<Array<string>>;
@@ -64,6 +66,8 @@ export function PhoneStepUp():Promise<main.PhoneStepUpInfo>;
 export function PreviewErasure(arg1:string):Promise<main.ErasurePlan>;
 
 export function PreviewRetention():Promise<main.RetentionRun>;
+
+export function RebuildIndex():Promise<main.IndexCheck>;
 
 export function RecordDeleteEffect(arg1:string):Promise<string>;
 

@@ -18,6 +18,10 @@ export function ChangeOwnPassword(arg1, arg2) {
   return window['go']['main']['App']['ChangeOwnPassword'](arg1, arg2);
 }
 
+export function CheckIndex() {
+  return window['go']['main']['App']['CheckIndex']();
+}
+
 export function ChooseExportFile() {
   return window['go']['main']['App']['ChooseExportFile']();
 }
@@ -120,6 +124,10 @@ export function PreviewErasure(arg1) {
 
 export function PreviewRetention() {
   return window['go']['main']['App']['PreviewRetention']();
+}
+
+export function RebuildIndex() {
+  return window['go']['main']['App']['RebuildIndex']();
 }
 
 export function RecordDeleteEffect(arg1) {

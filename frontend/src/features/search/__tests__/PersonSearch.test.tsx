@@ -15,6 +15,8 @@ vi.mock('@/lib/backend', async (importOriginal) => {
       writeAccessReport: vi.fn(),
       previewErasure: vi.fn(),
       eraseEverywhere: vi.fn(),
+      checkIndex: vi.fn(),
+      rebuildIndex: vi.fn(),
     },
   };
 });
@@ -24,6 +26,8 @@ const chooseReport = vi.mocked(gdprBackend.chooseReportFile);
 const writeReport = vi.mocked(gdprBackend.writeAccessReport);
 const previewErasure = vi.mocked(gdprBackend.previewErasure);
 const erase = vi.mocked(gdprBackend.eraseEverywhere);
+const checkIndex = vi.mocked(gdprBackend.checkIndex);
+const rebuildIndex = vi.mocked(gdprBackend.rebuildIndex);
 
 function result(query: string, areas: string[] = []): SearchResult {
   const work = {
@@ -67,7 +71,7 @@ const plan: ErasurePlan = {
 };
 
 beforeEach(() => {
-  for (const m of [searchPersons, chooseReport, writeReport, previewErasure, erase]) m.mockReset();
+  for (const m of [searchPersons, chooseReport, writeReport, previewErasure, erase, checkIndex, rebuildIndex]) m.mockReset();
   searchPersons.mockImplementation(async (req) => result(req.query, req.areas));
 });
 
@@ -157,5 +161,31 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Anonymise everywhere…' }));
     expect(await screen.findByText(/finds your own account/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Anonymise 1 record' })).toBeDisabled();
+  });
+
+  it('checks the index and rebuilds it with progress', async () => {
+    const handlers = new Map<string, (data: unknown) => void>();
+    window.runtime = {
+      EventsOnMultiple: (name: string, cb: (...data: unknown[]) => void) => {
+        handlers.set(name, (d) => cb(d));
+        return () => handlers.delete(name);
+      },
+    };
+    checkIndex.mockResolvedValue({ ok: false, count: 1, problems: ['customer/C9: in the database, not in the index'] });
+    let finish: (v: Awaited<ReturnType<typeof gdprBackend.rebuildIndex>>) => void = () => undefined;
+    rebuildIndex.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    renderWithApp(<PersonSearch />);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Check' }));
+    expect(await screen.findByText('1 difference between index and database:')).toBeInTheDocument();
+    expect(screen.getByText('customer/C9: in the database, not in the index')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Rebuild' }));
+    handlers.get('index:progress')?.({ done: 250, total: 1000, finished: false });
+    expect(await screen.findByText('Rebuilding: 250 of 1,000 records')).toBeInTheDocument();
+    finish({ ok: true, count: 0, problems: [] });
+    expect(await screen.findByText('The index matches the database.')).toBeInTheDocument();
+    expect(screen.getByText('The index has been rebuilt.')).toBeInTheDocument();
+    delete window.runtime;
   });
 });

@@ -23,6 +23,7 @@ import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 import { useDebounced, useErase, useErasurePreview, usePersonSearch } from '../api/usePersonSearch';
 import { ErasureModal } from './ErasureModal';
+import { IndexMaintenance } from './IndexMaintenance';
 
 function pick(lang: string, sv: string, en: string) {
   return lang === 'sv' ? sv : en;
@@ -194,6 +195,7 @@ export function PersonSearch() {
         </Text>
       )}
       {result?.groups.map((g) => <HitGroup key={`${g.area}/${g.location}`} group={g} />)}
+      <IndexMaintenance />
       <ErasureModal
         plan={plan}
         busy={erase.isPending}
