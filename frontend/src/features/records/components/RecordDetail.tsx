@@ -83,6 +83,11 @@ export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema
                   key={i}
                   title={`${display(v.changed_at).replace('T', ' ').replace('Z', '')} · ${v.changed_by ? t('records.detail.changedBy', { user: display(v.changed_by) }) : t('records.detail.changedByUnknown')}`}
                 >
+                  {typeof v.changed_by === 'string' && (
+                    <Anchor href={routeHref('records', 'user', v.changed_by)} size="xs">
+                      {t('records.detail.openUser')}
+                    </Anchor>
+                  )}
                   {Object.entries((v.fields as Row | undefined) ?? {}).map(([name, old]) => {
                     const fs = fieldByName.get(name);
                     return (

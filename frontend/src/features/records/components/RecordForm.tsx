@@ -2,10 +2,10 @@ import { ActionIcon, Alert, Button, Group, Paper, Select, SimpleGrid, Stack, Swi
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { backend, type FieldSchema, type TypeSchema } from '@/lib/backend';
+import { backend, ErrorCode, toBackendError, type FieldSchema, type TypeSchema } from '@/lib/backend';
 import { emptyRow, editableFields, formToValues, initialForm, problemField, type FormRow, type FormState, type FormValue } from '../api/formValues';
 import { useLabel, useRecord } from '../api/records';
 
@@ -14,16 +14,22 @@ function newId(type: string) {
   return `${prefix}-${Date.now().toString(36).toUpperCase()}`;
 }
 
+/**
+ * The second factor a save asks for (second_factor_required: a phone number codes go to
+ * changed while two-factor is in use); the app composes the two-factor feature's dialog.
+ */
+export type StepUpDialog = (dialog: { opened: boolean; onPassed: () => void; onClose: () => void }) => ReactNode;
+
 /** Create or edit, generated from the type's field schema; the backend validates as an import does. */
-export function RecordForm({ schema, id, onDone, onCancel }: { schema: TypeSchema; id?: string; onDone: (id: string) => void; onCancel: () => void }) {
+export function RecordForm({ schema, id, onDone, onCancel, stepUp }: { schema: TypeSchema; id?: string; onDone: (id: string) => void; onCancel: () => void; stepUp?: StepUpDialog }) {
   const { t } = useTranslation();
   const record = useRecord(schema.name, id ?? '');
   if (id && record.isPending) return <Text c="dimmed">{t('records.list.loading')}</Text>;
   if (id && record.isError) return <ErrorAlert error={record.error} />;
-  return <FormBody schema={schema} id={id} values={id ? (record.data?.values as Record<string, unknown>) : { status: 'open' }} onDone={onDone} onCancel={onCancel} />;
+  return <FormBody schema={schema} id={id} values={id ? (record.data?.values as Record<string, unknown>) : { status: 'open' }} onDone={onDone} onCancel={onCancel} stepUp={stepUp} />;
 }
 
-function FormBody({ schema, id, values, onDone, onCancel }: { schema: TypeSchema; id?: string; values: Record<string, unknown>; onDone: (id: string) => void; onCancel: () => void }) {
+function FormBody({ schema, id, values, onDone, onCancel, stepUp }: { schema: TypeSchema; id?: string; values: Record<string, unknown>; onDone: (id: string) => void; onCancel: () => void; stepUp?: StepUpDialog }) {
   const { t } = useTranslation();
   const label = useLabel();
   const client = useQueryClient();
@@ -32,13 +38,14 @@ function FormBody({ schema, id, values, onDone, onCancel }: { schema: TypeSchema
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [askStepUp, setAskStepUp] = useState(false);
   const fields = editableFields(schema.fields);
   const plain = fields.filter((f) => f.kind !== 'children');
   const children = fields.filter((f) => f.kind === 'children');
 
   const set = (name: string, value: FormValue) => setForm((f) => ({ ...f, [name]: value }));
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     setBusy(true);
     setError(null);
     setProblems({});
@@ -55,7 +62,8 @@ function FormBody({ schema, id, values, onDone, onCancel }: { schema: TypeSchema
       await client.invalidateQueries({ queryKey: ['record', schema.name, recordId.trim()] });
       onDone(recordId.trim());
     } catch (reason) {
-      setError(reason);
+      if (stepUp && toBackendError(reason).code === ErrorCode.SecondFactorRequired) setAskStepUp(true);
+      else setError(reason);
     } finally {
       setBusy(false);
     }
@@ -63,6 +71,7 @@ function FormBody({ schema, id, values, onDone, onCancel }: { schema: TypeSchema
 
   return (
     <form onSubmit={submit} data-testid="record-form" noValidate>
+      {stepUp?.({ opened: askStepUp, onPassed: () => void submit(), onClose: () => setAskStepUp(false) })}
       <Stack gap="lg">
         <Title order={2}>{id ? t('records.form.editTitle', { type: label(schema), id }) : t('records.form.newTitle', { type: label(schema) })}</Title>
         {error !== null && <ErrorAlert error={error} />}

@@ -28,6 +28,7 @@ export function RecordsNav({ route, settings }: { route: string[]; settings?: Re
       {areas.map((area) => {
         const types = (schemas.data ?? []).filter((s) => s.area === area && (area !== 'Settings' || s.name !== 'user'));
         if (area === 'Settings') {
+          if (types.length === 0 && !settings) return null;
           return (
             <NavLink key={area} label={t(`areas.${area}`)} leftSection={areaIcons[area]} defaultOpened={section === 'settings'} childrenOffset={28} data-testid={`nav-${area}`}>
               {settings}

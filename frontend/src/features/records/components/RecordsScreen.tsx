@@ -4,14 +4,14 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { navigate } from '@/lib/router';
 import { useSchemas } from '../api/records';
 import { RecordDetail } from './RecordDetail';
-import { RecordForm } from './RecordForm';
+import { RecordForm, type StepUpDialog } from './RecordForm';
 import { RecordList } from './RecordList';
 
 /**
  * The record screens for any type, by route: #/records/<type> (list), #/records/<type>/new,
  * #/records/<type>/<id> (detail) and #/records/<type>/<id>/edit.
  */
-export function RecordsScreen({ route }: { route: string[] }) {
+export function RecordsScreen({ route, stepUp }: { route: string[]; stepUp?: StepUpDialog }) {
   const { t } = useTranslation();
   const schemas = useSchemas();
   const [type = '', id = '', action = ''] = route;
@@ -21,8 +21,8 @@ export function RecordsScreen({ route }: { route: string[] }) {
   if (!schema) return <Text c="dimmed">{t('records.chooseType')}</Text>;
   const list = () => navigate('records', type);
   const open = (rid: string) => navigate('records', type, rid);
-  if (id === 'new') return <RecordForm key={`${type}-new`} schema={schema} onDone={open} onCancel={list} />;
-  if (id && action === 'edit') return <RecordForm key={`${type}-${id}-edit`} schema={schema} id={id} onDone={open} onCancel={() => open(id)} />;
+  if (id === 'new') return <RecordForm key={`${type}-new`} schema={schema} onDone={open} onCancel={list} stepUp={stepUp} />;
+  if (id && action === 'edit') return <RecordForm key={`${type}-${id}-edit`} schema={schema} id={id} onDone={open} onCancel={() => open(id)} stepUp={stepUp} />;
   if (id) return <RecordDetail key={`${type}-${id}`} schema={schema} id={id} onBack={list} onEdit={() => navigate('records', type, id, 'edit')} onDeleted={list} />;
   return <RecordList key={type} schema={schema} onOpen={open} onNew={() => navigate('records', type, 'new')} />;
 }
