@@ -15,6 +15,7 @@ import { UsersScreen } from '@/features/users/components/UsersScreen';
 import { SmsSettingsScreen } from '@/features/sms/components/SmsSettingsScreen';
 import { LoginSecondFactor } from '@/features/twofactor/components/LoginSecondFactor';
 import { MyTwoFactorScreen } from '@/features/twofactor/components/MyTwoFactorScreen';
+import { PhoneStepUpModal } from '@/features/twofactor/components/PhoneStepUpModal';
 import { TwoFactorSettingsScreen } from '@/features/twofactor/components/TwoFactorSettingsScreen';
 import { VaultScreen } from '@/features/vault/components/VaultScreen';
 import { IconLockSquareRounded } from '@tabler/icons-react';
@@ -28,7 +29,7 @@ function Screen({ route, session }: { route: string[]; session: SessionInfo }) {
   const [section, page] = route;
   switch (section) {
     case 'records':
-      return <RecordsScreen route={route.slice(1)} />;
+      return <RecordsScreen route={route.slice(1)} stepUp={(dialog) => <PhoneStepUpModal {...dialog} />} />;
     case 'vault':
       return <VaultScreen />;
     case 'settings':
@@ -102,7 +103,10 @@ function Shell() {
           nav={
             <>
               <VaultNav route={parts} />
-              <RecordsNav route={parts} settings={<SettingsNav route={parts} session={session} />} />
+              <RecordsNav
+                route={parts}
+                settings={session.roles.some((r) => r === 'admin' || r === 'gdpr_officer') ? <SettingsNav route={parts} session={session} /> : undefined}
+              />
             </>
           }
           headerRight={<UserMenu session={session} actions={actions} />}

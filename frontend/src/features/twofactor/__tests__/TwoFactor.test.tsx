@@ -5,6 +5,7 @@ import { BackendError, ErrorCode, securityBackend, type TwoFactorSettings } from
 import { renderWithApp } from '@/testing/render';
 import { LoginSecondFactor } from '../components/LoginSecondFactor';
 import { MyTwoFactorScreen } from '../components/MyTwoFactorScreen';
+import { PhoneStepUpModal } from '../components/PhoneStepUpModal';
 import { TwoFactorSettingsScreen } from '../components/TwoFactorSettingsScreen';
 
 vi.mock('@/lib/backend', async (importOriginal) => {
@@ -112,5 +113,26 @@ describe('LoginSecondFactor', { timeout: 20000 }, () => {
     expect(b.startLoginChallenge).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Back to the login' }));
     await waitFor(() => expect(onCancel).toHaveBeenCalled());
+  });
+});
+
+describe('PhoneStepUpModal', { timeout: 20000 }, () => {
+  it('passes an SMS challenge, then lets the form save again', async () => {
+    const b2 = b as unknown as Record<string, ReturnType<typeof vi.fn>>;
+    b2.phoneStepUp = vi.fn().mockResolvedValue({ asks: true, passed: false, totp: false });
+    b2.startPhoneChallenge = vi.fn().mockResolvedValue({ id: 'P1', flow: 'user_login', to: '+4670•••••67', expires_at: '' });
+    b2.passPhoneChallenge = vi.fn().mockResolvedValue(undefined);
+    const onPassed = vi.fn();
+    const outer = vi.fn((e: Event) => e.preventDefault());
+    renderWithApp(
+      <form onSubmit={(e) => outer(e.nativeEvent)}>
+        <PhoneStepUpModal opened onPassed={onPassed} onClose={vi.fn()} />
+      </form>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Send code by SMS' }));
+    await userEvent.type(await screen.findByLabelText('Code'), '123456{Enter}');
+    await waitFor(() => expect(onPassed).toHaveBeenCalled());
+    expect(b2.passPhoneChallenge).toHaveBeenCalledWith('P1', '123456');
+    expect(outer).not.toHaveBeenCalled();
   });
 });

@@ -45,6 +45,7 @@ function PhoneStepUpForm({ onPassed, onClose }: Omit<Props, 'opened'>) {
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    event.stopPropagation(); // the dialog may sit inside another form (React events bubble through portals)
     setBusy(true);
     setError(null);
     try {

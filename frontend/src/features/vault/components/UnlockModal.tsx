@@ -61,6 +61,7 @@ function UnlockForm({ purpose, secondFactor, totpEnrolled, onUnlock, onClose }: 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    event.stopPropagation(); // the dialog may sit inside another form (React events bubble through portals)
     setBusy(true);
     setError(null);
     const unlock: VaultUnlock = { password, challengeId: '', code: '', totp: false };
