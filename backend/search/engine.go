@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,7 +133,7 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 	// The rarest part: every record it occurs in is a candidate.
 	np := len(parts)
 	first := order[0]
-	best := map[uint64]float64{}
+	best := make(map[uint64]float64, cost[first])
 	for _, ref := range refs[first] {
 		err := eachDoc(ctx, r, ref.field, ref.term, nil, func(num uint64, _ int) {
 			if ref.weight > best[num] {
@@ -147,7 +148,7 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 	for num := range best {
 		nums = append(nums, num)
 	}
-	sort.Slice(nums, func(a, b int) bool { return nums[a] < nums[b] })
+	slices.Sort(nums)
 	weights := make([]float64, len(nums)*np)
 	for k, num := range nums {
 		weights[k*np+first] = best[num]
@@ -179,6 +180,7 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 		}
 	}
 	ms.nums = nums
+	ms.places = make(map[uint64]uint64, 2*len(nums))
 	ms.score = make([]float64, len(nums))
 	for k := range nums {
 		sum := 0.0
