@@ -103,10 +103,7 @@ function Shell() {
           nav={
             <>
               <VaultNav route={parts} />
-              <RecordsNav
-                route={parts}
-                settings={session.roles.some((r) => r === 'admin' || r === 'gdpr_officer') ? <SettingsNav route={parts} session={session} /> : undefined}
-              />
+              <RecordsNav route={parts} settings={<SettingsNav route={parts} session={session} />} />
             </>
           }
           headerRight={<UserMenu session={session} actions={actions} />}
