@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,8 @@ import (
 	"testing"
 
 	"dataskydd/backend/jsonl"
+	"dataskydd/backend/record"
+	"dataskydd/backend/registry"
 	"dataskydd/backend/search"
 	"dataskydd/backend/store"
 )
@@ -115,6 +118,27 @@ func TestEraseEverywhere(t *testing.T) {
 	st := newStore(t)
 	ix := openIndex(t, st)
 	dir := st.Dir
+	// More writes in separate batches, so the index has several segments: Bleve keeps a
+	// deleted value in a segment until the segment is merged away.
+	for i := 0; i < 4; i++ {
+		err := st.Update(ctx, func(tx *store.Tx) error {
+			for j := 0; j < 40; j++ {
+				r := record.New(mustType(t, "customer"), fmt.Sprintf("X%d-%d", i, j))
+				r.Set("customer_number", fmt.Sprintf("%d", 9000+i*100+j))
+				r.Set("name", fmt.Sprintf("Fyllnad %d %d", i, j))
+				if _, err := tx.Put(r, 0); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ix.Apply(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
 	res, err := New(st, ix).Erase(ctx, "Asa Qwyllstrom", Actor{UserID: "U1", Username: "admin"})
 	if err != nil {
 		t.Fatal(err)
@@ -244,6 +268,15 @@ func TestRedact(t *testing.T) {
 			t.Errorf("redact(%q) = %q, want %q", c.v, got, c.want)
 		}
 	}
+}
+
+func mustType(t *testing.T, name string) *registry.Type {
+	t.Helper()
+	typ, ok := registry.Get(name)
+	if !ok {
+		t.Fatalf("no type %s", name)
+	}
+	return typ
 }
 
 // filesHolding lists the files under dir whose bytes contain s.
