@@ -213,7 +213,10 @@ func (s *Service) RotateKey(ctx context.Context, sess auth.Session, formID strin
 		if err != nil {
 			return err
 		}
-		return s.wrapFor(ctx, tx, formID, gen, newKey, sortedKeys(dec))
+		if err := s.wrapFor(ctx, tx, formID, gen, newKey, sortedKeys(dec)); err != nil {
+			return err
+		}
+		return enqueue(ctx, tx, "form_id = ?", formID)
 	})
 	if err != nil {
 		return err

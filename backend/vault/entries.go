@@ -158,7 +158,7 @@ func (s *Service) writeEntry(ctx context.Context, sess auth.Session, formID, ent
 				return fmt.Errorf("writing value: %w", err)
 			}
 		}
-		return nil
+		return enqueue(ctx, tx, "entry_id = ?", entryID)
 	})
 }
 
@@ -171,8 +171,17 @@ func (s *Service) DeleteEntry(ctx context.Context, sess auth.Session, entryID st
 	if err := s.requireDecrypt(ctx, s.db, sess, formID); err != nil {
 		return err
 	}
-	if _, err := s.db.ExecContext(ctx, "DELETE FROM vault_entries WHERE entry_id = ?", entryID); err != nil {
-		return fmt.Errorf("deleting entry: %w", err)
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := enqueue(ctx, tx, "entry_id = ?", entryID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "DELETE FROM vault_entries WHERE entry_id = ?", entryID); err != nil {
+			return fmt.Errorf("deleting entry: %w", err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	return s.log(ctx, sess, ActionEntryDelete, TargetEntry, entryID)
 }
@@ -347,10 +356,17 @@ func (s *Service) CustomerEntries(ctx context.Context, sess auth.Session, custom
 // when the customer is erased or anonymised, since secure data about them must go too. It
 // returns how many entries it deleted.
 func (s *Service) DeleteCustomerEntries(ctx context.Context, customerNumber string) (int, error) {
-	res, err := s.db.ExecContext(ctx, "DELETE FROM vault_entries WHERE customer_number = ?", customerNumber)
-	if err != nil {
-		return 0, fmt.Errorf("deleting entries of customer %s: %w", customerNumber, err)
-	}
-	n, _ := res.RowsAffected()
-	return int(n), nil
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := enqueue(ctx, tx, "customer_number = ?", customerNumber); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM vault_entries WHERE customer_number = ?", customerNumber)
+		if err != nil {
+			return fmt.Errorf("deleting entries of customer %s: %w", customerNumber, err)
+		}
+		n, _ = res.RowsAffected()
+		return nil
+	})
+	return int(n), err
 }

@@ -370,6 +370,10 @@ func (s *Service) UpdateForm(ctx context.Context, sess auth.Session, f Form) (Fo
 				}
 			}
 		}
+		// Field names are the search hits' field names: the entries are indexed again.
+		if err := enqueue(ctx, tx, "form_id = ?", f.ID); err != nil {
+			return err
+		}
 		return s.writeAccess(ctx, tx, f.ID, ListRead, f.Readers)
 	})
 	if err != nil {
@@ -386,12 +390,21 @@ func (s *Service) DeleteForm(ctx context.Context, sess auth.Session, formID stri
 	if err := auth.RequireRole(sess, auth.RoleAdmin); err != nil {
 		return err
 	}
-	res, err := s.db.ExecContext(ctx, "DELETE FROM vault_forms WHERE form_id = ?", formID)
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := enqueue(ctx, tx, "form_id = ?", formID); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM vault_forms WHERE form_id = ?", formID)
+		if err != nil {
+			return fmt.Errorf("deleting form: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return fmt.Errorf("deleting form %s: %w", formID, ErrNotFound)
+		}
+		return nil
+	})
 	if err != nil {
-		return fmt.Errorf("deleting form: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("deleting form %s: %w", formID, ErrNotFound)
+		return err
 	}
 	return s.log(ctx, sess, ActionFormDelete, TargetForm, formID)
 }

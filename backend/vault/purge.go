@@ -2,6 +2,7 @@ package vault
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 )
@@ -11,13 +12,24 @@ import (
 // secure_delete, so the deleted pages are zeroed; a WAL checkpoint afterwards folds them out of
 // the -wal file too.
 func (s *Service) PurgeExpired(ctx context.Context, now time.Time) (int, error) {
-	res, err := s.db.ExecContext(ctx, `DELETE FROM vault_entries WHERE entry_id IN (
+	const expired = `entry_id IN (
 		SELECT e.entry_id FROM vault_entries e JOIN vault_forms f ON f.form_id = e.form_id
-		WHERE f.auto_delete_days > 0 AND e.created_at + f.auto_delete_days * 86400 <= ?)`, now.Unix())
+		WHERE f.auto_delete_days > 0 AND e.created_at + f.auto_delete_days * 86400 <= ?)`
+	var n int64
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := enqueue(ctx, tx, expired, now.Unix()); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, "DELETE FROM vault_entries WHERE "+expired, now.Unix())
+		if err != nil {
+			return fmt.Errorf("purging expired entries: %w", err)
+		}
+		n, _ = res.RowsAffected()
+		return nil
+	})
 	if err != nil {
-		return 0, fmt.Errorf("purging expired entries: %w", err)
+		return 0, err
 	}
-	n, _ := res.RowsAffected()
 	if n > 0 {
 		// Best effort: a busy reader may keep the WAL; the next checkpoint then finishes the job.
 		_, _ = s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")

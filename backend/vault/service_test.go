@@ -682,3 +682,50 @@ func TestPlainTextsForSearch(t *testing.T) {
 		t.Fatalf("one entry: %v %v", got, err)
 	}
 }
+
+// TestWritesQueueSearchOutbox: every write that changes what the search shows of an entry
+// queues the entry in the search outbox, in the write's transaction.
+func TestWritesQueueSearchOutbox(t *testing.T) {
+	e := newEnv(t)
+	queued := func(id string) int {
+		return e.count("SELECT count(*) FROM outbox WHERE type = ? AND ext_id = ?", SearchType, id)
+	}
+	f := e.form(PurposeInternal)
+	a := e.entry(f, "s1")
+	if queued(a.ID) != 1 {
+		t.Fatalf("create: %d outbox rows", queued(a.ID))
+	}
+	if _, err := e.svc.UpdateEntry(e.ctx, e.users["alice"], a.ID, EntryInput{Values: map[string]string{"f1": "Visma"}}, Unlock{}); err != nil {
+		t.Fatal(err)
+	}
+	if queued(a.ID) != 2 {
+		t.Fatalf("update: %d outbox rows", queued(a.ID))
+	}
+	if err := e.svc.RotateKey(e.ctx, e.users["alice"], f.ID, e.unlock("alice")); err != nil {
+		t.Fatal(err)
+	}
+	if queued(a.ID) != 3 {
+		t.Fatalf("rotate: %d outbox rows", queued(a.ID))
+	}
+	if err := e.svc.DeleteEntry(e.ctx, e.users["alice"], a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if queued(a.ID) != 4 {
+		t.Fatalf("delete: %d outbox rows", queued(a.ID))
+	}
+	b := e.entry(f, "s2")
+	if err := e.svc.DeleteForm(e.ctx, e.users["admin"], f.ID); err != nil {
+		t.Fatal(err)
+	}
+	if queued(b.ID) != 2 {
+		t.Fatalf("delete form: %d outbox rows", queued(b.ID))
+	}
+	c := e.entry(e.form(PurposeCustomer), "s3")
+	if n, err := e.svc.DeleteCustomerEntries(e.ctx, "1001"); err != nil || n != 1 || queued(c.ID) != 2 {
+		t.Fatalf("delete customer entries: %d %v, %d outbox rows", n, err, queued(c.ID))
+	}
+	d := e.entry(e.form(PurposeInternal), "s4")
+	if n, err := e.svc.PurgeExpired(e.ctx, e.now.AddDate(1, 0, 0)); err != nil || n != 1 || queued(d.ID) != 2 {
+		t.Fatalf("purge: %d %v, %d outbox rows", n, err, queued(d.ID))
+	}
+}
