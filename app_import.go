@@ -103,6 +103,13 @@ func (a *App) ImportFiles(paths []string) (ImportResult, error) {
 		}
 	}
 	res.Total = out.Records
+	// The records are committed and queued for the search index in the same transaction;
+	// bring the index up to date so the person search finds them at once.
+	if svc, err := a.svc(); err == nil {
+		if err := svc.Sync(context.WithoutCancel(ctx)); err != nil {
+			return res, fail(codeOf(err), fmt.Errorf("imported, but updating the search index failed (Settings > Search can rebuild it): %w", err))
+		}
+	}
 	a.emit(EventStoreChanged, nil)
 	return res, nil
 }
