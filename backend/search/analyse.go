@@ -20,6 +20,7 @@ const (
 	fieldKeyPlace  = "kp"
 	fieldVal       = "v" // the value as written, stored for snippets ("place:inst:" prefix)
 	fieldHash      = "h" // digest of what is indexed, stored, for Check
+	fieldLabel     = "l" // "place:name": the field name a place shows (secure-data entries)
 )
 
 // Key term prefixes.

@@ -323,9 +323,18 @@ func (ms *matchSet) spans(v string, format registry.Format, ref time.Time) []Spa
 type docValues struct {
 	typ, id string
 	vals    map[uint64][]string // place -> values in instance order
+	labels  map[uint64]string   // place -> field name shown (secure data)
 }
 
 func (dv *docValues) at(place uint64) []string { return dv.vals[place] }
+
+// field is the field a hit at p shows: its path, or the stored form field name.
+func (dv *docValues) field(p *place) string {
+	if l, ok := dv.labels[p.id]; ok {
+		return l
+	}
+	return p.path
+}
 
 // loadValues reads a matched record's id and stored values.
 func loadValues(r index.IndexReader, num uint64) (*docValues, error) {
@@ -348,6 +357,18 @@ func loadValues(r index.IndexReader, num uint64) (*docValues, error) {
 	}
 	byPlace := map[uint64][]iv{}
 	doc.VisitFields(func(f index.Field) {
+		if f.Name() == fieldLabel {
+			s := string(f.Value())
+			if a := strings.IndexByte(s, ':'); a > 0 {
+				if pl, err := strconv.ParseUint(s[:a], 10, 64); err == nil {
+					if dv.labels == nil {
+						dv.labels = map[uint64]string{}
+					}
+					dv.labels[pl] = s[a+1:]
+				}
+			}
+			return
+		}
 		if f.Name() != fieldVal {
 			return
 		}

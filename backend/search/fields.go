@@ -5,10 +5,12 @@ import (
 	"encoding/hex"
 	"hash/fnv"
 	"sort"
+	"strconv"
 	"strings"
 
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
+	"dataskydd/backend/vault"
 )
 
 // VersionHistory is the search location of old values kept in a record's version history
@@ -28,6 +30,12 @@ type place struct {
 	format   registry.Format
 	class    registry.Class
 	version  bool // an old value in the version history
+	// linked: the values are the names of the users a link field points at (permission,
+	// group), not values of the record itself; erasure leaves them alone.
+	linked bool
+	// slot: a field of a secure-data entry; the hit shows the form field's name, stored
+	// with the document, since forms are made by the users, not the registry.
+	slot bool
 }
 
 // schema numbers every P and F field path of every searchable type, from the registry.
@@ -40,7 +48,32 @@ type schema struct {
 }
 
 // analyserVersion changes whenever indexing changes meaning, forcing a rebuild.
-const analyserVersion = "search-v4"
+const analyserVersion = "search-v5"
+
+// vaultSlots is how many fields of one secure-data entry are told apart; the plain fields
+// of an entry take the slots in field order, any beyond the last share it.
+const vaultSlots = 32
+
+// vaultType is what a secure-data entry is in the index: not a registry type, but a place
+// like any other (datamap.md: GDPR / Säkra uppgifter).
+var vaultType = &registry.Type{Name: vault.SearchType, Area: vault.SearchArea, Location: vault.SearchLocation}
+
+// linksUsers reports whether a type's links to users are indexed by the users' names: the
+// types with no personal field of their own (permission, group), whose records are data
+// about the users they name.
+func linksUsers(t *registry.Type) bool {
+	for i := range t.Fields {
+		if t.Fields[i].Personal() {
+			return false
+		}
+	}
+	return true
+}
+
+// userLink reports whether a field links to users.
+func userLink(f *registry.Field) bool {
+	return (f.Kind == registry.KindLink || f.Kind == registry.KindLinkList) && f.Target == "user"
+}
 
 func newSchema(types []*registry.Type) *schema {
 	s := &schema{byTypePath: map[string]*place{}}
@@ -56,6 +89,14 @@ func newSchema(types []*registry.Type) *schema {
 	for _, t := range types {
 		if !t.Searchable() {
 			continue
+		}
+		if linksUsers(t) {
+			for i := range t.Fields {
+				if f := &t.Fields[i]; userLink(f) {
+					add(t, f.Name, &registry.Field{Format: registry.FormatText, Class: registry.ClassP}, false)
+					s.places[len(s.places)-1].linked = true
+				}
+			}
 		}
 		hasVersions := false
 		for i := range t.Fields {
@@ -91,6 +132,10 @@ func newSchema(types []*registry.Type) *schema {
 			}
 		}
 	}
+	for i := 0; i < vaultSlots; i++ {
+		add(vaultType, "field"+strconv.Itoa(i+1), &registry.Field{Format: registry.FormatText, Class: registry.ClassP}, false)
+		s.places[len(s.places)-1].slot = true
+	}
 	h := sha256.New()
 	h.Write([]byte(analyserVersion))
 	for _, p := range s.places {
@@ -112,10 +157,15 @@ type value struct {
 	place *place
 	inst  uint64
 	text  string
+	label string // the field name shown for a slot place (secure data)
 }
 
-// values lists the record's personal values in a stable order.
-func (s *schema) values(r *record.Record) []value {
+// userNames gives the names a user is found by (username, name); nil for an unknown id.
+type userNames func(id string) []string
+
+// values lists the record's personal values in a stable order; users resolves the links of
+// types whose user links are indexed (may be nil when the type has none).
+func (s *schema) values(r *record.Record, users userNames) []value {
 	var out []value
 	count := map[*place]uint64{}
 	emit := func(p *place, text string) {
@@ -161,7 +211,58 @@ func (s *schema) values(r *record.Record) []value {
 					emit(s.place(t, f.Name), sv)
 				}
 			}
+		case userLink(f) && users != nil:
+			p := s.place(t, f.Name)
+			if p == nil || !p.linked {
+				continue
+			}
+			var ids []string
+			switch x := v.(type) {
+			case string:
+				ids = []string{x}
+			case []string:
+				ids = x
+			case []any:
+				for _, e := range x {
+					if id, ok := e.(string); ok {
+						ids = append(ids, id)
+					}
+				}
+			}
+			for _, id := range ids {
+				for _, n := range users(id) {
+					emit(p, n)
+				}
+			}
 		}
+	}
+	return out
+}
+
+// entryValues lists a secure-data entry's plain values (in entry, then field id order, as
+// vault.ReadPlainTexts gives them) at the vault slots, with the form fields' names.
+func (s *schema) entryValues(pts []vault.PlainText) []value {
+	var out []value
+	slot, inst := -1, uint64(0)
+	last := ""
+	for _, pt := range pts {
+		if strings.TrimSpace(pt.Value) == "" {
+			continue
+		}
+		if pt.FieldID != last {
+			last = pt.FieldID
+			if slot < vaultSlots-1 {
+				slot++
+				inst = 0
+			}
+		}
+		p := s.place(vaultType, "field"+strconv.Itoa(slot+1))
+		label := pt.FieldName
+		if label == "" {
+			label = pt.FieldID
+		}
+		out = append(out, value{place: p, inst: inst, text: pt.Value, label: label})
+		inst++
 	}
 	return out
 }
@@ -228,6 +329,10 @@ func digest(vals []value) string {
 		h.Write(buf[:])
 		h.Write([]byte(v.text))
 		h.Write([]byte{0})
+		if v.label != "" {
+			h.Write([]byte(v.label))
+			h.Write([]byte{0})
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -222,13 +222,19 @@ const (
 )
 
 // document builds the index document of a record; nil when the type is not searched.
-func (ix *Index) document(r *record.Record) *document.Document {
+// users resolves user links (see schema.values).
+func (ix *Index) document(r *record.Record, users userNames) *document.Document {
 	if !r.Type.Searchable() {
 		return nil
 	}
-	vals := ix.schema.values(r)
-	d := document.NewDocument(docID(r.Type.Name, r.ID))
+	return ix.documentOf(docID(r.Type.Name, r.ID), ix.schema.values(r, users))
+}
+
+// documentOf builds the index document holding vals.
+func (ix *Index) documentOf(id string, vals []value) *document.Document {
+	d := document.NewDocument(id)
 	ref := ix.now()
+	labelled := map[*place]bool{}
 	for _, v := range vals {
 		b := []byte(v.text)
 		keys := keyAnalyser{format: v.place.format, ref: ref}.Analyze(b)
@@ -243,6 +249,11 @@ func (ix *Index) document(r *record.Record) *document.Document {
 		}
 		stored := strconv.FormatUint(v.place.id, 10) + ":" + strconv.FormatUint(v.inst, 10) + ":" + v.text
 		d.AddField(document.NewTextFieldWithIndexingOptions(fieldVal, nil, []byte(stored), valOpts))
+		if v.label != "" && !labelled[v.place] {
+			labelled[v.place] = true
+			label := strconv.FormatUint(v.place.id, 10) + ":" + v.label
+			d.AddField(document.NewTextFieldWithIndexingOptions(fieldLabel, nil, []byte(label), valOpts))
+		}
 	}
 	d.AddField(document.NewTextFieldWithIndexingOptions(fieldHash, nil, []byte(digest(vals)), valOpts))
 	return d

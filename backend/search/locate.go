@@ -83,12 +83,15 @@ func (ix *Index) Locate(ctx context.Context, q string) ([]Located, normalize.Kin
 		sort.Slice(pls, func(i, j int) bool { return pls[i] < pls[j] })
 		for _, pl := range pls {
 			p := ix.schema.places[pl]
+			if p.linked {
+				continue // a linked user's name, not a value of this record
+			}
 			for _, v := range dv.at(p.id) {
 				spans := m.spans(v, p.format, ref)
 				if len(spans) == 0 {
 					continue
 				}
-				out = append(out, Located{Type: dv.typ, ID: dv.id, Field: p.path, Area: p.area, Place: p.location,
+				out = append(out, Located{Type: dv.typ, ID: dv.id, Field: dv.field(p), Area: p.area, Place: p.location,
 					Class: p.class, Version: p.version, Value: v, Spans: spans})
 			}
 		}

@@ -138,7 +138,7 @@ func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 			}
 			values[c.k] = dv
 		}
-		h := Hit{Area: c.place.area, Location: c.place.location, Type: dv.typ, ID: dv.id, Field: c.place.path, Score: c.score}
+		h := Hit{Area: c.place.area, Location: c.place.location, Type: dv.typ, ID: dv.id, Field: dv.field(c.place), Score: c.score}
 		for _, v := range dv.at(c.place.id) {
 			spans := m.spans(v, c.place.format, ix.now())
 			if len(spans) == 0 {

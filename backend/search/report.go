@@ -48,6 +48,8 @@ func (ix *Index) Report(ctx context.Context, q string) (*Report, error) {
 		e := ReportEntry{Area: h.Area, Location: h.Location, Type: h.Type, ID: h.ID, Field: h.Field, Values: h.Values}
 		if t, ok := registry.Get(h.Type); ok {
 			e.TypeName = t.LabelSV
+		} else if h.Type == vaultType.Name {
+			e.TypeName = vaultType.Location
 		}
 		rep.Hits = append(rep.Hits, e)
 		records[h.Type+"/"+h.ID] = true
@@ -61,6 +63,7 @@ func (ix *Index) Report(ctx context.Context, q string) (*Report, error) {
 		order["l:"+t.Location] = i
 	}
 	order["l:"+VersionHistoryLocation] = len(order)
+	order["l:"+vaultType.Location] = len(order)
 	sort.SliceStable(rep.Hits, func(i, j int) bool {
 		a, b := rep.Hits[i], rep.Hits[j]
 		if a.Area != b.Area {
