@@ -30,10 +30,19 @@
 // occurs, which gives exact totals over every matching field and reads stored values only
 // for the hits it lists.
 //
+// Two kinds of places are not personal fields of a record. Secure-data entries (package
+// vault) are indexed by their plain values only, straight from the vault tables, as type
+// "vault_entry" under GDPR / Säkra uppgifter, each hit naming the form field; encrypted
+// values are never read. Types with no personal field of their own that link to users
+// (permission, custom group) are indexed by the linked users' usernames and names, in the
+// link field, so a search for a user finds their permission and groups; a user's write
+// indexes the records linking to it again (found through the links table). Erasure is not
+// offered these linked names: they are the user record's values, not the linking one's.
+//
 // # Keeping step with the database
 //
-// Every write of package store appends the record to the outbox table in the same SQLite
-// transaction. [Index.Apply] indexes those records as the database now holds them and
+// Every write of package store (and of package vault, as type "vault_entry") appends the
+// record to the outbox table in the same SQLite transaction. [Index.Apply] indexes those records as the database now holds them and
 // deletes the rows only once the index batch is on disk; [Open] applies what a crash left.
 // [Index.Check] compares the index with the database; [Index.Rebuild] (or [Build]) makes
 // it anew. An index that is missing, damaged or made for another registry is rebuilt by
