@@ -125,7 +125,7 @@ function LogTable({ log }: { log: Log }) {
                     <Table.Td>{v(r, 'email')}</Table.Td>
                     <Table.Td>{v(r, 'ip')}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light">{v(r, 'action')}</Badge>
+                      <Badge tt="none" variant="light">{v(r, 'action')}</Badge>
                     </Table.Td>
                     <Table.Td>
                       {v(r, 'target_type') && (
@@ -139,7 +139,7 @@ function LogTable({ log }: { log: Log }) {
                   <Table.Tr key={r.id}>
                     <Table.Td>{time(v(r, 'occurred_at'))}</Table.Td>
                     <Table.Td>
-                      <Badge variant="light" color={v(r, 'kind') === 'error' ? 'red' : 'blue'}>
+                      <Badge tt="none" variant="light" color={v(r, 'kind') === 'error' ? 'red' : 'blue'}>
                         {v(r, 'kind') === 'error' ? t('logs.kinds.error') : t('logs.kinds.login')}
                       </Badge>
                     </Table.Td>

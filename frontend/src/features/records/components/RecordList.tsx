@@ -160,7 +160,7 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
           <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={setPage} siblings={1} boundaries={1} />
         </Group>
       )}
-      {result.isFetching && !result.isPending && <Badge variant="light">{t('records.list.loading')}</Badge>}
+      {result.isFetching && !result.isPending && <Badge tt="none" variant="light">{t('records.list.loading')}</Badge>}
     </Stack>
   );
 }

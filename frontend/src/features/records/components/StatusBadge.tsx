@@ -7,7 +7,7 @@ export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   if (!status) return null;
   return (
-    <Badge variant="light" color={colours[status] ?? 'gray'} size="sm">
+    <Badge tt="none" variant="light" color={colours[status] ?? 'gray'} size="sm">
       {t(`records.status.${status}`, { defaultValue: status })}
     </Badge>
   );

@@ -70,7 +70,7 @@ export function UsersScreen() {
                 <Table.Td>
                   <Group gap={4}>
                     {u.roles.map((r) => (
-                      <Badge key={r} variant="light" color={r === 'admin' ? 'grape' : r === 'gdpr_officer' ? 'blue' : 'gray'}>
+                      <Badge tt="none" key={r} variant="light" color={r === 'admin' ? 'grape' : r === 'gdpr_officer' ? 'blue' : 'gray'}>
                         {t(`auth.roles.${r}`, { defaultValue: r })}
                       </Badge>
                     ))}
@@ -134,9 +134,9 @@ export function UsersScreen() {
 
 function UserState({ user }: { user: UserRow }) {
   const { t } = useTranslation();
-  if (user.status === 'deleted') return <Badge color="red" variant="outline">{t('users.state.deleted')}</Badge>;
-  if (!user.hasPassword) return <Badge color="gray" variant="outline">{t('users.state.noPassword')}</Badge>;
-  return user.active ? <Badge color="teal" variant="dot">{t('users.state.active')}</Badge> : <Badge color="orange" variant="dot">{t('users.state.inactive')}</Badge>;
+  if (user.status === 'deleted') return <Badge tt="none" color="red" variant="outline">{t('users.state.deleted')}</Badge>;
+  if (!user.hasPassword) return <Badge tt="none" color="gray" variant="outline">{t('users.state.noPassword')}</Badge>;
+  return user.active ? <Badge tt="none" color="teal" variant="dot">{t('users.state.active')}</Badge> : <Badge tt="none" color="orange" variant="dot">{t('users.state.inactive')}</Badge>;
 }
 
 function FormModal({ title, error, onClose, onSubmit, children, danger }: { title: string; error: unknown; onClose: () => void; onSubmit: () => void; children: ReactNode; danger?: boolean }) {
