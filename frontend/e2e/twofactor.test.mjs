@@ -68,9 +68,11 @@ async function login(username, password, to) {
 
 /** Clicks a Settings entry, opening the Settings section of the navigation first. */
 async function settings(page, name) {
-  const link = page.getByTestId(`nav-settings-${name}`);
-  if (!(await link.isVisible())) await page.getByTestId('nav-Settings').click();
-  await link.click();
+  // The section may be opening (a collapse animation): ask the toggle, not the link.
+  const section = page.getByTestId('nav-Settings');
+  await section.waitFor();
+  if ((await section.getAttribute('data-expanded')) === null) await section.click();
+  await page.getByTestId(`nav-settings-${name}`).click();
 }
 
 async function setMobile(userId, mobile) {
