@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,5 +195,59 @@ func TestLinkToRecordLaterInFileAndAnonymisedCustomer(t *testing.T) {
 	}
 	if res.Records != 3 {
 		t.Fatalf("records = %d", res.Records)
+	}
+}
+
+func indexNames(t *testing.T, st *store.Store) string {
+	t.Helper()
+	rows, err := st.DB.Query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('records', 'links') AND sql IS NOT NULL ORDER BY name")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var names []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		names = append(names, n)
+	}
+	return strings.Join(names, ",")
+}
+
+// A large import into an almost empty store builds the secondary indexes after the rows; they
+// must all be back afterwards, and a rejected import must leave them as they were.
+func TestLargeImportRebuildsIndexes(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	before := indexNames(t, st)
+	var b strings.Builder
+	b.WriteString(`{"type":"user","id":"U1","username":"anna"}` + "\n")
+	for i := 0; b.Len() < 9<<20; i++ {
+		fmt.Fprintf(&b, `{"type":"customer","id":"C%d","customer_number":"%d","name":"Åsa Lind %d","notes":"%s"}`+"\n", i, 1000+i, i, strings.Repeat("x", 200))
+		fmt.Fprintf(&b, `{"type":"time_report","id":"T%d","user":"U1","comment":"%s","created_at":"2024-01-01"}`+"\n", i, strings.Repeat("y", 200))
+	}
+	bad := writeFile(t, b.String()+`{"type":"case","id":"K1","customer_number":"424242"}`+"\n")
+	if _, err := Import(ctx, st, []string{bad}, Options{}); err == nil || !strings.Contains(err.Error(), `"424242"`) {
+		t.Fatalf("dangling customer number: %v", err)
+	}
+	if got := indexNames(t, st); got != before {
+		t.Fatalf("indexes after a rejected import: %s, want %s", got, before)
+	}
+	good := writeFile(t, b.String())
+	res, err := Import(ctx, st, []string{good}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := indexNames(t, st); got != before {
+		t.Fatalf("indexes after the import: %s, want %s", got, before)
+	}
+	var links, due int
+	st.DB.QueryRow("SELECT COUNT(*) FROM links WHERE to_id = 'U1'").Scan(&links)
+	if links != res.Counts["time_report"] {
+		t.Errorf("links = %d, want one per time report (%d)", links, res.Counts["time_report"])
+	}
+	st.DB.QueryRow("SELECT COUNT(*) FROM records INDEXED BY records_clock WHERE type = 'time_report' AND clock IS NOT NULL").Scan(&due)
+	if due != res.Counts["time_report"] {
+		t.Errorf("clock index holds %d time reports, want %d", due, res.Counts["time_report"])
 	}
 }

@@ -18,7 +18,8 @@ import (
 // index's outbox in the same transaction.
 type Tx struct {
 	tx    *sql.Tx
-	ctx   context.Context
+	ctx   context.Context // for statements: never cancelled
+	outer context.Context // the caller's, for cancellation checks
 	stmts map[string]*sql.Stmt
 	// Bulk leaves the outbox to EnqueueBatch, one statement for a whole import.
 	Bulk    bool
@@ -74,7 +75,10 @@ func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("starting transaction: %w", err)
 	}
-	tx := &Tx{tx: sqlTx, ctx: ctx, stmts: map[string]*sql.Stmt{},
+	// Statements run without the cancellable context: go-sqlite3 starts a goroutine per
+	// statement to watch one. Cancelling ctx still rolls the transaction back (database/sql
+	// watches it), and long loops check Context().Err().
+	tx := &Tx{tx: sqlTx, ctx: context.WithoutCancel(ctx), outer: ctx, stmts: map[string]*sql.Stmt{},
 		links:  rowBuffer{table: "links(src, path, to_type, to_id)", cols: 4},
 		outbox: rowBuffer{table: "outbox(type, ext_id)", cols: 2}}
 	defer func() {
@@ -106,8 +110,8 @@ func (tx *Tx) SQL() *sql.Tx {
 	return tx.tx
 }
 
-// Context is the transaction's context.
-func (tx *Tx) Context() context.Context { return tx.ctx }
+// Context is the caller's context (check it for cancellation in long loops).
+func (tx *Tx) Context() context.Context { return tx.outer }
 
 func (tx *Tx) stmt(q string) (*sql.Stmt, error) {
 	if st, ok := tx.stmts[q]; ok {
@@ -370,4 +374,55 @@ func (s *Store) Counts(ctx context.Context) (map[string]int64, error) {
 		out[t] = n
 	}
 	return out, rows.Err()
+}
+
+// DeferIndexes drops the secondary (non-unique) indexes of records and links for a bulk load
+// and returns the function that builds them again, which must run before the transaction
+// commits. Building an index once, sorted, costs a fraction of keeping it up to date row by
+// row; DDL is transactional in SQLite, so a rollback restores them as they were.
+func (tx *Tx) DeferIndexes() (rebuild func() error, err error) {
+	if err := tx.flushLinks(); err != nil {
+		return nil, err
+	}
+	rows, err := tx.tx.QueryContext(tx.ctx, `SELECT name, sql FROM sqlite_master
+WHERE type = 'index' AND tbl_name IN ('records', 'links') AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`)
+	if err != nil {
+		return nil, fmt.Errorf("listing indexes: %w", err)
+	}
+	var names, ddl []string
+	for rows.Next() {
+		var name, q string
+		if err := rows.Scan(&name, &q); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		names, ddl = append(names, name), append(ddl, q)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		if _, err := tx.tx.ExecContext(tx.ctx, `DROP INDEX "`+name+`"`); err != nil {
+			return nil, fmt.Errorf("deferring index %s: %w", name, err)
+		}
+	}
+	return func() error {
+		if err := tx.flushLinks(); err != nil {
+			return err
+		}
+		for i, q := range ddl {
+			if _, err := tx.tx.ExecContext(tx.ctx, q); err != nil {
+				return fmt.Errorf("building index %s: %w", names[i], err)
+			}
+		}
+		return nil
+	}, nil
+}
+
+// Empty reports whether the store holds no record.
+func (tx *Tx) Empty() (bool, error) {
+	var empty bool
+	err := tx.tx.QueryRowContext(tx.ctx, "SELECT NOT EXISTS (SELECT 1 FROM records)").Scan(&empty)
+	return empty, err
 }
