@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconChevronUp, IconPlus, IconSearch, IconSelector } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -111,9 +111,9 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
               {result.data?.items.map((r) => (
                 <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => onOpen(r.id)} data-testid={`row-${r.id}`}>
                   <Table.Td>
-                    <a href={routeHref('records', schema.name, r.id)} onClick={(e) => e.stopPropagation()}>
+                    <Anchor href={routeHref('records', schema.name, r.id)} onClick={(e) => e.stopPropagation()} size="sm" fw={500}>
                       {r.id}
-                    </a>
+                    </Anchor>
                   </Table.Td>
                   {fields.map((f) => (
                     <Table.Td key={f.name}>
@@ -129,7 +129,7 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
                   )}
                   <Table.Td>
                     <Text size="sm" c="dimmed">
-                      {display(r.values.updated_at).replace('T', ' ').replace('Z', '')}
+                      {display(r.values.updated_at || r.values.created_at).replace('T', ' ').replace('Z', '')}
                     </Text>
                   </Table.Td>
                 </Table.Tr>
