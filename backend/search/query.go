@@ -1,6 +1,8 @@
 package search
 
 import (
+	index "github.com/blevesearch/bleve_index_api"
+
 	"context"
 	"fmt"
 	"math/bits"
@@ -118,11 +120,29 @@ func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 		cands = append(cands, cand{k, p, m.score[k] * placeWeight(p) * float64(bits.OnesCount64(mask)) / float64(len(parts))})
 	}
 	res.Total = len(cands)
+	// Equal scores are ordered by the record's id, not the index's internal document number,
+	// which depends on when segments were merged: the same data gives the same list on every
+	// machine. Ids are read only for ties, once each.
+	ext := map[int]string{}
+	extOf := func(k int) string {
+		if id, ok := ext[k]; ok {
+			return id
+		}
+		id, err := r.ExternalID(index.NewIndexInternalID(nil, m.nums[k]))
+		if err != nil {
+			id = ""
+		}
+		ext[k] = id
+		return id
+	}
 	less := func(a, b cand) bool {
 		if a.score != b.score {
 			return a.score > b.score
 		}
 		if a.k != b.k {
+			if ea, eb := extOf(a.k), extOf(b.k); ea != eb {
+				return ea < eb
+			}
 			return a.k < b.k
 		}
 		return a.place.id < b.place.id
