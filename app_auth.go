@@ -73,8 +73,6 @@ func (a *App) FirstRun(in FirstRunInput) (SessionInfo, error) {
 		return SessionInfo{}, err
 	}
 	a.setSession(s, sess)
-	// The store did not exist at start-up, so its retention scheduler starts now.
-	go func() { _, _ = a.startScheduler() }()
 	return a.sessionInfo(sess), nil
 }
 
