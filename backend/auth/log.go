@@ -2,13 +2,8 @@ package auth
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"fmt"
 	"time"
 
-	"dataskydd/backend/record"
-	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
 )
 
@@ -35,33 +30,10 @@ var _ SystemLog = StoreSystemLog{}
 
 // LogSystem writes e as a system_log record.
 func (l StoreSystemLog) LogSystem(ctx context.Context, e SystemEntry) error {
-	t, ok := registry.Get("system_log")
-	if !ok {
-		return fmt.Errorf("writing system log: the registry has no type system_log")
-	}
-	id, err := newID("SL")
-	if err != nil {
-		return err
-	}
-	r := record.New(t, id)
-	at := e.At.UTC().Format(time.RFC3339)
-	r.Set("occurred_at", at)
-	r.Set(registry.FieldCreatedAt, at)
-	r.Set("kind", e.Kind)
-	r.Set("username", e.Username)
-	r.Set("code", e.Code)
-	r.Set("message", e.Message)
 	return l.Store.Update(ctx, func(tx *store.Tx) error {
-		_, err := tx.Put(r, 0)
-		return err
+		return tx.LogSystem(store.SystemEntry{At: e.At, Kind: e.Kind, Username: e.Username, Code: e.Code, Message: e.Message})
 	})
 }
 
 // newID returns prefix and 20 random hex digits: external ids the app makes itself.
-func newID(prefix string) (string, error) {
-	b := make([]byte, 10)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("making id: %w", err)
-	}
-	return prefix + hex.EncodeToString(b), nil
-}
+func newID(prefix string) (string, error) { return store.NewID(prefix) }

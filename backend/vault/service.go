@@ -2,15 +2,14 @@ package vault
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"sort"
 	"time"
 
 	"dataskydd/backend/auth"
+	"dataskydd/backend/store"
 )
 
 // Directory answers the questions the vault asks about other records: who is in a group,
@@ -129,13 +128,7 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-func newID(prefix string) (string, error) {
-	b := make([]byte, 10)
-	if _, err := rand.Read(b); err != nil {
-		return "", fmt.Errorf("making id: %w", err)
-	}
-	return prefix + hex.EncodeToString(b), nil
-}
+func newID(prefix string) (string, error) { return store.NewID(prefix) }
 
 // inTx runs fn in one transaction.
 func (s *Service) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
