@@ -94,6 +94,9 @@ type AppError struct {
 	Code    ErrorCode `json:"code"`
 	Message string    `json:"message"`           // for logs and bug reports, not for display
 	RetryAt string    `json:"retryAt,omitempty"` // RFC 3339: when a throttled login may try again
+	// Where, for no_phone: where an administrator adds the number (customer_card,
+	// customer_card_contact, settings_users).
+	Where string `json:"where,omitempty"`
 }
 
 func (e *AppError) Error() string { return string(e.Code) + ": " + e.Message }

@@ -86,6 +86,10 @@ func securityFail(err error) error {
 	if errors.As(err, &w) {
 		out.RetryAt = w.Until.UTC().Format(time.RFC3339)
 	}
+	var np *twofactor.NoPhoneError
+	if errors.As(err, &np) {
+		out.Where = np.Where
+	}
 	return out
 }
 

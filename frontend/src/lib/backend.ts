@@ -41,12 +41,15 @@ export class BackendError extends Error {
   readonly code: ErrorCode;
   /** For a throttled login: when it may be tried again (RFC 3339). */
   readonly retryAt?: string;
+  /** For no_phone: where an administrator adds the number. */
+  readonly where?: string;
 
-  constructor(code: ErrorCode, message: string, retryAt?: string) {
+  constructor(code: ErrorCode, message: string, retryAt?: string, where?: string) {
     super(message);
     this.name = 'BackendError';
     this.code = code;
     if (retryAt) this.retryAt = retryAt;
+    if (where) this.where = where;
   }
 }
 
@@ -54,10 +57,11 @@ const knownCodes = new Set<string>(Object.values(main.ErrorCode));
 
 function fromAppError(value: unknown): BackendError | null {
   if (!value || typeof value !== 'object' || !('code' in value)) return null;
-  const { code, message, retryAt } = value as { code: unknown; message?: unknown; retryAt?: unknown };
+  const { code, message, retryAt, where } = value as { code: unknown; message?: unknown; retryAt?: unknown; where?: unknown };
   const text = typeof message === 'string' ? message : '';
   const retry = typeof retryAt === 'string' ? retryAt : undefined;
-  if (typeof code === 'string' && knownCodes.has(code)) return new BackendError(code as ErrorCode, text, retry);
+  const place = typeof where === 'string' ? where : undefined;
+  if (typeof code === 'string' && knownCodes.has(code)) return new BackendError(code as ErrorCode, text, retry, place);
   return new BackendError(main.ErrorCode.Internal, text);
 }
 

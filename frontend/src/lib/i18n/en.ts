@@ -65,6 +65,11 @@ export const en: Translation = {
     cancel: 'Cancel',
     cancelled: 'Export cancelled – no file was written.',
   },
+  noPhoneWhere: {
+    customer_card: 'An administrator adds it on the customer card.',
+    customer_card_contact: 'An administrator adds it on the customer card, under the contact person.',
+    settings_users: 'An administrator adds it under Settings > Users.',
+  },
   errors: {
     title: 'Something went wrong',
     internal: 'An unexpected error occurred. Try again; if it persists, contact support.',

@@ -64,6 +64,11 @@ export const sv = {
     cancel: 'Avbryt',
     cancelled: 'Exporten avbröts – ingen fil skrevs.',
   },
+  noPhoneWhere: {
+    customer_card: 'Administratören lägger till det på kundkortet.',
+    customer_card_contact: 'Administratören lägger till det på kundkortet, under kontaktpersonen.',
+    settings_users: 'Administratören lägger till det under Inställningar > Användare.',
+  },
   errors: {
     title: 'Något gick fel',
     internal: 'Ett oväntat fel inträffade. Försök igen; om felet kvarstår, kontakta support.',
