@@ -19,58 +19,49 @@ const purgeMarker = "_purge"
 // purgeTimeout bounds the wait for old segment files to go.
 const purgeTimeout = 5 * time.Minute
 
+// purgeNudge is how long Purge waits for old segment files to go before it closes and
+// reopens the index (a variable so a test can take that path at once).
+var purgeNudge = 2 * time.Second
+
 // Purge makes erasure real on disk. Deleting or updating a document leaves its old terms
 // and stored values in the index's segment files until they are merged away, so after an
 // anonymisation run (and its Apply) the retention engine calls Purge: it force-merges the
 // index into one segment and waits until the files of the old segments are gone from the
 // folder. Afterwards a byte search of the index folder finds no fragment of an erased
 // value. (Freed disk blocks and the OS's own copies are beyond any program's reach.)
+//
+// Bleve removes unused segment files when its persister is idle, once; on Windows a file
+// that a reader still has open or mapped cannot be removed then, and nothing retries.
+// When files are left after purgeNudge, Purge closes the index (which releases every
+// file) and reopens it, and the reopened index removes them.
 func (ix *Index) Purge(ctx context.Context) error {
 	if err := ix.Apply(ctx); err != nil {
 		return err
 	}
 	ix.amu.Lock() // no batch may add segments while we merge
 	defer ix.amu.Unlock()
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	if ix.idx == nil {
-		return ErrClosed
-	}
-	adv, err := ix.idx.Advanced()
-	if err != nil {
+	if err := ix.mergeToOne(ctx); err != nil {
 		return fmt.Errorf("purging search index: %w", err)
-	}
-	sc, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return fmt.Errorf("purging search index: not a scorch index")
-	}
-	// A merge rewrites segments and leaves deleted documents behind, but a lone segment
-	// is not merged at all: writing the marker document first adds a segment, so there
-	// are always at least two to merge.
-	b := ix.idx.NewBatch()
-	marker := document.NewDocument(purgeMarker)
-	marker.AddField(document.NewTextFieldWithIndexingOptions(fieldHash, nil, []byte(time.Now().UTC().Format(time.RFC3339Nano)), valOpts))
-	if err := b.IndexAdvanced(marker); err != nil {
-		return fmt.Errorf("purging search index: %w", err)
-	}
-	if err := ix.idx.Batch(b); err != nil {
-		return fmt.Errorf("purging search index: %w", err)
-	}
-	opts := mergeplan.SingleSegmentMergePlanOptions
-	if err := sc.ForceMerge(ctx, &opts); err != nil {
-		return fmt.Errorf("purging search index: merging: %w", err)
 	}
 	deadline := time.Now().Add(purgeTimeout)
+	nudge := time.Now().Add(purgeNudge)
 	for {
-		obsolete, err := obsoleteFiles(sc, ix.dir)
+		obsolete, err := ix.obsoleteFiles()
 		if err != nil {
 			return fmt.Errorf("purging search index: %w", err)
 		}
 		if obsolete == 0 {
 			return nil
 		}
-		if time.Now().After(deadline) {
+		now := time.Now()
+		if now.After(deadline) {
 			return fmt.Errorf("purging search index: %d old segment files still on disk after %s", obsolete, purgeTimeout)
+		}
+		if !now.Before(nudge) {
+			if err := ix.reopen(); err != nil {
+				return fmt.Errorf("purging search index: %w", err)
+			}
+			nudge = time.Now().Add(purgeNudge)
 		}
 		select {
 		case <-ctx.Done():
@@ -80,13 +71,81 @@ func (ix *Index) Purge(ctx context.Context) error {
 	}
 }
 
+// mergeToOne merges the index into one segment. A merge rewrites segments and leaves
+// deleted documents behind, but a lone segment is not merged at all: writing the marker
+// document first adds a segment, so there are always at least two to merge.
+func (ix *Index) mergeToOne(ctx context.Context) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	sc, err := ix.scorch()
+	if err != nil {
+		return err
+	}
+	b := ix.idx.NewBatch()
+	marker := document.NewDocument(purgeMarker)
+	marker.AddField(document.NewTextFieldWithIndexingOptions(fieldHash, nil, []byte(time.Now().UTC().Format(time.RFC3339Nano)), valOpts))
+	if err := b.IndexAdvanced(marker); err != nil {
+		return err
+	}
+	if err := ix.idx.Batch(b); err != nil {
+		return err
+	}
+	opts := mergeplan.SingleSegmentMergePlanOptions
+	if err := sc.ForceMerge(ctx, &opts); err != nil {
+		return fmt.Errorf("merging: %w", err)
+	}
+	return nil
+}
+
+// scorch is the open index's scorch engine; the caller holds ix.mu.
+func (ix *Index) scorch() (*scorch.Scorch, error) {
+	if ix.idx == nil {
+		return nil, ErrClosed
+	}
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	sc, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil, fmt.Errorf("not a scorch index")
+	}
+	return sc, nil
+}
+
+// reopen closes the bleve index and opens it again (see Purge).
+func (ix *Index) reopen() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.idx == nil {
+		return ErrClosed
+	}
+	if err := ix.idx.Close(); err != nil {
+		ix.idx = nil
+		return fmt.Errorf("closing: %w", err)
+	}
+	idx, err := ix.openBleve()
+	if err != nil {
+		ix.idx = nil
+		return err
+	}
+	ix.idx = idx
+	return nil
+}
+
 // obsoleteFiles counts segment files on disk that the current root no longer uses, and
 // in-memory segments not yet written (which would be written, then merged, later).
-func obsoleteFiles(sc *scorch.Scorch, dir string) (int, error) {
+func (ix *Index) obsoleteFiles() (int, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	sc, err := ix.scorch()
+	if err != nil {
+		return 0, err
+	}
 	stats := sc.StatsMap()
 	rootFiles, _ := stats["num_root_filesegments"].(uint64)
 	rootMem, _ := stats["num_root_memorysegments"].(uint64)
-	entries, err := os.ReadDir(filepath.Join(dir, "store"))
+	entries, err := os.ReadDir(filepath.Join(ix.dir, "store"))
 	if err != nil {
 		return 0, err
 	}
