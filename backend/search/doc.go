@@ -26,9 +26,9 @@
 // Every personal value's words and contact details are indexed twice: plain (to find the
 // records where every query part occurs) and tagged with their place (to count the fields
 // they occur in), and the value itself is stored for snippets. The search reads the
-// postings itself (see engine.go): the rarest query part first, the others only where it
-// occurs, which gives exact totals over every matching field and reads stored values only
-// for the hits it lists.
+// postings itself (see engine.go), as each segment's roaring bitmaps: the parts' documents
+// intersected, then the place-tagged terms walked against that set, which gives exact
+// totals over every matching field and reads stored values only for the hits it lists.
 //
 // Two kinds of places are not personal fields of a record. Secure-data entries (package
 // vault) are indexed by their plain values only, straight from the vault tables, as type

@@ -1,16 +1,21 @@
 package search
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"dataskydd/backend/normalize"
 	"dataskydd/backend/registry"
@@ -29,15 +34,15 @@ const typoPenalty = 0.2
 // needs more than a ranked list of records: every matching field of every matching record
 // (the total counts them all), known without reading any stored value. Words and contact
 // details are indexed twice: plain, to find the records where every query part occurs,
-// and tagged with their place, to count the fields they occur in. The query part with the
-// fewest postings is read whole; the others only advance to its candidates, so a common
-// first name costs little next to a rare surname.
+// and tagged with their place, to count the fields they occur in. Each segment's postings
+// are roaring bitmaps: a part's terms (the word and its typo variants) are OR-ed, the
+// parts AND-ed, and the place-tagged terms AND-ed with the result, so a common first name
+// costs a few bitmap operations, not a walk over its postings.
 
 // termRef is one concrete index term a query part may match.
 type termRef struct {
 	field  string // fieldText or fieldKey
 	term   string
-	part   int
 	weight float64 // 1 for an exact match, less per typo
 }
 
@@ -47,48 +52,281 @@ type termRef struct {
 type matchSet struct {
 	nums   []uint64
 	score  []float64
-	places map[uint64]uint64 // doc index << 16 | place -> bit i: part i matched there
+	places marks // doc index << 16 | place -> bit i: part i matched there
 	text   map[string]bool
 	keys   map[string]bool
 }
 
+// weighted is the documents a part matches with one weight.
+type weighted struct {
+	weight float64
+	docs   *roaring.Bitmap
+}
+
 func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normalize.Part) (*matchSet, error) {
-	ms := &matchSet{places: map[uint64]uint64{}, text: map[string]bool{}, keys: map[string]bool{}}
-	refs := make([][]termRef, len(parts))
-	cost := make([]uint64, len(parts))
-	counts := map[string]uint64{}
-	add := func(i int, ref termRef) error {
-		tfr, err := r.TermFieldReader(ctx, []byte(ref.term), ref.field, false, false, false)
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("not a scorch index")
+	}
+	ms := &matchSet{text: map[string]bool{}, keys: map[string]bool{}}
+	refs, err := queryTerms(r, parts)
+	if err != nil {
+		return nil, err
+	}
+	for _, rs := range refs {
+		if len(rs) == 0 {
+			return ms, nil // a part that matches nothing: no record has every part
+		}
+		for _, ref := range rs {
+			if ref.field == fieldText {
+				ms.text[ref.term] = true
+			} else {
+				ms.keys[ref.term] = true
+			}
+		}
+	}
+	pm := &placeMarker{r: r, tagged: map[termRef][]string{}, buf: make([]uint32, 512)}
+	np := len(parts)
+	var base uint64 // the snapshot numbers documents across its segments in order
+	for _, ss := range snap.Segments() {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		seg := ss.Segment()
+		sp := newSegmentPostings(ss)
+		segBase := base
+		base += seg.Count()
+		// Each part's documents, by weight (best first), and all of them.
+		byWeight := make([][]weighted, np)
+		all := make([]*roaring.Bitmap, np)
+		refDocs := make([][]*roaring.Bitmap, np)
+		for i, rs := range refs {
+			all[i] = roaring.New()
+			refDocs[i] = make([]*roaring.Bitmap, len(rs))
+			for r, ref := range rs {
+				docs, err := sp.docs(ref.field, ref.term)
+				if err != nil {
+					return nil, err
+				}
+				refDocs[i][r] = docs
+				if docs.IsEmpty() {
+					continue
+				}
+				all[i].Or(docs)
+				w := slices.IndexFunc(byWeight[i], func(x weighted) bool { return x.weight == ref.weight })
+				if w < 0 {
+					byWeight[i] = append(byWeight[i], weighted{ref.weight, roaring.New()})
+					w = len(byWeight[i]) - 1
+				}
+				byWeight[i][w].docs.Or(docs)
+			}
+			slices.SortFunc(byWeight[i], func(a, b weighted) int { return cmp.Compare(b.weight, a.weight) })
+		}
+		// The records where every part matches, the smallest set first.
+		slices.SortFunc(all, func(a, b *roaring.Bitmap) int { return cmp.Compare(a.GetCardinality(), b.GetCardinality()) })
+		found := all[0].Clone()
+		for _, a := range all[1:] {
+			if found.IsEmpty() {
+				break
+			}
+			found.And(a)
+		}
+		if found.IsEmpty() {
+			continue
+		}
+		k0 := len(ms.nums)
+		it := found.Iterator()
+		for it.HasNext() {
+			d := it.Next()
+			ms.nums = append(ms.nums, segBase+uint64(d))
+			sum := 0.0
+			for i := range byWeight {
+				for _, w := range byWeight[i] {
+					if w.docs.Contains(d) {
+						sum += w.weight
+						break
+					}
+				}
+			}
+			ms.score = append(ms.score, sum/float64(np))
+		}
+		// The places: every place-tagged variant of every matched term, where the records are.
+		fs := newDocSet(found, seg.Count())
+		ms.places.reserve(4 * int(found.GetCardinality()))
+		for i, rs := range refs {
+			for r, ref := range rs {
+				if !refDocs[i][r].Intersects(found) {
+					continue // a typo variant only other records have
+				}
+				if err := pm.mark(sp, ref, uint64(1)<<i, found, fs, k0, &ms.places); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	return ms, nil
+}
+
+// placeMarker marks where the query's terms occur among the found records.
+type placeMarker struct {
+	r      index.IndexReader
+	tagged map[termRef][]string // a term's place-tagged variants, read once
+	buf    []uint32
+}
+
+func (pm *placeMarker) mark(sp *segmentPostings, ref termRef, bit uint64, found *roaring.Bitmap, fs *docSet, k0 int, out *marks) error {
+	nFound := found.GetCardinality()
+	pfield := fieldTextPlace
+	if ref.field == fieldKey {
+		pfield = fieldKeyPlace
+	}
+	ts, ok := pm.tagged[ref]
+	if !ok {
+		var err error
+		if ts, err = placeTerms(pm.r, pfield, ref.term); err != nil {
+			return err
+		}
+		pm.tagged[ref] = ts
+	}
+	for _, t := range ts {
+		docs, err := sp.docs(pfield, t)
 		if err != nil {
 			return err
 		}
-		n := tfr.Count()
-		tfr.Close()
-		if n == 0 {
-			return nil
+		pl, _ := placeOfTerm(t)
+		// Walk whichever side is smaller.
+		if n := docs.GetCardinality(); n == 0 {
+			continue
+		} else if n > 16*nFound {
+			it := found.Iterator()
+			for it.HasNext() {
+				if d := it.Next(); docs.Contains(d) {
+					k, _ := fs.index(d)
+					out.or(uint64(k0+k)<<16|pl, bit)
+				}
+			}
+			continue
 		}
-		refs[i] = append(refs[i], ref)
-		cost[i] += n
-		counts[ref.field+"\x00"+ref.term] = n
-		if ref.field == fieldText {
-			ms.text[ref.term] = true
-		} else {
-			ms.keys[ref.term] = true
+		it := docs.ManyIterator()
+		for n := it.NextMany(pm.buf); n > 0; n = it.NextMany(pm.buf) {
+			for _, d := range pm.buf[:n] {
+				if k, ok := fs.index(d); ok {
+					out.or(uint64(k0+k)<<16|pl, bit)
+				}
+			}
 		}
-		return nil
 	}
+	return nil
+}
+
+// docSet is a set of a segment's documents as bits, with the rank of each: which of the
+// set's documents, in ascending order, it is.
+type docSet struct {
+	bits []uint64
+	rank []int32 // documents in the words before
+}
+
+func newDocSet(docs *roaring.Bitmap, n uint64) *docSet {
+	s := &docSet{bits: make([]uint64, (n+63)/64+1)}
+	it := docs.Iterator()
+	for it.HasNext() {
+		d := it.Next()
+		s.bits[d>>6] |= 1 << (d & 63)
+	}
+	s.rank = make([]int32, len(s.bits))
+	var c int32
+	for w, b := range s.bits {
+		s.rank[w] = c
+		c += int32(bits.OnesCount64(b))
+	}
+	return s
+}
+
+// index is d's position in the set, if d is in it.
+func (s *docSet) index(d uint32) (int, bool) {
+	w := int(d >> 6)
+	if w >= len(s.bits) {
+		return 0, false
+	}
+	b := uint64(1) << (d & 63)
+	if s.bits[w]&b == 0 {
+		return 0, false
+	}
+	return int(s.rank[w]) + bits.OnesCount64(s.bits[w]&(b-1)), true
+}
+
+// marks maps keys (record index << 16 | place) to bit sets: an open-addressing hash
+// table, because a common name marks tens of thousands of places in one search.
+type marks struct {
+	keys  []uint64 // key + 1; 0 is a free slot
+	vals  []uint64
+	n     int
+	shift uint
+}
+
+// reserve makes room for n more keys.
+func (m *marks) reserve(n int) {
+	need := 2 * (m.n + n)
+	if need <= len(m.keys) {
+		return
+	}
+	size := 64
+	for size < need {
+		size *= 2
+	}
+	old, oldVals := m.keys, m.vals
+	m.keys, m.vals, m.n = make([]uint64, size), make([]uint64, size), 0
+	m.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	for i, k := range old {
+		if k != 0 {
+			m.or(k-1, oldVals[i])
+		}
+	}
+}
+
+// or sets the bits at key.
+func (m *marks) or(key, b uint64) {
+	if 2*(m.n+1) > len(m.keys) {
+		m.reserve(max(m.n, 32))
+	}
+	mask := len(m.keys) - 1
+	for i := int((key * 0x9E3779B97F4A7C15) >> m.shift); ; i = (i + 1) & mask {
+		switch m.keys[i] {
+		case key + 1:
+			m.vals[i] |= b
+			return
+		case 0:
+			m.keys[i], m.vals[i] = key+1, b
+			m.n++
+			return
+		}
+	}
+}
+
+// len is the number of keys.
+func (m *marks) len() int { return m.n }
+
+// each calls fn with every key and its bits, in no particular order.
+func (m *marks) each(fn func(key, b uint64)) {
+	for i, k := range m.keys {
+		if k != 0 {
+			fn(k-1, m.vals[i])
+		}
+	}
+}
+
+// queryTerms lists, for each query part, the index terms it matches: contact details as
+// their key, words as themselves and, from five letters, their typo variants in the index.
+func queryTerms(r index.IndexReader, parts []normalize.Part) ([][]termRef, error) {
+	refs := make([][]termRef, len(parts))
 	fz, _ := r.(index.IndexReaderFuzzy)
 	for i, p := range parts {
 		for _, t := range p.Terms {
 			if t.Kind != normalize.KindName {
-				if err := add(i, termRef{fieldKey, keyTerm(t.Kind, t.Value), i, 1}); err != nil {
-					return nil, err
-				}
+				refs[i] = append(refs[i], termRef{fieldKey, keyTerm(t.Kind, t.Value), 1})
 				continue
 			}
-			if err := add(i, termRef{fieldText, t.Value, i, 1}); err != nil {
-				return nil, err
-			}
+			refs[i] = append(refs[i], termRef{fieldText, t.Value, 1})
 			n := fuzziness(t.Value)
 			if n == 0 || fz == nil {
 				continue
@@ -113,179 +351,89 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 				if fa != nil {
 					_, d = fa.MatchAndDistance(e.Term)
 				}
-				if err := add(i, termRef{fieldText, e.Term, i, 1 - typoPenalty*float64(d)}); err != nil {
-					fd.Close()
-					return nil, err
-				}
+				refs[i] = append(refs[i], termRef{fieldText, e.Term, 1 - typoPenalty*float64(d)})
 			}
 			fd.Close()
 		}
-		if len(refs[i]) == 0 {
-			return ms, nil // a part that matches nothing: no record has every part
-		}
 	}
-	order := make([]int, len(parts))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool { return cost[order[a]] < cost[order[b]] })
+	return refs, nil
+}
 
-	// The rarest part: every record it occurs in is a candidate.
-	np := len(parts)
-	first := order[0]
-	best := make(map[uint64]float64, cost[first])
-	for _, ref := range refs[first] {
-		err := eachDoc(ctx, r, ref.field, ref.term, nil, func(num uint64, _ int) {
-			if ref.weight > best[num] {
-				best[num] = ref.weight
-			}
-		})
+// placeTerms lists the place-tagged variants of a term (term NUL place).
+func placeTerms(r index.IndexReader, pfield, term string) ([]string, error) {
+	prefix := []byte(term + "\x00")
+	fd, err := r.FieldDictPrefix(pfield, prefix)
+	if err != nil {
+		return nil, err
+	}
+	defer fd.Close()
+	var out []string
+	for {
+		e, err := fd.Next()
 		if err != nil {
 			return nil, err
 		}
-	}
-	nums := make([]uint64, 0, len(best))
-	for num := range best {
-		nums = append(nums, num)
-	}
-	slices.Sort(nums)
-	weights := make([]float64, len(nums)*np)
-	for k, num := range nums {
-		weights[k*np+first] = best[num]
-	}
-	// Every other part only where the candidates are.
-	for _, part := range order[1:] {
-		for _, ref := range refs[part] {
-			err := eachDoc(ctx, r, ref.field, ref.term, nums, func(_ uint64, k int) {
-				if ref.weight > weights[k*np+part] {
-					weights[k*np+part] = ref.weight
-				}
-			})
-			if err != nil {
-				return nil, err
-			}
+		if e == nil {
+			return out, nil
 		}
-		kept := 0
-		for k := range nums {
-			if weights[k*np+part] == 0 {
-				continue
-			}
-			nums[kept] = nums[k]
-			copy(weights[kept*np:kept*np+np], weights[k*np:k*np+np])
-			kept++
-		}
-		nums, weights = nums[:kept], weights[:kept*np]
-		if len(nums) == 0 {
-			return ms, nil
+		if len(e.Term) == len(prefix)+2 {
+			out = append(out, e.Term)
 		}
 	}
-	ms.nums = nums
-	ms.places = make(map[uint64]uint64, 2*len(nums))
-	ms.score = make([]float64, len(nums))
-	for k := range nums {
-		sum := 0.0
-		for _, w := range weights[k*np : k*np+np] {
-			sum += w
-		}
-		ms.score[k] = sum / float64(np)
-	}
-	// The places: every place-tagged variant of every matched term, where the records are.
-	for i := range parts {
-		bit := uint64(1) << i
-		for _, ref := range refs[i] {
-			pfield := fieldTextPlace
-			if ref.field == fieldKey {
-				pfield = fieldKeyPlace
-			}
-			prefix := []byte(ref.term + "\x00")
-			fd, err := r.FieldDictPrefix(pfield, prefix)
-			if err != nil {
-				return nil, err
-			}
-			var tagged []string
-			for {
-				e, err := fd.Next()
-				if err != nil {
-					fd.Close()
-					return nil, err
-				}
-				if e == nil {
-					break
-				}
-				if len(e.Term) == len(prefix)+2 {
-					tagged = append(tagged, e.Term)
-				}
-			}
-			fd.Close()
-			for _, t := range tagged {
-				pl, _ := placeOfTerm(t)
-				err := eachDoc(ctx, r, pfield, t, nums, func(_ uint64, k int) {
-					ms.places[uint64(k)<<16|pl] |= bit
-				})
-				if err != nil {
-					return nil, err
-				}
-			}
-		}
-	}
-	return ms, nil
 }
 
-// eachDoc calls fn with every document holding a term; with among (ascending document
-// numbers) only for those, with their index there. It reads the postings whole when they
-// are fewer than the candidates and advances to each candidate otherwise.
-func eachDoc(ctx context.Context, r index.IndexReader, field, term string, among []uint64, fn func(num uint64, k int)) error {
-	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
+// segmentPostings reads the postings of one segment as bitmaps of its live documents.
+type segmentPostings struct {
+	seg     segment.Segment
+	deleted *roaring.Bitmap
+	dicts   map[string]segment.TermDictionary
+}
+
+func newSegmentPostings(ss *scorch.SegmentSnapshot) *segmentPostings {
+	return &segmentPostings{seg: ss.Segment(), deleted: ss.Deleted(), dicts: map[string]segment.TermDictionary{}}
+}
+
+var emptyDocs = roaring.New()
+
+// docs are the live documents of the segment holding the term; the bitmap may be the
+// segment's own and must not be changed.
+func (sp *segmentPostings) docs(field, term string) (*roaring.Bitmap, error) {
+	dict, ok := sp.dicts[field]
+	if !ok {
+		var err error
+		if dict, err = sp.seg.Dictionary(field); err != nil {
+			return nil, err
+		}
+		sp.dicts[field] = dict
+	}
+	if dict == nil {
+		return emptyDocs, nil
+	}
+	pl, err := dict.PostingsList([]byte(term), sp.deleted, nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer tfr.Close()
-	var tfd index.TermFieldDoc
-	if among == nil || tfr.Count() < uint64(len(among)) {
-		k := 0 // postings come in ascending order: walk the candidates alongside
-		for {
-			t, err := tfr.Next(&tfd)
-			if err != nil {
-				return err
-			}
-			if t == nil {
-				return nil
-			}
-			num := t.ID.Value()
-			if among == nil {
-				fn(num, -1)
-				continue
-			}
-			for k < len(among) && among[k] < num {
-				k++
-			}
-			if k == len(among) {
-				return nil
-			}
-			if among[k] == num {
-				fn(num, k)
-			}
+	it := pl.Iterator(false, false, false, nil)
+	if o, ok := it.(segment.OptimizablePostingsIterator); ok {
+		if d, ok := o.DocNum1Hit(); ok {
+			return roaring.BitmapOf(uint32(d)), nil
 		}
+		if bm := o.ActualBitmap(); bm != nil {
+			return bm, nil
+		}
+		return emptyDocs, nil
 	}
-	id := make(index.IndexInternalID, 8)
-	for k := 0; k < len(among); {
-		t, err := tfr.Advance(index.NewIndexInternalID(id, among[k]), &tfd)
+	out := roaring.New() // another segment kind: walk its postings
+	for {
+		p, err := it.Next()
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if t == nil {
-			return nil
+		if p == nil {
+			return out, nil
 		}
-		num := t.ID.Value()
-		for k < len(among) && among[k] < num {
-			k++
-		}
-		if k < len(among) && among[k] == num {
-			fn(num, k)
-			k++
-		}
+		out.Add(uint32(p.Number()))
 	}
-	return nil
 }
 
 func hasDigit(s string) bool {

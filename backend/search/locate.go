@@ -63,10 +63,10 @@ func (ix *Index) Locate(ctx context.Context, q string) ([]Located, normalize.Kin
 		return nil, kind, fmt.Errorf("locating: %w", err)
 	}
 	byDoc := map[int][]uint64{}
-	for key := range m.places {
+	m.places.each(func(key, _ uint64) {
 		k := int(key >> 16)
 		byDoc[k] = append(byDoc[k], key&0xffff)
-	}
+	})
 	var out []Located
 	for k := range m.nums {
 		pls := byDoc[k]

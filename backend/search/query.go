@@ -107,18 +107,18 @@ func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 		place *place
 		score float64
 	}
-	cands := make([]cand, 0, len(m.places))
-	for key, mask := range m.places {
+	cands := make([]cand, 0, m.places.len())
+	m.places.each(func(key, mask uint64) {
 		k, pl := int(key>>16), key&0xffff
 		if int(pl) >= len(ix.schema.places) {
-			continue
+			return
 		}
 		p := ix.schema.places[pl]
 		if len(areas) > 0 && !areas[p.area] {
-			continue
+			return
 		}
 		cands = append(cands, cand{k, p, m.score[k] * placeWeight(p) * float64(bits.OnesCount64(mask)) / float64(len(parts))})
-	}
+	})
 	res.Total = len(cands)
 	// Equal scores are ordered by the record's id, not the index's internal document number,
 	// which depends on when segments were merged: the same data gives the same list on every
