@@ -46,7 +46,8 @@
 // an id or a value). After the batches the search index is brought up to date and purged
 // ([Index]), the registered [Job]s run, and the WAL is truncated (wal_checkpoint(TRUNCATE);
 // the store opens every connection with secure_delete, so old values are zeroed in the
-// database file rather than left in free pages).
+// database file rather than left in free pages). The batches run as a [store.Bulk] write:
+// that one checkpoint at the end is the only one, instead of one every 1,000 WAL pages.
 //
 // [Engine.Preview] answers "what would a run do now?" with counts and a few sample records
 // per type (their id and a non-personal label), changing nothing.

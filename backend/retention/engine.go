@@ -16,7 +16,7 @@ import (
 )
 
 // DefaultBatch is how many records one transaction anonymises.
-const DefaultBatch = 1000
+const DefaultBatch = 5000
 
 // DefaultSamples is how many records a preview lists per type.
 const DefaultSamples = 5
@@ -288,7 +288,8 @@ func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, withJobs 
 			}
 			chunk := rids[:min(len(rids), e.opts.Batch)]
 			rids = rids[len(chunk):]
-			n, err := e.batch(ctx, pl, word, now, rep.RunID, chunk, c)
+			// One checkpoint at the end of the run (runOnly), not one per 1,000 WAL pages.
+			n, err := e.batch(store.Bulk(ctx), pl, word, now, rep.RunID, chunk, c)
 			if err != nil {
 				return err
 			}
@@ -354,6 +355,15 @@ func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time,
 			c.Anonymised += anon
 			return recordCounts(tx, runID, pl.t.Name, c.Due, anon, 0)
 		}
+		if pl.act == doDeleteRow {
+			del, err := sqlDeleteBatch(tx, pl, rids)
+			if err != nil {
+				return err
+			}
+			n = del
+			c.Deleted += del
+			return recordCounts(tx, runID, pl.t.Name, c.Due, 0, del)
+		}
 		recs, recRIDs, err := dueBatch(ctx, tx, pl, rids)
 		if err != nil {
 			return err
@@ -361,11 +371,6 @@ func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time,
 		var anon, del int
 		for i, r := range recs {
 			switch pl.act {
-			case doDeleteRow:
-				if err := tx.Remove(r.Type.Name, r.ID); err != nil {
-					return err
-				}
-				del++
 			case doHardDelete:
 				if _, err := tx.HardDelete(r.Type.Name, r.ID); err != nil {
 					return err

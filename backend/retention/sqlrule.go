@@ -129,3 +129,37 @@ func sqlBatch(tx *store.Tx, pl plan, rule sqlRule, rids []int64, at int64) (int,
 	}
 	return len(done), nil
 }
+
+// sqlDeleteBatch deletes the due records among rids of a type whose rule deletes them (the
+// system log) in one statement; their links go with them (ON DELETE CASCADE).
+func sqlDeleteBatch(tx *store.Tx, pl plan, rids []int64) (int, error) {
+	args := make([]any, 0, len(rids)+2)
+	args = append(args, pl.t.Name, pl.cutoff)
+	for _, rid := range rids {
+		args = append(args, rid)
+	}
+	rows, err := tx.SQL().QueryContext(tx.Context(), "DELETE FROM records WHERE type = ? AND clock IS NOT NULL AND clock <= ? AND rid IN (?"+
+		strings.Repeat(", ?", len(rids)-1)+") RETURNING ext_id", args...)
+	if err != nil {
+		return 0, fmt.Errorf("deleting %s: %w", pl.t.Name, err)
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("deleting %s: %w", pl.t.Name, err)
+	}
+	for _, id := range ids {
+		if err := tx.Enqueue(pl.t.Name, id); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"slices"
@@ -71,10 +72,50 @@ func (tx *Tx) flushLinks() error {
 
 // Update runs fn in one write transaction; it commits when fn returns nil.
 func (s *Store) Update(ctx context.Context, fn func(tx *Tx) error) error {
+	if bulk, _ := ctx.Value(bulkKey{}).(bool); bulk {
+		return s.updateBulk(ctx, fn)
+	}
 	sqlTx, err := s.DB.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("starting transaction: %w", err)
 	}
+	return s.update(ctx, sqlTx, fn)
+}
+
+type bulkKey struct{}
+
+// Bulk marks ctx for a run of many write transactions (the retention sweep): their commits
+// leave the WAL to grow instead of copying it into the database every 1,000 pages, each copy
+// with its fsyncs; the caller checkpoints once at the end. Nothing is less durable: a
+// committed transaction is in the WAL, which SQLite replays after a crash.
+func Bulk(ctx context.Context) context.Context { return context.WithValue(ctx, bulkKey{}, true) }
+
+// defaultAutoCheckpoint is SQLite's own wal_autocheckpoint, restored after a bulk write.
+const defaultAutoCheckpoint = "PRAGMA wal_autocheckpoint=1000"
+
+// updateBulk is Update on a connection whose automatic checkpoints are off for the commit.
+func (s *Store) updateBulk(ctx context.Context, fn func(tx *Tx) error) error {
+	conn, err := s.DB.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("starting transaction: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA wal_autocheckpoint=0"); err != nil {
+		return fmt.Errorf("starting transaction: %w", err)
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), defaultAutoCheckpoint); err != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn }) // never pool it unchanged
+		}
+	}()
+	sqlTx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("starting transaction: %w", err)
+	}
+	return s.update(ctx, sqlTx, fn)
+}
+
+func (s *Store) update(ctx context.Context, sqlTx *sql.Tx, fn func(tx *Tx) error) error {
 	// Statements run without the cancellable context: go-sqlite3 starts a goroutine per
 	// statement to watch one. Cancelling ctx still rolls the transaction back (database/sql
 	// watches it), and long loops check Context().Err().
