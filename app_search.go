@@ -12,11 +12,13 @@ import (
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"dataskydd/backend/auth"
 	"dataskydd/backend/erasure"
 	"dataskydd/backend/registry"
 	"dataskydd/backend/search"
 	"dataskydd/backend/services"
 	"dataskydd/backend/store"
+	"dataskydd/backend/vault"
 )
 
 // Settings > GDPR > Search ("Sökning av uppgifter"): the person search, the access-request
@@ -47,6 +49,9 @@ type SearchHit struct {
 	FieldLabelSV string        `json:"fieldLabelSv"`
 	FieldLabelEN string        `json:"fieldLabelEn"`
 	Snippet      []SnippetPart `json:"snippet"`
+	// Withheld: a secure-data entry whose form does not list the searcher; its place is
+	// shown, its value (the snippet) is not.
+	Withheld bool `json:"withheld"`
 }
 
 // SearchGroup is the hits of one location ("Workcloud / Kundregister").
@@ -78,7 +83,7 @@ type SearchResult struct {
 // SearchPersons runs the person search.
 func (a *App) SearchPersons(req SearchRequest) (SearchResult, error) {
 	out := SearchResult{Query: req.Query, Kind: "name", Areas: []AreaCount{}, Groups: []SearchGroup{}}
-	_, s, err := a.requireRole(gdprRoles...)
+	sess, s, err := a.requireRole(gdprRoles...)
 	if err != nil {
 		return out, err
 	}
@@ -103,8 +108,27 @@ func (a *App) SearchPersons(req SearchRequest) (SearchResult, error) {
 	out.Total = res.Total
 	out.Shown = len(res.Hits)
 	out.Areas = areaCounts(all)
-	out.Groups = groupHits(res.Hits)
+	out.Groups = groupHits(res.Hits, vaultWithholder(a.ctx, s, sess))
 	return out, nil
+}
+
+// vaultWithholder reports, for a hit, whether its values must be kept from sess: a
+// secure-data entry whose form lists sess on neither access list (admins and GDPR officers
+// have no automatic right to them). It fails closed.
+func vaultWithholder(ctx context.Context, s *services.Services, sess auth.Session) func(search.Hit) bool {
+	readable := map[string]bool{}
+	return func(h search.Hit) bool {
+		if h.Type != vault.SearchType {
+			return false
+		}
+		ok, seen := readable[h.ID]
+		if !seen {
+			r, err := s.Vault.PlainReadable(ctx, sess, []string{h.ID})
+			ok = err == nil && r[h.ID]
+			readable[h.ID] = ok
+		}
+		return !ok
+	}
 }
 
 func searchFail(err error) error {
@@ -131,7 +155,7 @@ func areaCounts(res search.Result) []AreaCount {
 
 // groupHits groups hits by area and location: areas and locations in the data map's
 // order, hits within a group best first.
-func groupHits(hits []search.Hit) []SearchGroup {
+func groupHits(hits []search.Hit, withhold func(search.Hit) bool) []SearchGroup {
 	order := map[string]int{}
 	for i, area := range registry.Areas {
 		order["a:"+area] = i
@@ -152,7 +176,11 @@ func groupHits(hits []search.Hit) []SearchGroup {
 			byKey[k] = g
 			keys = append(keys, k)
 		}
-		g.Hits = append(g.Hits, hitOf(h))
+		hit := hitOf(h)
+		if withhold(h) {
+			hit.Snippet, hit.Withheld = []SnippetPart{}, true
+		}
+		g.Hits = append(g.Hits, hit)
 		g.Count++
 	}
 	out := make([]SearchGroup, 0, len(keys))
@@ -182,19 +210,10 @@ func hitOf(h search.Hit) SearchHit {
 	return out
 }
 
-// fieldLabels names a field path in both languages: "comments.text" is "Kommentarer ›
-// Text", an old value "Tidigare värden › Namn".
+// fieldLabels names a field path in both languages (registry.PathLabel).
 func fieldLabels(path string) (sv, en string) {
-	var svs, ens []string
-	parts := strings.Split(path, ".")
-	for i, part := range parts {
-		if part == registry.FieldVersions && i+1 < len(parts) {
-			continue // "versions.fields.x": "fields" says it (previous values)
-		}
-		l := registry.Label(part)
-		svs, ens = append(svs, l.SV), append(ens, l.EN)
-	}
-	return strings.Join(svs, " › "), strings.Join(ens, " › ")
+	l := registry.PathLabel(path)
+	return l.SV, l.EN
 }
 
 // snippetParts cuts a snippet at its marks (byte spans) so the frontend highlights
@@ -262,7 +281,7 @@ func (a *App) WriteAccessReport(query, path string) (ReportFiles, error) {
 	}
 	base := strings.TrimSuffix(strings.TrimSuffix(path, ".html"), ".json")
 	files := ReportFiles{HTML: base + ".html", JSON: base + ".json"}
-	rep, err := s.Index.Report(a.ctx, query)
+	rep, err := s.Index.Report(a.ctx, query, search.ReportOptions{Withhold: vaultWithholder(a.ctx, s, sess)})
 	if err != nil {
 		return files, searchFail(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"dataskydd/backend/auth"
+	"dataskydd/backend/vault"
 )
 
 var searchLines = []string{
@@ -156,5 +157,69 @@ func TestSearchScreen(t *testing.T) {
 	}
 	if _, err := a.EraseEverywhere("Anna Öberg"); codeOfAppError(t, err) != CodeForbidden {
 		t.Errorf("erasing own account: %v, want forbidden", err)
+	}
+}
+
+// A secure-data entry's place shows in the person search and the access report to any GDPR
+// user, its values only to those its form lists (admins have no automatic right).
+func TestSearchWithholdsSecureDataFromThoseNotListed(t *testing.T) {
+	a, _ := newTestApp(t, true)
+	importInto(t, a, searchLines...)
+	pw := "Gdpr-ombudets-lösenord-1"
+	officer, err := a.CreateUser(NewUserInput{Username: "greta", Name: "Greta", Password: pw, Roles: []string{"gdpr_officer"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := a.VaultSaveForm(vault.Form{Name: "Nycklar", Purpose: vault.PurposeInternal,
+		Fields:     []vault.Field{{Name: "Kontakt", Kind: vault.KindText}, {Name: "Kod", Kind: vault.KindSecret, Encrypted: true}},
+		Decrypters: []vault.Member{{Kind: vault.MemberUser, ID: officer}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin := a.session.sess
+	a.session.sess = auth.Session{UserID: officer, Username: "greta", Roles: []auth.Role{auth.RoleGDPROfficer}}
+	if _, err := a.VaultSaveEntry(f.ID, "", vault.EntryInput{Values: map[string]string{"f1": "Åsa Lindström, portvakt", "f2": "1234"}}, VaultUnlock{Password: pw}); err != nil {
+		t.Fatal(err)
+	}
+	vaultHit := func() *SearchHit {
+		t.Helper()
+		res, err := a.SearchPersons(SearchRequest{Query: "asa lindstrom"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range res.Groups {
+			for i := range g.Hits {
+				if g.Hits[i].Type == vault.SearchType {
+					return &g.Hits[i]
+				}
+			}
+		}
+		t.Fatalf("no secure-data hit in %+v", res.Groups)
+		return nil
+	}
+	if h := vaultHit(); h.Withheld || len(h.Snippet) == 0 {
+		t.Errorf("the form's own reader gets %+v, want the snippet", h)
+	}
+	a.session.sess = admin
+	h := vaultHit()
+	if !h.Withheld || len(h.Snippet) != 0 {
+		t.Errorf("an admin the form does not list gets %+v, want the place without the value", h)
+	}
+	path := filepath.Join(t.TempDir(), "utdrag.html")
+	files, err := a.WriteAccessReport("asa lindstrom", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{files.HTML, files.JSON} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "portvakt") {
+			t.Errorf("%s holds the secure-data value the admin may not read", filepath.Base(p))
+		}
+		if !strings.Contains(string(b), "Nycklar") && !strings.Contains(string(b), "Kontakt") {
+			t.Errorf("%s does not name the secure-data place", filepath.Base(p))
+		}
 	}
 }

@@ -1,7 +1,24 @@
 package registry
 
+import "strings"
+
 // FieldLabel is a field's Swedish and English label, for record screens.
 type FieldLabel struct{ SV, EN string }
+
+// PathLabel labels a field path in both languages: "comments.text" is "Kommentarer ›
+// Text"; an old value ("versions.fields.name") is "Tidigare värden › Namn".
+func PathLabel(path string) FieldLabel {
+	var sv, en []string
+	parts := strings.Split(path, ".")
+	for i, part := range parts {
+		if part == FieldVersions && i+1 < len(parts) {
+			continue // "versions.fields.x": "fields" says it (previous values)
+		}
+		l := Label(part)
+		sv, en = append(sv, l.SV), append(en, l.EN)
+	}
+	return FieldLabel{strings.Join(sv, " › "), strings.Join(en, " › ")}
+}
 
 // Label returns the label of a field name (fields of the same name mean the same thing in
 // every type). A name with no label returns itself in both languages.

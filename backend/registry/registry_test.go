@@ -75,3 +75,16 @@ func TestEveryFieldHasSwedishAndEnglishLabels(t *testing.T) {
 		walk(typ.Name, typ.Fields)
 	}
 }
+
+func TestPathLabel(t *testing.T) {
+	for path, want := range map[string]FieldLabel{
+		"email":                {"E-post", "E-mail"},
+		"comments.text":        {"Kommentarer › Text", "Comments › Text"},
+		"versions.fields.name": {"Tidigare värden › Namn", "Previous values › Name"},
+		"Lösenord":             {"Lösenord", "Lösenord"}, // a secure-data form's own field name
+	} {
+		if got := PathLabel(path); got != want {
+			t.Errorf("PathLabel(%q) = %v, want %v", path, got, want)
+		}
+	}
+}

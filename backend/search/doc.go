@@ -9,7 +9,7 @@
 //	for _, h := range res.Hits {             // best first, one hit per matching field
 //		fmt.Println(h.Area, h.Location, h.Type, h.ID, h.Field, h.Snippet)
 //	}
-//	rep, err := ix.Report(ctx, "Åsa Östergren") // access request: every place and value
+//	rep, err := ix.Report(ctx, "Åsa Östergren", search.ReportOptions{}) // access request: every place and value
 //
 // A record matches when every word of the query matches some personal field (class P or
 // F in the registry) of the record or of its child rows, old values in its version history

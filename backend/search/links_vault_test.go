@@ -65,7 +65,7 @@ func TestSecureDataPlainValuesOnly(t *testing.T) {
 		t.Errorf("encrypted value in the index files: %v", got)
 	}
 	// The report names the place; Check and Rebuild agree with the database.
-	rep, err := ix.Report(ctx, "Åsa Lindqvist")
+	rep, err := ix.Report(ctx, "Åsa Lindqvist", ReportOptions{})
 	if err != nil || len(rep.Hits) != 1 || rep.Hits[0].Location != vault.SearchLocation {
 		t.Fatalf("report %+v %v", rep, err)
 	}

@@ -26,18 +26,28 @@ type Report struct {
 // ReportEntry is one matching field of one record and every matching value in it (several
 // for child rows and version history).
 type ReportEntry struct {
-	Area     string   `json:"area"`
-	Location string   `json:"location"`
-	Type     string   `json:"type"`
-	TypeName string   `json:"type_name"` // the type's Swedish label
-	ID       string   `json:"id"`
-	Field    string   `json:"field"`
-	Values   []string `json:"values"`
+	Area      string   `json:"area"`
+	Location  string   `json:"location"`
+	Type      string   `json:"type"`
+	TypeName  string   `json:"type_name"` // the type's Swedish label
+	ID        string   `json:"id"`
+	Field     string   `json:"field"`
+	FieldName string   `json:"field_name"` // the field's Swedish label
+	Values    []string `json:"values"`
+	// Withheld: the values were left out, because whoever made the report may not read them
+	// (a secure-data entry whose form does not list them). The place is still reported.
+	Withheld bool `json:"withheld,omitempty"`
+}
+
+// ReportOptions tune Report.
+type ReportOptions struct {
+	// Withhold, when set, reports whether a hit's values must be left out.
+	Withhold func(Hit) bool
 }
 
 // Report searches for the query with no limit and collects everything found, grouped by
 // area and location in the data map's order.
-func (ix *Index) Report(ctx context.Context, q string) (*Report, error) {
+func (ix *Index) Report(ctx context.Context, q string, opts ReportOptions) (*Report, error) {
 	res, err := ix.Find(ctx, Request{Query: q, Limit: -1})
 	if err != nil {
 		return nil, fmt.Errorf("building access report: %w", err)
@@ -45,7 +55,11 @@ func (ix *Index) Report(ctx context.Context, q string) (*Report, error) {
 	rep := &Report{Query: q, Kind: res.Kind.String(), GeneratedAt: ix.now().UTC().Truncate(time.Second), Hits: []ReportEntry{}}
 	records := map[string]bool{}
 	for _, h := range res.Hits {
-		e := ReportEntry{Area: h.Area, Location: h.Location, Type: h.Type, ID: h.ID, Field: h.Field, Values: h.Values}
+		e := ReportEntry{Area: h.Area, Location: h.Location, Type: h.Type, ID: h.ID, Field: h.Field,
+			FieldName: registry.PathLabel(h.Field).SV, Values: h.Values}
+		if opts.Withhold != nil && opts.Withhold(h) {
+			e.Values, e.Withheld = []string{}, true
+		}
 		if t, ok := registry.Get(h.Type); ok {
 			e.TypeName = t.LabelSV
 		} else if h.Type == vaultType.Name {
@@ -135,7 +149,7 @@ th{background:#f4f4f4}.meta{color:#555}ul{margin:0;padding-left:1.2em}
 {{if not .Groups}}<p>Inga uppgifter hittades.</p>{{end}}
 {{range .Groups}}<h2>{{.Area}} / {{.Location}} ({{len .Hits}})</h2>
 <table><tr><th>Typ</th><th>Id</th><th>Fält</th><th>Värden</th></tr>
-{{range .Hits}}<tr><td>{{.TypeName}}</td><td>{{.ID}}</td><td>{{.Field}}</td><td><ul>{{range .Values}}<li>{{.}}</li>{{end}}</ul></td></tr>
+{{range .Hits}}<tr><td>{{.TypeName}}</td><td>{{.ID}}</td><td>{{.FieldName}}</td><td>{{if .Withheld}}<em>Värdena visas bara för dem som formuläret ger läsrätt (the values are shown only to those the form lets read them).</em>{{else}}<ul>{{range .Values}}<li>{{.}}</li>{{end}}</ul>{{end}}</td></tr>
 {{end}}</table>
 {{end}}</body></html>
 `

@@ -13,7 +13,7 @@ func TestReport(t *testing.T) {
 	put(t, st, formatData...)
 	put(t, st, `{"type":"case","id":"K9","customer_number":"1001","title":"Ärende <script>","comments":[{"text":"Ring 070-123 45 67"},{"text":"Inget här"},{"text":"Åter: +46701234567"}],"versions":[{"changed_at":"2026-01-01","fields":{"email":"asa@old.se","end_customer_phone":"0701234567"}}]}`)
 	ix := openIndex(t, st)
-	rep, err := ix.Report(context.Background(), "070-123 45 67")
+	rep, err := ix.Report(context.Background(), "070-123 45 67", ReportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,17 +48,46 @@ func TestReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := buf.String()
-	for _, want := range []string{"Workcloud / Kundregister", "Workcloud / Ärendehantering", "Versionshistorik", "Åter: ", "Kunder", "070-123 45 67"} {
+	for _, want := range []string{"Workcloud / Kundregister", "Workcloud / Ärendehantering", "Versionshistorik", "Åter: ", "Kunder", "070-123 45 67",
+		"Kommentarer › Text", "Tidigare värden › "} { // fields by their labels
 		if !strings.Contains(html, want) {
 			t.Errorf("HTML lacks %q", want)
 		}
+	}
+	for _, internal := range []string{"comments.text", "versions.fields."} {
+		if strings.Contains(html, internal) {
+			t.Errorf("HTML shows the internal field path %q instead of its label", internal)
+		}
+	}
+	if comments != nil && comments.FieldName != "Kommentarer › Text" {
+		t.Errorf("comments field name %q", comments.FieldName)
+	}
+	// Values the reader may not see are left out; their place stays.
+	withheld, err := ix.Report(context.Background(), "070-123 45 67", ReportOptions{Withhold: func(h Hit) bool { return h.Type == "case" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if withheld.Places != rep.Places {
+		t.Errorf("withholding changed the places: %d, want %d", withheld.Places, rep.Places)
+	}
+	buf.Reset()
+	if err := withheld.WriteHTML(&buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range withheld.Hits {
+		if h.Type == "case" && (!h.Withheld || len(h.Values) != 0) {
+			t.Errorf("case hit not withheld: %+v", h)
+		}
+	}
+	if strings.Contains(buf.String(), "Åter: ") || !strings.Contains(buf.String(), "läsrätt") {
+		t.Error("the HTML of a report with withheld values shows them, or does not say why they are missing")
 	}
 	// Workcloud / Kundregister comes before Ärendehantering (data map order).
 	if strings.Index(html, "Kundregister") > strings.Index(html, "Ärendehantering") {
 		t.Error("HTML groups not in data map order")
 	}
 	// Nothing found: still a report.
-	rep, err = ix.Report(context.Background(), "Ingenstansson")
+	rep, err = ix.Report(context.Background(), "Ingenstansson", ReportOptions{})
 	if err != nil || rep.Places != 0 || len(rep.Hits) != 0 {
 		t.Errorf("empty report: %+v %v", rep, err)
 	}

@@ -221,6 +221,38 @@ func (s *Service) rights(ctx context.Context, q querier, sess auth.Session, form
 	return rd[sess.UserID], false, nil
 }
 
+// PlainReadable reports which of the entries sess may read the plain fields of (every one
+// that exists and whose form lists sess on either list). The person search uses it: an
+// entry's place is shown to whoever searches, its values only to those on its lists.
+func (s *Service) PlainReadable(ctx context.Context, sess auth.Session, entryIDs []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(entryIDs) == 0 {
+		return out, nil
+	}
+	if err := auth.RequireRole(sess); err != nil {
+		return nil, err
+	}
+	byForm := map[string]bool{}
+	for _, id := range entryIDs {
+		formID, err := s.entryForm(ctx, s.db, id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		read, ok := byForm[formID]
+		if !ok {
+			if read, _, err = s.rights(ctx, s.db, sess, formID); err != nil {
+				return nil, err
+			}
+			byForm[formID] = read
+		}
+		out[id] = read
+	}
+	return out, nil
+}
+
 // requireRead checks sess is logged in and may read formID's plain fields.
 func (s *Service) requireRead(ctx context.Context, q querier, sess auth.Session, formID string) error {
 	if err := auth.RequireRole(sess); err != nil {

@@ -729,3 +729,25 @@ func TestWritesQueueSearchOutbox(t *testing.T) {
 		t.Fatalf("purge: %d %v, %d outbox rows", n, err, queued(d.ID))
 	}
 }
+
+// The person search shows an entry's values only to those on one of its form's lists.
+func TestPlainReadable(t *testing.T) {
+	e := newEnv(t)
+	f := e.form(PurposeInternal)
+	en := e.entry(f, "S3cret-Fortnox-Pw")
+	for name, want := range map[string]bool{"alice": true, "bob": true, "carol": true, "admin": false, "dave": false} {
+		got, err := e.svc.PlainReadable(e.ctx, e.users[name], []string{en.ID, "no-such-entry"})
+		if err != nil {
+			t.Fatalf("PlainReadable as %s: %v", name, err)
+		}
+		if got[en.ID] != want {
+			t.Errorf("PlainReadable as %s = %v, want %v", name, got[en.ID], want)
+		}
+		if _, ok := got["no-such-entry"]; ok {
+			t.Errorf("PlainReadable as %s answers for an entry that does not exist", name)
+		}
+	}
+	if _, err := e.svc.PlainReadable(e.ctx, auth.Session{}, []string{en.ID}); !errors.Is(err, auth.ErrUnauthenticated) {
+		t.Errorf("PlainReadable as nobody: %v", err)
+	}
+}

@@ -821,6 +821,7 @@ export namespace main {
 	    fieldLabelSv: string;
 	    fieldLabelEn: string;
 	    snippet: SnippetPart[];
+	    withheld: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new SearchHit(source);
@@ -836,6 +837,7 @@ export namespace main {
 	        this.fieldLabelSv = source["fieldLabelSv"];
 	        this.fieldLabelEn = source["fieldLabelEn"];
 	        this.snippet = this.convertValues(source["snippet"], SnippetPart);
+	        this.withheld = source["withheld"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -21,6 +21,7 @@ export const sv = {
   noHits: 'Inga uppgifter hittades för {{query}}.',
   hint: 'Skriv minst två tecken. Sökningen tål stavfel i namn och hittar telefonnummer och personnummer oavsett skrivsätt.',
   openRecord: 'Öppna {{type}} {{id}}',
+  withheld: 'Värdet visas bara för dem som formuläret ger läsrätt.',
   searching: 'Söker…',
   export: {
     button: 'Exportera registerutdrag…',
@@ -81,6 +82,7 @@ export const en: typeof sv = {
   noHits: 'No data was found for {{query}}.',
   hint: 'Type at least two characters. The search tolerates typos in names and finds phone and identity numbers however they are written.',
   openRecord: 'Open {{type}} {{id}}',
+  withheld: 'The value is shown only to those the form lets read it.',
   searching: 'Searching…',
   export: {
     button: 'Export access report…',

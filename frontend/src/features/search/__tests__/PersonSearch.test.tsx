@@ -36,9 +36,9 @@ function result(query: string, areas: string[] = []): SearchResult {
     count: 2,
     hits: [
       { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', field: 'name', fieldLabelSv: 'Namn', fieldLabelEn: 'Name',
-        snippet: [{ text: 'Åsa', mark: true }, { text: ' ', mark: false }, { text: 'Lindström', mark: true }] },
+        snippet: [{ text: 'Åsa', mark: true }, { text: ' ', mark: false }, { text: 'Lindström', mark: true }], withheld: false },
       { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', field: 'mobile_phone', fieldLabelSv: 'Mobiltelefon', fieldLabelEn: 'Mobile phone',
-        snippet: [{ text: '+46 70 111 22 33', mark: true }] },
+        snippet: [{ text: '+46 70 111 22 33', mark: true }], withheld: false },
     ],
   };
   const time = {
@@ -46,7 +46,7 @@ function result(query: string, areas: string[] = []): SearchResult {
     location: 'Tidrapporter',
     count: 1,
     hits: [{ type: 'time_report', typeLabelSv: 'Tidrapporter', typeLabelEn: 'Time reports', id: 'T1', field: 'comment', fieldLabelSv: 'Kommentar', fieldLabelEn: 'Comment',
-      snippet: [{ text: 'Hos ', mark: false }, { text: 'Åsa', mark: true }] }],
+      snippet: [{ text: 'Hos ', mark: false }, { text: 'Åsa', mark: true }], withheld: false }],
   };
   const groups = areas.length === 0 ? [work, time] : [work, time].filter((g) => areas.includes(g.area));
   const total = groups.reduce((n, g) => n + g.count, 0);
@@ -106,6 +106,21 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     expect(within(groups[0]!).getByText('Mobile phone')).toBeInTheDocument();
     const marks = groups[0]!.querySelectorAll('mark');
     expect([...marks].map((m) => m.textContent)).toEqual(['Åsa', 'Lindström', '+46 70 111 22 33']);
+  });
+
+  it('shows where a secure-data entry matched but not its value when the form does not list the searcher', async () => {
+    searchPersons.mockImplementation(async (req) => ({
+      query: req.query, kind: 'name', total: 1, shown: 1, tookMs: 0.4, areas: [{ area: 'GDPR', count: 1 }],
+      groups: [{ area: 'GDPR', location: 'Säkra uppgifter', count: 1, hits: [
+        { type: 'vault_entry', typeLabelSv: 'Säkra uppgifter', typeLabelEn: 'Secure data', id: 'E1', field: 'Kontakt', fieldLabelSv: 'Kontakt', fieldLabelEn: 'Kontakt',
+          snippet: [], withheld: true }] }],
+    }));
+    renderWithApp(<PersonSearch />);
+    await typeQuery('asa lindstrom');
+    const group = (await screen.findAllByTestId('hit-group'))[0]!;
+    expect(within(group).getByText('Säkra uppgifter')).toBeInTheDocument();
+    expect(within(group).getByTestId('snippet-withheld')).toHaveTextContent('The value is shown only to those the form lets read it.');
+    expect(within(group).queryByTestId('snippet')).toBeNull();
   });
 
   it('searches at once on Enter and filters by area', async () => {

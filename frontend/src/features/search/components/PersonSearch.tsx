@@ -252,9 +252,15 @@ function HitRow({ hit: h }: { hit: SearchHit }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm" data-testid="snippet">
-          {h.snippet.map((p, i) => (p.mark ? <Mark key={i}>{p.text}</Mark> : <span key={i}>{p.text}</span>))}
-        </Text>
+        {h.withheld ? (
+          <Text size="sm" c="dimmed" fs="italic" data-testid="snippet-withheld">
+            {t('search.withheld')}
+          </Text>
+        ) : (
+          <Text size="sm" data-testid="snippet">
+            {h.snippet.map((p, i) => (p.mark ? <Mark key={i}>{p.text}</Mark> : <span key={i}>{p.text}</span>))}
+          </Text>
+        )}
       </Table.Td>
     </Table.Tr>
   );
