@@ -73,6 +73,9 @@ func (a *App) FirstRun(in FirstRunInput) (SessionInfo, error) {
 		return SessionInfo{}, err
 	}
 	a.setSession(s, sess)
+	// The store did not exist at start-up, so its retention scheduler starts now (in its
+	// own goroutine, which shutdown stops and waits for).
+	a.schedulerFor(s)
 	return a.sessionInfo(sess), nil
 }
 

@@ -222,3 +222,19 @@ func TestUsersAndRecordsThroughTheAdapters(t *testing.T) {
 		}
 	}
 }
+
+// A store made by the first run gets its retention scheduler at once: the catch-up run
+// happens without anyone opening the anonymisation screen or restarting the app.
+func TestFirstRunStartsTheRetentionScheduler(t *testing.T) {
+	a, rec := newEmptyApp(t)
+	if _, err := a.FirstRun(FirstRunInput{OrgName: "Test AB", Lang: "sv", Username: "anna", Password: adminPassword}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for rec.count(EventRetentionDone) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("no retention run within 20 s of the first run")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
