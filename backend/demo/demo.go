@@ -33,6 +33,7 @@ package demo
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"runtime"
@@ -69,12 +70,13 @@ const customersPerChunk = 64
 // Generate calls emit with every record of the data set, staff first, then customer by
 // customer, always in the same order. It stops at the first error emit returns.
 func Generate(ctx context.Context, opts Options, emit func(*record.Record) error) error {
-	return generate(ctx, opts, false, func(p *record.Prepared) error { return emit(p.Rec) })
+	return generate(ctx, opts, nil, false, func(p *record.Prepared) error { return emit(p.Rec) })
 }
 
 // generate is Generate; with prepare, the workers also compute each record's stored form,
 // so the one goroutine that writes to the store only writes.
-func generate(ctx context.Context, opts Options, prepare bool, emit func(*record.Prepared) error) error {
+// taken holds usernames the store has already (its login accounts): no employee gets one.
+func generate(ctx context.Context, opts Options, taken map[string]bool, prepare bool, emit func(*record.Prepared) error) error {
 	if opts.Customers < 0 {
 		return fmt.Errorf("generating demo data: %d customers: want 0 or more", opts.Customers)
 	}
@@ -94,7 +96,7 @@ func generate(ctx context.Context, opts Options, prepare bool, emit func(*record
 		}
 		return out
 	}
-	for _, p := range toPrepared(g.staffRecords(opts.Customers)) {
+	for _, p := range toPrepared(g.staffRecords(opts.Customers, taken)) {
 		if err := emit(p); err != nil {
 			return err
 		}
@@ -167,9 +169,13 @@ func Fill(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 		if err := onlyAccounts(tx); err != nil {
 			return err
 		}
+		taken, err := usernames(tx)
+		if err != nil {
+			return err
+		}
 		// Queue the whole data set for the search index in one statement at the end.
 		tx.Bulk = true
-		err := generate(ctx, opts, true, func(p *record.Prepared) error {
+		err = generate(ctx, opts, taken, true, func(p *record.Prepared) error {
 			if _, err := tx.PutPrepared(p, batch); err != nil {
 				return fmt.Errorf("writing demo data: %w", err)
 			}
@@ -208,17 +214,41 @@ func onlyAccounts(tx *store.Tx) error {
 	return nil
 }
 
+// usernames lists the usernames of the store's accounts (lower-cased).
+func usernames(tx *store.Tx) (map[string]bool, error) {
+	rows, err := tx.SQL().QueryContext(tx.Context(), `SELECT json_extract(data, '$.username') FROM records WHERE type = 'user'`)
+	if err != nil {
+		return nil, fmt.Errorf("reading the accounts: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var name sql.NullString
+		if err := rows.Scan(&name); err != nil {
+			return nil, fmt.Errorf("reading the accounts: %w", err)
+		}
+		if name.Valid {
+			out[strings.ToLower(name.String)] = true
+		}
+	}
+	return out, rows.Err()
+}
+
 // staffRecords makes the business's users, their permissions and groups: one employee per
-// 50 customers, at least 8 and at most 500.
-func (g *gen) staffRecords(customers int) []*record.Record {
+// 50 customers, at least 8 and at most 500. No username repeats one in taken or another
+// employee's.
+func (g *gen) staffRecords(customers int, taken map[string]bool) []*record.Record {
 	r := g.rng(0)
 	n := min(max(customers/50, 8), 500)
 	seen := map[string]bool{}
+	for name := range taken {
+		seen[name] = true
+	}
 	for k := range n {
 		p := newPerson(r, g.now)
 		username := ascii(p.first) + "." + ascii(p.last)
-		if seen[username] {
-			username += strconv.Itoa(k + 1)
+		for i := k + 1; seen[username]; i += n {
+			username = ascii(p.first) + "." + ascii(p.last) + strconv.Itoa(i)
 		}
 		seen[username] = true
 		p.email = username + "@" + firmDomain

@@ -507,3 +507,51 @@ func TestEveryFieldAndChildRowIsUsed(t *testing.T) {
 		}
 	}
 }
+
+// The demo's employees never take the username of the administrator init made.
+func TestDemoUsernamesAvoidTheAdministrators(t *testing.T) {
+	ctx := context.Background()
+	names := func(st *store.Store) map[string]int {
+		t.Helper()
+		rows, err := st.DB.Query(`SELECT lower(json_extract(data, '$.username')) FROM records WHERE type = 'user'`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		out := map[string]int{}
+		for rows.Next() {
+			var n string
+			if err := rows.Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			out[n]++
+		}
+		return out
+	}
+	// The name the demo gives its first employee, on a store without accounts.
+	plain := newStore(t)
+	if _, err := Fill(ctx, plain, Options{Customers: 5, Seed: 1, Now: benchNow}); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	if err := plain.DB.QueryRow(`SELECT json_extract(data, '$.username') FROM records WHERE type = 'user' AND ext_id = 'U1'`).Scan(&first); err != nil {
+		t.Fatal(err)
+	}
+	// An administrator already called that (in other case).
+	st := newStore(t)
+	accounts := auth.NewService(st, auth.Options{Params: auth.TestParams()})
+	if _, err := accounts.Setup(ctx, auth.SetupInput{Username: strings.ToUpper(first), Password: "Korrekt-Häst-Batteri-9"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Fill(ctx, st, Options{Customers: 5, Seed: 1, Now: benchNow}); err != nil {
+		t.Fatal(err)
+	}
+	for name, n := range names(st) {
+		if n > 1 {
+			t.Errorf("username %q is used by %d users", name, n)
+		}
+	}
+	if len(names(st)) != len(names(plain))+1 {
+		t.Errorf("%d usernames, want the demo's %d and the administrator", len(names(st)), len(names(plain)))
+	}
+}
