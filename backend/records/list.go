@@ -21,10 +21,14 @@ type Query struct {
 	Text   string `json:"text"`   // "" for all; otherwise records whose fields contain it
 }
 
-// Page is one page of a list.
+// Page is one page of a list. Names and Customers name what the items' top-level link
+// fields point at (as in [Detail]; child rows and history are left to the detail screen).
+// The items' own Names are empty.
 type Page struct {
-	Total int64    `json:"total"`
-	Items []Detail `json:"items"`
+	Total     int64             `json:"total"`
+	Items     []Detail          `json:"items"`
+	Names     map[string]string `json:"names"`
+	Customers map[string]string `json:"customers"`
 }
 
 var sortColumns = map[string]string{"updated_at": "updated_at", "created_at": "created_at", "id": "ext_id", "status": "status"}
@@ -75,6 +79,7 @@ func (s *Service) List(ctx context.Context, sess auth.Session, q Query) (Page, e
 	}
 	defer rows.Close()
 	page.Items = []Detail{}
+	var refs []record.Ref
 	for rows.Next() {
 		var id string
 		var data []byte
@@ -86,8 +91,22 @@ func (s *Service) List(ctx context.Context, sess auth.Session, q Query) (Page, e
 			return Page{}, fmt.Errorf("listing %s: %w", t.Name, err)
 		}
 		page.Items = append(page.Items, detail(r))
+		for _, ref := range r.Refs() {
+			if !strings.Contains(ref.Path, ".") { // a top-level link or link list, not a child row's
+				refs = append(refs, ref)
+			}
+		}
 	}
-	return page, rows.Err()
+	if err := rows.Err(); err != nil {
+		return Page{}, fmt.Errorf("listing %s: %w", t.Name, err)
+	}
+	rows.Close()
+	n, err := s.resolveNames(ctx, sess, refs)
+	if err != nil {
+		return Page{}, fmt.Errorf("listing %s: %w", t.Name, err)
+	}
+	page.Names, page.Customers = n.Names, n.Customers
+	return page, nil
 }
 
 func likeEscape(s string) string {

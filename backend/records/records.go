@@ -86,13 +86,20 @@ type Detail struct {
 	Type   string         `json:"type"`
 	ID     string         `json:"id"`
 	Values map[string]any `json:"values"`
+	// Names are the display names of the records it links to, keyed by [NameKey]
+	// ("user/U1", "customer_number/1001"): every link in its fields, child rows and version
+	// history that the caller may read. Filled by Get; empty in what Save returns.
+	Names map[string]string `json:"names"`
+	// Customers maps each named customer number to the customer's id.
+	Customers map[string]string `json:"customers"`
 }
 
 func detail(r *record.Record) Detail {
-	return Detail{Type: r.Type.Name, ID: r.ID, Values: r.Values}
+	return Detail{Type: r.Type.Name, ID: r.ID, Values: r.Values, Names: map[string]string{}, Customers: map[string]string{}}
 }
 
-// Get reads one record with its children and version history.
+// Get reads one record with its children and version history, and names the records it
+// links to.
 func (s *Service) Get(ctx context.Context, sess auth.Session, typeName, id string) (Detail, error) {
 	t, err := s.typeFor(sess, typeName, false)
 	if err != nil {
@@ -105,7 +112,13 @@ func (s *Service) Get(ctx context.Context, sess auth.Session, typeName, id strin
 	if err != nil {
 		return Detail{}, err
 	}
-	return detail(r), nil
+	d := detail(r)
+	n, err := s.resolveNames(ctx, sess, r.Refs())
+	if err != nil {
+		return Detail{}, fmt.Errorf("reading %s %s: %w", t.Name, id, err)
+	}
+	d.Names, d.Customers = n.Names, n.Customers
+	return d, nil
 }
 
 // Save creates (create true) or replaces a record from the edit form's values. The values are
