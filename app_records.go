@@ -35,6 +35,22 @@ func (a *App) ListRecords(q records.Query) (records.Page, error) {
 	return page, nil
 }
 
+// LookupRecords returns up to limit (at most 50) records of a type whose id, customer number
+// or name contains text, for the edit form's link pickers: {value, id, name}, where value is
+// what a link carries (a customer's customer number, otherwise the id). Same access as
+// ListRecords.
+func (a *App) LookupRecords(typeName, text string, limit int) ([]records.Option, error) {
+	sess, s, err := a.requireRole()
+	if err != nil {
+		return nil, err
+	}
+	opts, err := s.Records.Lookup(a.ctx, sess, typeName, text, limit)
+	if err != nil {
+		return nil, a.logFail(sess, err)
+	}
+	return opts, nil
+}
+
 // GetRecord reads one record with its child rows and version history.
 func (a *App) GetRecord(typeName, id string) (records.Detail, error) {
 	sess, s, err := a.requireRole()

@@ -65,6 +65,7 @@ var boundAccess = map[string]access{
 	"RecordSchemas":      anyone,
 	"ListRecords":        {args: func(*rolesFixture) []any { return []any{recordsQuery("customer")} }},
 	"GetRecord":          {args: func(*rolesFixture) []any { return []any{"customer", "C1"} }},
+	"LookupRecords":      {args: func(*rolesFixture) []any { return []any{"customer", "10", 20} }},
 	"SaveRecord":         {args: func(*rolesFixture) []any { return []any{"customer", "", map[string]any{}, true} }},
 	"RecordDeleteEffect": {args: func(*rolesFixture) []any { return []any{"customer"} }},
 	"DeleteRecord":       {args: func(*rolesFixture) []any { return []any{"customer", "no-such-id"} }},

@@ -31,6 +31,7 @@ export type FieldSchema = Data<records.FieldSchema>;
 export type RecordDetail = Data<records.Detail>;
 export type RecordPage = Data<records.Page>;
 export type RecordQuery = Data<records.Query>;
+export type RecordOption = Data<records.Option>;
 export const ErrorCode = main.ErrorCode;
 export type ErrorCode = main.ErrorCode;
 export const EventName = main.EventName;
@@ -165,6 +166,8 @@ export const backend = {
   recordSchemas: (): Promise<TypeSchema[]> => call(() => App.RecordSchemas()),
   listRecords: (query: RecordQuery): Promise<RecordPage> => call(() => App.ListRecords(query as records.Query)),
   getRecord: (type: string, id: string): Promise<RecordDetail> => call(() => App.GetRecord(type, id)),
+  /** Records of a type whose id, customer number or name contains text, for link pickers (at most 50). */
+  lookupRecords: (type: string, text: string, limit: number): Promise<RecordOption[]> => call(() => App.LookupRecords(type, text, limit)),
   saveRecord: (type: string, id: string, values: Record<string, unknown>, create: boolean): Promise<SaveResult> =>
     call(() => App.SaveRecord(type, id, values, create)),
   recordDeleteEffect: (type: string): Promise<string> => call(() => App.RecordDeleteEffect(type)),

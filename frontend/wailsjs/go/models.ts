@@ -1168,6 +1168,8 @@ export namespace records {
 	    type: string;
 	    id: string;
 	    values: Record<string, any>;
+	    names: Record<string, string>;
+	    customers: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new Detail(source);
@@ -1178,6 +1180,8 @@ export namespace records {
 	        this.type = source["type"];
 	        this.id = source["id"];
 	        this.values = source["values"];
+	        this.names = source["names"];
+	        this.customers = source["customers"];
 	    }
 	}
 	export class FieldSchema {
@@ -1226,9 +1230,27 @@ export namespace records {
 		    return a;
 		}
 	}
+	export class Option {
+	    value: string;
+	    id: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Option(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
 	export class Page {
 	    total: number;
 	    items: Detail[];
+	    names: Record<string, string>;
+	    customers: Record<string, string>;
 	
 	    static createFrom(source: any = {}) {
 	        return new Page(source);
@@ -1238,6 +1260,8 @@ export namespace records {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.total = source["total"];
 	        this.items = this.convertValues(source["items"], Detail);
+	        this.names = source["names"];
+	        this.customers = source["customers"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

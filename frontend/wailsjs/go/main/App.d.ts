@@ -57,6 +57,8 @@ export function LoginSecondFactor():Promise<main.LoginSecondFactorInfo>;
 
 export function Logout():Promise<void>;
 
+export function LookupRecords(arg1:string,arg2:string,arg3:number):Promise<Array<records.Option>>;
+
 export function Me():Promise<main.SessionInfo>;
 
 export function PassPhoneChallenge(arg1:string,arg2:string):Promise<void>;

@@ -106,6 +106,10 @@ export function Logout() {
   return window['go']['main']['App']['Logout']();
 }
 
+export function LookupRecords(arg1, arg2, arg3) {
+  return window['go']['main']['App']['LookupRecords'](arg1, arg2, arg3);
+}
+
 export function Me() {
   return window['go']['main']['App']['Me']();
 }

@@ -33,7 +33,9 @@ beforeEach(() => {
   list.mockReset();
   list.mockImplementation(async (q) => ({
     total: q.text ? 1 : 1_000_000,
-    items: [{ type: 'customer', id: `C${q.offset + 1}`, values: { customer_number: '1001', name: 'Åsa Lindström', status: 'open', updated_at: '2026-03-01T09:30:00Z' } }],
+    items: [{ type: 'customer', id: `C${q.offset + 1}`, values: { customer_number: '1001', name: 'Åsa Lindström', status: 'open', updated_at: '2026-03-01T09:30:00Z' }, names: {}, customers: {} }],
+    names: {},
+    customers: {},
   }));
 });
 
