@@ -54,6 +54,8 @@ export const sv = {
     yes: 'Ja',
     no: 'Nej',
     listHint: 'Ett värde per rad.',
+    pickPlaceholder: 'Sök på namn eller id…',
+    nothingFound: 'Ingen träff. Det du skriver sparas som id eller nummer.',
   },
   delete: {
     title: 'Ta bort {{type}} {{id}}?',
@@ -120,6 +122,8 @@ export const en: typeof sv = {
     yes: 'Yes',
     no: 'No',
     listHint: 'One value per line.',
+    pickPlaceholder: 'Search by name or id…',
+    nothingFound: 'No match. What you type is saved as the id or number.',
   },
   delete: {
     title: 'Delete {{type}} {{id}}?',

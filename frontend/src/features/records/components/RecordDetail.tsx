@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import type { FieldSchema, TypeSchema } from '@/lib/backend';
 import { routeHref } from '@/lib/router';
+import { linkName, type LinkNames } from '../api/links';
 import { display, useLabel, useRecord } from '../api/records';
 import { DeleteRecordButton } from './DeleteRecordButton';
+import { LinkValue } from './LinkValue';
 import { StatusBadge } from './StatusBadge';
 
 type Row = Record<string, unknown>;
@@ -23,6 +25,8 @@ export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema
   const versions = (values.versions as Row[] | undefined) ?? [];
   const hasHistory = schema.fields.some((f) => f.name === 'versions');
   const fieldByName = new Map(schema.fields.map((f) => [f.name, f]));
+  const links: LinkNames = record.data;
+  const changedBy = (user: string) => t('records.detail.changedBy', { user: linkName(links, 'user', user) ?? user });
 
   return (
     <Stack gap="lg" data-testid="record-detail">
@@ -56,13 +60,13 @@ export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema
               <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
                 {label(f)}
               </Text>
-              <FieldValue field={f} value={values[f.name]} />
+              <FieldValue field={f} value={values[f.name]} links={links} />
             </div>
           ))}
         </SimpleGrid>
       </Paper>
       {children.map((f) => (
-        <ChildTable key={f.name} field={f} rows={(values[f.name] as Row[] | undefined) ?? []} />
+        <ChildTable key={f.name} field={f} rows={(values[f.name] as Row[] | undefined) ?? []} links={links} />
       ))}
       {hasHistory && (
         <Paper withBorder radius="md" p="lg" data-testid="version-history">
@@ -81,7 +85,7 @@ export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema
               {[...versions].reverse().map((v, i) => (
                 <Timeline.Item
                   key={i}
-                  title={`${display(v.changed_at).replace('T', ' ').replace('Z', '')} · ${v.changed_by ? t('records.detail.changedBy', { user: display(v.changed_by) }) : t('records.detail.changedByUnknown')}`}
+                  title={`${display(v.changed_at).replace('T', ' ').replace('Z', '')} · ${typeof v.changed_by === 'string' && v.changed_by ? changedBy(v.changed_by) : t('records.detail.changedByUnknown')}`}
                 >
                   {typeof v.changed_by === 'string' && (
                     <Anchor href={routeHref('records', 'user', v.changed_by)} size="xs">
@@ -109,19 +113,19 @@ export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema
   );
 }
 
-function FieldValue({ field, value }: { field: FieldSchema; value: unknown }) {
+const linkKinds = new Set(['link', 'customer_link', 'link_list']);
+
+function FieldValue({ field, value, links }: { field: FieldSchema; value: unknown; links: LinkNames }) {
   const { t } = useTranslation();
   const text = display(value);
   if (!text) return <Text c="dimmed">{t('records.detail.empty')}</Text>;
-  if (field.kind === 'link' && field.target && typeof value === 'string') {
-    return <Anchor href={routeHref('records', field.target, value)}>{text}</Anchor>;
-  }
+  if (linkKinds.has(field.kind) && field.target) return <LinkValue target={field.target} value={value} links={links} />;
   if (field.kind === 'boolean') return <Text>{value ? t('records.form.yes') : t('records.form.no')}</Text>;
   if (field.name === 'status') return <StatusBadge status={text} />;
   return <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</Text>;
 }
 
-function ChildTable({ field, rows }: { field: FieldSchema; rows: Row[] }) {
+function ChildTable({ field, rows, links }: { field: FieldSchema; rows: Row[]; links: LinkNames }) {
   const { t } = useTranslation();
   const label = useLabel();
   const cols = field.children ?? [];
@@ -153,7 +157,7 @@ function ChildTable({ field, rows }: { field: FieldSchema; rows: Row[] }) {
               {rows.map((r, i) => (
                 <Table.Tr key={i}>
                   {cols.map((c) => (
-                    <Table.Td key={c.name}>{display(r[c.name])}</Table.Td>
+                    <Table.Td key={c.name}>{linkKinds.has(c.kind) && c.target && r[c.name] ? <LinkValue target={c.target} value={r[c.name]} links={links} size="sm" /> : display(r[c.name])}</Table.Td>
                   ))}
                 </Table.Tr>
               ))}

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { backend, ErrorCode, toBackendError, type FieldSchema, type TypeSchema } from '@/lib/backend';
 import { emptyRow, editableFields, formToValues, initialForm, problemField, type FormRow, type FormState, type FormValue } from '../api/formValues';
-import { useLabel, useRecord } from '../api/records';
+import { useLabel, useRecord, useSchemas } from '../api/records';
+import { FormLinksContext, LinkMultiSelect, LinkSelect } from './LinkPicker';
 
 function newId(type: string) {
   const prefix = type.replace(/[^a-z]/g, '').slice(0, 2).toUpperCase() || 'R';
@@ -24,9 +25,14 @@ export type StepUpDialog = (dialog: { opened: boolean; onPassed: () => void; onC
 export function RecordForm({ schema, id, onDone, onCancel, stepUp }: { schema: TypeSchema; id?: string; onDone: (id: string) => void; onCancel: () => void; stepUp?: StepUpDialog }) {
   const { t } = useTranslation();
   const record = useRecord(schema.name, id ?? '');
-  if (id && record.isPending) return <Text c="dimmed">{t('records.list.loading')}</Text>;
+  const schemas = useSchemas(); // which link targets the pickers may look up
+  if ((id && record.isPending) || schemas.isPending) return <Text c="dimmed">{t('records.list.loading')}</Text>;
   if (id && record.isError) return <ErrorAlert error={record.error} />;
-  return <FormBody schema={schema} id={id} values={id ? (record.data?.values as Record<string, unknown>) : { status: 'open' }} onDone={onDone} onCancel={onCancel} stepUp={stepUp} />;
+  return (
+    <FormLinksContext.Provider value={(id && record.data) || {}}>
+      <FormBody schema={schema} id={id} values={id ? (record.data?.values as Record<string, unknown>) : { status: 'open' }} onDone={onDone} onCancel={onCancel} stepUp={stepUp} />
+    </FormLinksContext.Provider>
+  );
 }
 
 function FormBody({ schema, id, values, onDone, onCancel, stepUp }: { schema: TypeSchema; id?: string; values: Record<string, unknown>; onDone: (id: string) => void; onCancel: () => void; stepUp?: StepUpDialog }) {
@@ -117,7 +123,20 @@ function FormBody({ schema, id, values, onDone, onCancel, stepUp }: { schema: Ty
 function FieldInput({ field, value, error, onChange, compact }: { field: FieldSchema; value: FormValue | undefined; error?: string; onChange: (v: FormValue) => void; compact?: boolean }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const schemas = useSchemas();
   const common = { label: compact ? undefined : label(field), 'aria-label': label(field), error, name: field.name };
+  // Links to a type the user may read are picked by name; others are typed as ids.
+  const pickable = !!field.target && !!schemas.data?.some((s) => s.name === field.target);
+  if (pickable && (field.kind === 'link' || field.kind === 'customer_link')) {
+    return <LinkSelect {...common} target={field.target!} value={String(value ?? '')} onChange={onChange} />;
+  }
+  if (pickable && field.kind === 'link_list') {
+    const ids = String(value ?? '')
+      .split('\n')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    return <LinkMultiSelect {...common} target={field.target!} value={ids} onChange={(v) => onChange(v.join('\n'))} />;
+  }
   switch (field.kind) {
     case 'boolean':
       return <Switch {...common} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked)} mt={compact ? 0 : 'lg'} />;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import type { TypeSchema } from '@/lib/backend';
 import { routeHref } from '@/lib/router';
+import { linkName, linkValues, withValue } from '../api/links';
 import { display, summaryFields, useLabel, useRecordPage } from '../api/records';
 import { StatusBadge } from './StatusBadge';
 
@@ -118,7 +119,11 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
                   {fields.map((f) => (
                     <Table.Td key={f.name}>
                       <Text size="sm" lineClamp={1}>
-                        {display(r.values[f.name])}
+                        {f.target && (f.kind === 'link' || f.kind === 'customer_link')
+                          ? linkValues(r.values[f.name])
+                              .map((v) => withValue(linkName(result.data ?? {}, f.target!, v), v))
+                              .join(', ')
+                          : display(r.values[f.name])}
                       </Text>
                     </Table.Td>
                   ))}
