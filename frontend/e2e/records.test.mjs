@@ -68,25 +68,36 @@ test('a customer is created from the form generated from its schema', async () =
   await page.getByTestId('record-filter').fill('');
 });
 
-test('a work order linked to the customer: a wrong link is shown on its field, the right one saves', async () => {
+test('a work order linked to the customer: a wrong number is shown on its field, an existing one is picked by name', async () => {
   await go('#/records/work_order/new');
   const form = page.getByTestId('record-form');
   await form.waitFor();
   await form.locator('input[name="id"]').fill('WO-E2E');
   await form.locator('input[name="number"]').fill('5001');
   await form.locator('textarea[name="title"], input[name="title"]').fill('Byte av blandare');
-  await form.locator('input[name="customer_number"]').fill('9999');
+  // The customer picker still takes a number typed the old way: one that does not exist
+  // stays as typed and the backend marks it on its field.
+  const field = form.getByTestId('link-customer_number');
+  await field.fill('9999');
   await save();
   await page.getByTestId('form-problem').waitFor();
-  const field = form.locator('input[name="customer_number"]');
+  assert.equal(await field.inputValue(), '9999', 'the typed number is kept');
   assert.equal(await field.getAttribute('aria-invalid'), 'true', 'the dangling link is marked on its field');
   await page.screenshot({ path: join(out, '21-work-order-invalid-link-sv.png') });
   assert.equal((await callBound(page, 'GetRecord', 'work_order', 'WO-E2E')).code, 'not_found', 'nothing saved');
 
-  await field.fill('1001'); // the imported customer Åsa Lindström
+  // Typing an existing number offers that customer by name; leaving the field takes it.
+  await field.fill('1001');
+  await page.getByRole('option', { name: 'Åsa Lindström (1001)' }).waitFor();
+  await page.screenshot({ path: join(out, '21b-work-order-customer-picker-sv.png') });
+  await field.blur();
+  assert.equal(await field.inputValue(), 'Åsa Lindström (1001)');
   await save();
   await page.getByTestId('record-detail').waitFor();
-  await page.getByTestId('field-customer_number').getByText('1001').waitFor();
+  const link = page.getByTestId('field-customer_number').getByRole('link', { name: 'Åsa Lindström (1001)' });
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), '#/records/customer/C1', 'the number links to its customer');
+  assert.equal((await callBound(page, 'GetRecord', 'work_order', 'WO-E2E')).value.values.customer_number, '1001', 'the number is saved, not the name');
 });
 
 test('editing the work order writes a version-history entry and an event', async () => {
@@ -101,6 +112,11 @@ test('editing the work order writes a version-history entry and an event', async
   const rec = (await callBound(page, 'GetRecord', 'work_order', 'WO-E2E')).value;
   assert.equal(rec.values.versions.length, 1);
   assert.equal(rec.values.versions[0].fields.title, 'Byte av blandare');
+  // The history names who changed it (the logged-in admin), by name, with a link to the user.
+  const by = rec.values.versions[0].changed_by;
+  assert.ok(rec.names[`user/${by}`], `the backend names ${by}`);
+  await history.getByText(`Ändrad av ${rec.names[`user/${by}`]}`, { exact: false }).waitFor();
+  assert.equal(await history.getByRole('link').first().getAttribute('href'), `#/records/user/${by}`);
   const events = (await callBound(page, 'ListRecords', { type: 'event', text: 'WO-E2E', limit: 50, offset: 0, sort: '', desc: false, status: '' })).value;
   assert.deepEqual(events.items.map((e) => e.values.action).sort(), ['create', 'update']);
   await page.screenshot({ path: join(out, '22-work-order-history-sv.png') });
@@ -115,6 +131,34 @@ test('deleting the work order says what happens to its type, then marks it delet
   await page.getByTestId('record-table').waitFor();
   const rec = (await callBound(page, 'GetRecord', 'work_order', 'WO-E2E')).value;
   assert.equal(rec.values.status, 'deleted');
+});
+
+test("a group's members are picked by name and shown by name", async () => {
+  await go('#/records/group/new');
+  const form = page.getByTestId('record-form');
+  await form.waitFor();
+  await form.locator('input[name="id"]').fill('G-E2E');
+  await form.locator('input[name="name"]').fill('Montörer');
+  const members = form.getByTestId('link-members');
+  await members.click();
+  await members.fill('Öberg');
+  await page.getByRole('option', { name: 'Anna Öberg (anna) (U1)' }).click();
+  await members.fill('erik');
+  await page.getByRole('option', { name: 'Erik Åström (erik) (U2)' }).click();
+  await page.screenshot({ path: join(out, '21c-group-members-picker-sv.png') });
+  await save();
+  await page.getByTestId('record-detail').waitFor();
+  const shown = page.getByTestId('field-members');
+  await shown.getByRole('link', { name: 'Anna Öberg (anna) (U1)' }).waitFor();
+  assert.equal(await shown.getByRole('link', { name: 'Erik Åström (erik) (U2)' }).getAttribute('href'), '#/records/user/U2');
+  assert.deepEqual((await callBound(page, 'GetRecord', 'group', 'G-E2E')).value.values.members, ['U1', 'U2'], 'ids are saved');
+  // The edit form shows the members by name, and a member is removed there.
+  await page.getByTestId('edit-record').click();
+  await form.waitFor();
+  await form.getByText('Erik Åström (erik) (U2)').waitFor();
+  await page.screenshot({ path: join(out, '21d-group-edit-sv.png') });
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await page.getByTestId('record-detail').waitFor();
 });
 
 test('Settings > Users and Settings > Logs show the accounts, the events and the logins', async () => {
