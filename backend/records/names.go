@@ -149,8 +149,13 @@ type Option struct {
 }
 
 // Lookup returns up to limit (1..50; 0 means 20) records of a type whose id, customer number
-// or naming fields contain text (all records for ""), an exact id or number first, then by
-// id. Its access rules are List's. SQLite's LIKE folds case for ASCII letters only.
+// or naming fields contain text (all records for ""): the one whose id or number is text
+// first, then by id. Its access rules are List's. SQLite's LIKE folds case for ASCII letters
+// only.
+//
+// Both reads walk an index in order and stop at the limit, so a picker stays quick on a type
+// with a million records as long as its text is common; a rare text reads the whole type,
+// as the list's filter does.
 func (s *Service) Lookup(ctx context.Context, sess auth.Session, typeName, text string, limit int) ([]Option, error) {
 	t, err := s.typeFor(sess, typeName, false)
 	if err != nil {
@@ -162,34 +167,40 @@ func (s *Service) Lookup(ctx context.Context, sess auth.Session, typeName, text 
 	if limit > 50 {
 		limit = 50
 	}
+	key := "ext_id"
 	var conds []string
-	var args []any
 	if t.Name == "customer" {
+		key = "cust_no"
 		// Customer number 0 is "no customer (anonymised)", never a link target.
 		conds = append(conds, "cust_no IS NOT '"+registry.AnonymisedCustomer+"'")
 	}
-	order := "ext_id"
+	out := []Option{}
+	add := func(o Option) {
+		if len(out) < limit && (len(out) == 0 || o.Value != out[0].Value) {
+			out = append(out, o)
+		}
+	}
+	var args []any
 	if text = strings.TrimSpace(text); text != "" {
+		exact := append(append([]string{}, conds...), key+" = ?")
+		if err := s.scanNamed(ctx, t, strings.Join(exact, ") AND ("), []any{text}, "", 1, add); err != nil {
+			return nil, fmt.Errorf("looking up %s records: %w", t.Name, err)
+		}
 		pat := "%" + likeEscape(text) + "%"
 		match := []string{`ext_id LIKE ? ESCAPE '\'`}
 		args = append(args, pat)
-		key := "ext_id"
 		if t.Name == "customer" {
 			match = append(match, `cust_no LIKE ? ESCAPE '\'`)
 			args = append(args, pat)
-			key = "cust_no"
 		}
 		for _, f := range t.Naming().Fields() {
 			match = append(match, fmt.Sprintf(`json_extract(data, '$.%s') LIKE ? ESCAPE '\'`, f))
 			args = append(args, pat)
 		}
 		conds = append(conds, strings.Join(match, " OR "))
-		order = key + " = ? DESC, ext_id"
-		args = append(args, text)
 	}
-	out := []Option{}
-	err = s.scanNamed(ctx, t, strings.Join(conds, ") AND ("), args, order, limit, func(o Option) { out = append(out, o) })
-	if err != nil {
+	// One more than the limit: the exact match, found first, may be among them again.
+	if err := s.scanNamed(ctx, t, strings.Join(conds, ") AND ("), args, "ext_id", limit+1, add); err != nil {
 		return nil, fmt.Errorf("looking up %s records: %w", t.Name, err)
 	}
 	return out, nil

@@ -138,6 +138,7 @@ func TestLookupFindsByIdNumberAndName(t *testing.T) {
 		"C2":  {"customer_number": "1002", "name": "Bygg & Måleri AB"},
 		"C10": {"customer_number": "10010", "name": "Tio AB"},
 		"CA":  {"customer_number": "0", "name": "Anonymiserad"},
+		"C0":  {"customer_number": "21002", "name": "Tjugoett AB"},
 	} {
 		if _, err := s.Save(ctx, staff, "customer", id, v, true); err != nil {
 			t.Fatal(err)
@@ -156,8 +157,10 @@ func TestLookupFindsByIdNumberAndName(t *testing.T) {
 		{"a customer by its number, the exact one first", staff, "customer", "1001", 0,
 			[]Option{opt("1001", "C1", "Örjan Östergren"), opt("10010", "C10", "Tio AB")}, 2, nil},
 		{"a customer by name", staff, "customer", "Östergren", 0, []Option{opt("1001", "C1", "Örjan Östergren")}, 1, nil},
+		{"the exact number before the others, which go by id", staff, "customer", "1002", 0,
+			[]Option{opt("1002", "C2", "Bygg & Måleri AB"), opt("21002", "C0", "Tjugoett AB")}, 2, nil},
 		{"every customer but the anonymised one", staff, "customer", "", 0,
-			[]Option{opt("1001", "C1", "Örjan Östergren"), opt("10010", "C10", "Tio AB"), opt("1002", "C2", "Bygg & Måleri AB")}, 3, nil},
+			[]Option{opt("21002", "C0", "Tjugoett AB"), opt("1001", "C1", "Örjan Östergren"), opt("10010", "C10", "Tio AB"), opt("1002", "C2", "Bygg & Måleri AB")}, 4, nil},
 		{"a user by username", admin, "user", "p42", 0, []Option{opt("U42", "U42", "Person 42 (p42)")}, 1, nil},
 		{"the exact id first, then by id", admin, "user", "U1", 3,
 			[]Option{opt("U1", "U1", "Anna Åström (anna)"), opt("U10", "U10", "Person 10 (p10)"), opt("U11", "U11", "Person 11 (p11)")}, 3, nil},
