@@ -162,6 +162,31 @@ describe('the edit form', () => {
     await waitFor(() => expect(input).toHaveValue('Åsa Lindström (1001)'));
   });
 
+  it('takes a typed number on Enter instead of submitting the old value; a second Enter saves', async () => {
+    get.mockResolvedValue(detail('work_order', 'WO1', { title: 'Byte', customer_number: '1001' }, { 'customer_number/1001': 'Åsa Lindström' }, { '1001': 'C1' }));
+    renderWithApp(<RecordForm schema={workOrder} id="WO1" onDone={vi.fn()} onCancel={vi.fn()} />);
+    const input = await screen.findByTestId('link-customer_number');
+    await userEvent.clear(input);
+    await userEvent.type(input, '9999{Enter}');
+    await waitFor(() => expect(input).toHaveValue('9999'));
+    expect(save).not.toHaveBeenCalled();
+    await userEvent.type(input, '{Enter}');
+    await waitFor(() => expect(save).toHaveBeenCalledWith('work_order', 'WO1', expect.objectContaining({ customer_number: '9999' }), false));
+  });
+
+  it('adds a typed member id on Enter and clears the search', async () => {
+    get.mockResolvedValue(detail('group', 'G1', { name: 'Montörer', members: ['U1'], status: 'open' }, { 'user/U1': 'Anna Öberg (anna)' }));
+    renderWithApp(<RecordForm schema={group} id="G1" onDone={vi.fn()} onCancel={vi.fn()} />);
+    const input = await screen.findByTestId('link-members');
+    await userEvent.click(input);
+    await userEvent.type(input, 'U9{Enter}');
+    await screen.findByText('U9');
+    expect(input).toHaveValue('');
+    expect(save).not.toHaveBeenCalled();
+    await userEvent.click(screen.getByTestId('save-record'));
+    await waitFor(() => expect(save).toHaveBeenCalledWith('group', 'G1', expect.objectContaining({ members: ['U1', 'U9'] }), false));
+  });
+
   it('types ids where the target is not the user to read', async () => {
     get.mockResolvedValue(detail('work_order', 'WO1', { title: 'Byte', contact_person: 'CP1' }));
     renderWithApp(<RecordForm schema={workOrder} id="WO1" onDone={vi.fn()} onCancel={vi.fn()} />);

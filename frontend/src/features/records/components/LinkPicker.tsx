@@ -1,6 +1,6 @@
 import { MultiSelect, Select, type ComboboxItem, type OptionsFilter } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { createContext, useContext, useState, type FocusEvent } from 'react';
+import { createContext, useContext, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { linkName, useLookup, withValue, type LinkNames } from '../api/links';
 
@@ -17,6 +17,20 @@ type PickerProps = {
 
 /** The lookup filters in the backend (by id, number and name); the dropdown shows what it found. */
 const noClientFilter: OptionsFilter = ({ options }) => options;
+
+/**
+ * Enter in a picker with typed text and no highlighted option takes the text (as leaving the
+ * field does) instead of submitting the form with the value from before; a second Enter
+ * submits. A highlighted option is Mantine's to pick.
+ */
+function enterTakesTyped(e: KeyboardEvent<HTMLInputElement>, take: (text: string) => boolean): boolean {
+  if (e.key !== 'Enter' || e.nativeEvent.isComposing) return false;
+  const list = document.getElementById(e.currentTarget.getAttribute('aria-controls') ?? '');
+  if (list?.querySelector('[data-combobox-selected]')) return false;
+  if (!take(e.currentTarget.value)) return false;
+  e.preventDefault();
+  return true;
+}
 
 /**
  * The options a picker offers: its current values first (named where the backend named them),
@@ -57,7 +71,7 @@ function usePickerOptions(target: string, current: string[]) {
     const lower = t.toLowerCase();
     return data.find((o) => o.value.toLowerCase() === lower || o.label.toLowerCase() === lower)?.value ?? t;
   };
-  return { data, labelOf, resolve, remember, loading: found.isFetching, setOpened, setSearch };
+  return { data, labelOf, resolve, remember, loading: found.isFetching, search, setOpened, setSearch };
 }
 
 /**
@@ -70,14 +84,14 @@ export function LinkSelect({ target, value, onChange, ...common }: PickerProps &
   const { t } = useTranslation();
   const current = value === '' ? [] : [value];
   const p = usePickerOptions(target, current);
-  const onBlur = (e: FocusEvent<HTMLInputElement>) => {
-    const text = e.currentTarget.value;
-    if (value !== '' && text === p.labelOf(value)) return;
+  /** Takes typed text that was not picked; reports whether the value changed. */
+  const take = (text: string) => {
+    if (value !== '' && text === p.labelOf(value)) return false;
     const next = p.resolve(text);
-    if (next !== value) {
-      p.remember([next]);
-      onChange(next);
-    }
+    if (next === value) return false;
+    p.remember([next]);
+    onChange(next);
+    return true;
   };
   return (
     <Select
@@ -92,7 +106,8 @@ export function LinkSelect({ target, value, onChange, ...common }: PickerProps &
       onSearchChange={p.setSearch}
       onDropdownOpen={() => p.setOpened(true)}
       onDropdownClose={() => p.setOpened(false)}
-      onBlur={onBlur}
+      onBlur={(e: FocusEvent<HTMLInputElement>) => void take(e.currentTarget.value)}
+      onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => void enterTakesTyped(e, take)}
       filter={noClientFilter}
       searchable
       clearable
@@ -106,12 +121,13 @@ export function LinkSelect({ target, value, onChange, ...common }: PickerProps &
 export function LinkMultiSelect({ target, value, onChange, ...common }: PickerProps & { value: string[]; onChange: (v: string[]) => void }) {
   const { t } = useTranslation();
   const p = usePickerOptions(target, value);
-  const onBlur = (e: FocusEvent<HTMLInputElement>) => {
-    const next = p.resolve(e.currentTarget.value);
-    if (next !== '' && !value.includes(next)) {
-      p.remember([next]);
-      onChange([...value, next]);
-    }
+  /** Adds typed text that was not picked; reports whether the value changed. */
+  const take = (text: string) => {
+    const next = p.resolve(text);
+    if (next === '' || value.includes(next)) return false;
+    p.remember([next]);
+    onChange([...value, next]);
+    return true;
   };
   return (
     <MultiSelect
@@ -126,7 +142,11 @@ export function LinkMultiSelect({ target, value, onChange, ...common }: PickerPr
       onSearchChange={p.setSearch}
       onDropdownOpen={() => p.setOpened(true)}
       onDropdownClose={() => p.setOpened(false)}
-      onBlur={onBlur}
+      onBlur={(e: FocusEvent<HTMLInputElement>) => void take(e.currentTarget.value)}
+      searchValue={p.search}
+      onKeyDown={(e: KeyboardEvent<HTMLInputElement>) => {
+        if (enterTakesTyped(e, take)) p.setSearch('');
+      }}
       filter={noClientFilter}
       searchable
       clearable
