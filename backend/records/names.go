@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"dataskydd/backend/auth"
+	"dataskydd/backend/normalize"
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
 )
@@ -150,8 +151,8 @@ type Option struct {
 
 // Lookup returns up to limit (1..50; 0 means 20) records of a type whose id, customer number
 // or naming fields contain text (all records for ""): the one whose id or number is text
-// first, then by id. Its access rules are List's. SQLite's LIKE folds case for ASCII letters
-// only.
+// first, then by id. Its access rules are List's. Names match whatever the case and the
+// diacritics ("asa" and "ÅSA" find "Åsa"); ids and numbers match as LIKE does.
 //
 // Both reads walk an index in order and stop at the limit, so a picker stays quick on a type
 // with a million records as long as its text is common; a rare text reads the whole type,
@@ -193,9 +194,12 @@ func (s *Service) Lookup(ctx context.Context, sess auth.Session, typeName, text 
 			match = append(match, `cust_no LIKE ? ESCAPE '\'`)
 			args = append(args, pat)
 		}
+		// Names match case- and diacritic-insensitively ("asa" and "åsa" find "Åsa"), by a
+		// GLOB of letter sets, because SQLite's LIKE folds ASCII letters only.
+		glob := normalize.FoldGlob(text)
 		for _, f := range t.Naming().Fields() {
-			match = append(match, fmt.Sprintf(`json_extract(data, '$.%s') LIKE ? ESCAPE '\'`, f))
-			args = append(args, pat)
+			match = append(match, fmt.Sprintf(`json_extract(data, '$.%s') GLOB ?`, f))
+			args = append(args, glob)
 		}
 		conds = append(conds, strings.Join(match, " OR "))
 	}
