@@ -4,35 +4,33 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"dataskydd/backend/auth"
 )
 
-// Error is an error with a stable code the UI maps to a translated message.
-// Compare with errors.Is against the sentinels; read the code with [Code].
-type Error struct {
-	Code    string
-	Message string
-}
-
-func (e *Error) Error() string { return e.Message }
+// Error is an error with a stable code the UI maps to a translated message: the account
+// service's coded error, so one mapping serves both. Compare with errors.Is against the
+// sentinels; read the code with [Code].
+type Error = auth.Error
 
 // Sentinel errors. Their codes are shared with the frontend: never change one.
 var (
-	ErrNoPhone          = &Error{"no_phone", "no phone number is registered: contact your administrator"}
-	ErrWrongCode        = &Error{"wrong_code", "the code is wrong"}
-	ErrCodeExpired      = &Error{"code_expired", "the code has expired: ask for a new one"}
-	ErrCodeUsed         = &Error{"code_used", "the code has already been used: ask for a new one"}
-	ErrTooManyTries     = &Error{"too_many_tries", "too many wrong codes: wait and ask for a new code"}
-	ErrTooManyCodes     = &Error{"too_many_codes", "too many codes were sent in the last hour: wait a while"}
-	ErrUnknownChallenge = &Error{"unknown_challenge", "no such code was sent for this"}
-	ErrSMSNotConfigured = &Error{"sms_not_configured", "two-factor authentication needs SMS sending: configure it under Settings > SMS first"}
-	ErrUnknownFlow      = &Error{"unknown_flow", "no such two-factor flow"}
-	ErrNotAPerson       = &Error{"not_a_person", "only employees, contact persons and private customers can be challenged"}
-	ErrPersonNotFound   = &Error{"person_not_found", "no such person"}
-	ErrDeviceNotFound   = &Error{"device_not_found", "no such trusted device"}
-	ErrNoTOTP           = &Error{"totp_not_enrolled", "no authenticator app is enrolled"}
-	ErrSMSOnly          = &Error{"sms_only", "this flow accepts only SMS codes"}
-	ErrInvalidSetting   = &Error{"invalid_setting", "invalid two-factor setting"}
-	ErrSecretUnreadable = &Error{"totp_unreadable", "the authenticator secret cannot be opened (the keyring key changed): enrol again"}
+	ErrNoPhone          = &Error{Code: "no_phone", Message: "no phone number is registered: contact your administrator"}
+	ErrWrongCode        = &Error{Code: "wrong_code", Message: "the code is wrong"}
+	ErrCodeExpired      = &Error{Code: "code_expired", Message: "the code has expired: ask for a new one"}
+	ErrCodeUsed         = &Error{Code: "code_used", Message: "the code has already been used: ask for a new one"}
+	ErrTooManyTries     = &Error{Code: "too_many_tries", Message: "too many wrong codes: wait and ask for a new code"}
+	ErrTooManyCodes     = &Error{Code: "too_many_codes", Message: "too many codes were sent in the last hour: wait a while"}
+	ErrUnknownChallenge = &Error{Code: "unknown_challenge", Message: "no such code was sent for this"}
+	ErrSMSNotConfigured = &Error{Code: "sms_not_configured", Message: "two-factor authentication needs SMS sending: configure it under Settings > SMS first"}
+	ErrUnknownFlow      = &Error{Code: "unknown_flow", Message: "no such two-factor flow"}
+	ErrNotAPerson       = &Error{Code: "not_a_person", Message: "only employees, contact persons and private customers can be challenged"}
+	ErrPersonNotFound   = &Error{Code: "person_not_found", Message: "no such person"}
+	ErrDeviceNotFound   = &Error{Code: "device_not_found", Message: "no such trusted device"}
+	ErrNoTOTP           = &Error{Code: "totp_not_enrolled", Message: "no authenticator app is enrolled"}
+	ErrSMSOnly          = &Error{Code: "sms_only", Message: "this flow accepts only SMS codes"}
+	ErrInvalidSetting   = &Error{Code: "invalid_setting", Message: "invalid two-factor setting"}
+	ErrSecretUnreadable = &Error{Code: "totp_unreadable", Message: "the authenticator secret cannot be opened (the keyring key changed): enrol again"}
 )
 
 // Where an administrator adds a missing phone number (NoPhoneError.Where).
