@@ -16,16 +16,12 @@ import (
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
+	"dataskydd/backend/store/storetest"
 )
 
 func newStore(tb testing.TB) *store.Store {
 	tb.Helper()
-	st, err := store.Create(context.Background(), tb.TempDir(), store.CreateOptions{Lang: "sv", Now: benchNow})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { st.Close() })
-	return st
+	return storetest.New(tb, store.CreateOptions{Lang: "sv", Now: benchNow})
 }
 
 func collect(t *testing.T, customers int, seed uint64) []*record.Record {

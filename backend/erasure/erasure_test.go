@@ -16,6 +16,7 @@ import (
 	"dataskydd/backend/registry"
 	"dataskydd/backend/search"
 	"dataskydd/backend/store"
+	"dataskydd/backend/store/storetest"
 )
 
 // The person: Åsa Qwyllström, written differently in different places.
@@ -32,11 +33,7 @@ var personLines = []string{
 
 func newStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Create(context.Background(), t.TempDir(), store.CreateOptions{Lang: "sv"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := storetest.New(t, store.CreateOptions{Lang: "sv"})
 	path := filepath.Join(t.TempDir(), "in.jsonl")
 	if err := os.WriteFile(path, []byte(strings.Join(personLines, "\n")+"\n"), 0o600); err != nil {
 		t.Fatal(err)

@@ -11,16 +11,12 @@ import (
 	"testing"
 
 	"dataskydd/backend/store"
+	"dataskydd/backend/store/storetest"
 )
 
 func newStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Create(context.Background(), t.TempDir(), store.CreateOptions{Lang: "sv"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	return storetest.New(t, store.CreateOptions{Lang: "sv"})
 }
 
 func export(t *testing.T, st *store.Store) []byte {

@@ -13,16 +13,12 @@ import (
 
 	"dataskydd/backend/jsonl"
 	"dataskydd/backend/store"
+	"dataskydd/backend/store/storetest"
 )
 
 func newStore(t testing.TB) *store.Store {
 	t.Helper()
-	st, err := store.Create(context.Background(), t.TempDir(), store.CreateOptions{Lang: "sv"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	return storetest.New(t, store.CreateOptions{Lang: "sv"})
 }
 
 // importLines imports JSON Lines through the real importer.

@@ -7,17 +7,13 @@ import (
 	"dataskydd/backend/auth"
 	"dataskydd/backend/record"
 	"dataskydd/backend/store"
+	"dataskydd/backend/store/storetest"
 	"dataskydd/backend/vault"
 )
 
 func newStore(t testing.TB) *store.Store {
 	t.Helper()
-	st, err := store.Create(context.Background(), t.TempDir(), store.CreateOptions{Lang: "sv"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return st
+	return storetest.New(t, store.CreateOptions{Lang: "sv"})
 }
 
 // put writes JSON Lines records through the store, as an import does (outbox included).
