@@ -50,7 +50,7 @@ var (
 	// ErrOwnAccount is returned when the person to erase is the acting user's own account.
 	ErrOwnAccount = errors.New("the acting user's own account cannot be anonymised")
 	// ErrCheckpoint is returned (wrapped) when the WAL could not be truncated afterwards.
-	ErrCheckpoint = errors.New("the database was busy: the WAL could not be truncated")
+	ErrCheckpoint = store.ErrCheckpoint
 )
 
 // EventAction is the event log's action for one record changed by an erasure.
@@ -341,7 +341,7 @@ func (e *Eraser) Erase(ctx context.Context, q string, actor Actor) (Result, erro
 	if err := e.ix.Purge(ctx); err != nil {
 		return res, fmt.Errorf("purging erased values from the search index: %w", err)
 	}
-	if err := checkpoint(ctx, e.st); err != nil {
+	if err := e.st.Checkpoint(ctx); err != nil {
 		return res, err
 	}
 	left, _, err := e.ix.Locate(ctx, q)
@@ -401,20 +401,4 @@ func (e *Eraser) apply(tx *store.Tx, g *group, word string, now time.Time) (bool
 		return false, err
 	}
 	return true, nil
-}
-
-// checkpoint truncates the WAL, retrying briefly while a reader holds it.
-func checkpoint(ctx context.Context, st *store.Store) error {
-	var err error
-	for i := 0; i < 20; i++ {
-		if err = st.Checkpoint(ctx); err == nil {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
-	return fmt.Errorf("%w (%v)", ErrCheckpoint, err)
 }

@@ -23,7 +23,7 @@ const DefaultSamples = 5
 
 // ErrCheckpoint is returned (wrapped) when the WAL could not be truncated after a run: the
 // records are anonymised, but old pages may linger in the -wal file until the next run.
-var ErrCheckpoint = errors.New("the database was busy: the WAL could not be truncated")
+var ErrCheckpoint = store.ErrCheckpoint
 
 // Index is the person search's side of a run (backend/search implements it). Apply brings
 // the index up to date with the outbox the run filled; Purge then rewrites the index files
@@ -258,7 +258,7 @@ func (e *Engine) runOnly(ctx context.Context, now time.Time, trigger, only strin
 	}
 	err = e.run(ctx, now, plans, only == "", &rep)
 	// Even a run cut short truncates the WAL: its committed batches' old pages go too.
-	if cerr := checkpoint(context.WithoutCancel(ctx), e.st); err == nil {
+	if cerr := e.st.Checkpoint(context.WithoutCancel(ctx)); err == nil {
 		err = cerr
 	}
 	if ferr := finishRun(context.WithoutCancel(ctx), e.st, rep.RunID, err); err == nil {
@@ -475,22 +475,6 @@ func (e *Engine) runJobs(ctx context.Context, now time.Time, rep *Report) error 
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// checkpoint truncates the WAL, retrying briefly while a reader holds it.
-func checkpoint(ctx context.Context, st *store.Store) error {
-	var err error
-	for i := 0; i < 20; i++ {
-		if err = st.Checkpoint(ctx); err == nil {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
-	return fmt.Errorf("%w (%v)", ErrCheckpoint, err)
 }
 
 // AfterDelete runs the policy of one record's type right after a delete, for the policies

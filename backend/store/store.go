@@ -39,6 +39,8 @@ var (
 	ErrNoStore     = errors.New("no store in this data folder (run init first)")
 	ErrStoreExists = errors.New("a store already exists in this data folder")
 	ErrNotFound    = errors.New("record not found")
+	// ErrCheckpoint is returned (wrapped) by Checkpoint when readers kept the WAL busy.
+	ErrCheckpoint = errors.New("the database was busy: the WAL could not be truncated")
 )
 
 // Store is an open data folder.
@@ -221,8 +223,24 @@ func (s *Store) SetMeta(ctx context.Context, kv map[string]string) error {
 }
 
 // Checkpoint folds the WAL into the database file and truncates it, so no old page of an
-// erased value lingers in the -wal file. It reports an error when a reader kept it busy.
+// erased value lingers in the -wal file. A reader can keep it busy for a moment: it retries
+// for about a second, then returns ErrCheckpoint.
 func (s *Store) Checkpoint(ctx context.Context) error {
+	var err error
+	for i := 0; i < 20; i++ {
+		if err = s.checkpointOnce(ctx); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("%w (%v)", ErrCheckpoint, err)
+}
+
+func (s *Store) checkpointOnce(ctx context.Context) error {
 	var busy, logFrames, done int
 	if err := s.DB.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logFrames, &done); err != nil {
 		return fmt.Errorf("checkpointing WAL: %w", err)
