@@ -1,41 +1,12 @@
 package search
 
 import (
-	"bytes"
 	"context"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"dataskydd/backend/vault"
 )
-
-// indexHolds reports which of the fragments occur in any file of the index folder.
-func indexHolds(t *testing.T, dir string, frags ...string) []string {
-	t.Helper()
-	var found []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for _, f := range frags {
-			if bytes.Contains(b, []byte(f)) {
-				found = append(found, filepath.Base(path)+": "+f)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return found
-}
 
 // TestSecureDataPlainValuesOnly: a secure-data entry's plain value is found under GDPR /
 // Säkra uppgifter with the form field's name; its encrypted value is neither found nor
@@ -61,7 +32,7 @@ func TestSecureDataPlainValuesOnly(t *testing.T) {
 		}
 	}
 	frags := []string{"Zxqv", "zxqv", "secret-9911"}
-	if got := indexHolds(t, ix.Dir(), frags...); len(got) > 0 {
+	if got := filesContaining(t, ix.Dir(), frags...); len(got) > 0 {
 		t.Errorf("encrypted value in the index files: %v", got)
 	}
 	// The report names the place; Check and Rebuild agree with the database.
@@ -78,7 +49,7 @@ func TestSecureDataPlainValuesOnly(t *testing.T) {
 	if !hasHit(search(t, ix, "lindqvist åsa"), vault.SearchType, id, "Kontaktperson") {
 		t.Fatal("not found after rebuild")
 	}
-	if got := indexHolds(t, ix.Dir(), frags...); len(got) > 0 {
+	if got := filesContaining(t, ix.Dir(), frags...); len(got) > 0 {
 		t.Errorf("encrypted value in the rebuilt index files: %v", got)
 	}
 	// A stale index is told: Check sees an entry the index lacks.
