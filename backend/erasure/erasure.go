@@ -1,31 +1,34 @@
 // Package erasure anonymises one person everywhere: it answers a data subject's request
-// for erasure (GDPR article 17) from the person search's results.
+// for erasure (GDPR article 17) from the person search's inventory.
 //
 // # Using it
 //
 //	er := erasure.New(st, searchIndex)
-//	plan, err := er.Preview(ctx, "Åsa Östergren")   // which records, which fields; changes nothing
-//	res, err := er.Erase(ctx, "Åsa Östergren", erasure.Actor{UserID: "U1", Username: "admin"})
+//	plan, err := er.Preview(ctx, "Ulla Hedlund", nil)         // what would change; changes nothing
+//	plan, err = er.Erase(ctx, "Ulla Hedlund", nil, erasure.Actor{UserID: "U1", Username: "admin"})
 //
-// # What is changed
+// # What is changed (datamap.md, "Person search and erasure")
 //
-// The person search ([search.Index.Locate]) lists every value that matched the query. The
-// records holding them are changed in one transaction:
+// Only the matched values the admin selected are acted on: by default the values that
+// matched exactly; a typo match or a link hit only when chosen ([search.Choices]). For
+// each selected value:
 //
-//   - the person's own record (a private customer, a contact person or a user, found by
-//     one of its own personal fields) is anonymised by its type's rule, exactly as the
-//     retention engine does it ([retention.Anonymise]): links to it are cleared where the
-//     rule says so (customer number "0" on a customer's records), every field the rule
-//     names is replaced or emptied, and its version history is purged;
-//   - in every other record, each matching personal value (class P: a name, an e-mail
-//     address, a phone number) becomes the store's replacement word, and in free text
-//     (class F) only the matched words are replaced, in the record's own fields, its child
-//     rows and the old values of its version history.
+//   - a record that is the person's own (a private customer, contact person, user,
+//     inventory subject; an incident's affected row) and that the value makes theirs is
+//     anonymised by its type's rule, as if its policy were due now; records linking to it
+//     follow the rule (customer number "0", other links null, where the rule clears them),
+//     and the secure-data entries about that customer are deleted;
+//   - in any other record, a value that is exactly the mention becomes the replacement
+//     word, and in a longer value only the mention is replaced;
+//   - a selected link hit clears that link;
+//   - a value not selected, or a field where only some of the name words matched, is never
+//     touched.
 //
-// Each changed record is logged as an event naming the actor, the action and the record,
-// never the personal data. Afterwards the search index is brought up to date and purged
-// (merged so the old terms leave the index files), and the WAL is truncated, so neither a
-// search nor a byte search of the data folder finds the old values.
+// The plan lists every change as record, field, action, before and after, and the dry
+// run lists exactly what the real run changes: both are computed by the same code from
+// the records as stored (the real run again, inside its transaction). Each changed record
+// is logged as an event naming the account, never the query or a value. Afterwards the
+// search index is brought up to date and purged, and the WAL truncated.
 package erasure
 
 import (
@@ -36,7 +39,7 @@ import (
 	"strings"
 	"time"
 
-	"dataskydd/backend/normalize"
+	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
 	"dataskydd/backend/retention"
 	"dataskydd/backend/search"
@@ -47,8 +50,13 @@ import (
 var (
 	// ErrEmptyQuery is returned for a query with nothing to search for.
 	ErrEmptyQuery = errors.New("the query is empty")
+	// ErrNothingSelected is returned when no value is selected: no exact match and none
+	// chosen. Nothing is changed.
+	ErrNothingSelected = errors.New("no value is selected: nothing matched exactly, choose the values to erase")
 	// ErrOwnAccount is returned when the person to erase is the acting user's own account.
 	ErrOwnAccount = errors.New("the acting user's own account cannot be anonymised")
+	// ErrChanged is returned when a record changed between the search and the erasure.
+	ErrChanged = errors.New("the data changed during the erasure; search again")
 	// ErrCheckpoint is returned (wrapped) when the WAL could not be truncated afterwards.
 	ErrCheckpoint = store.ErrCheckpoint
 )
@@ -56,9 +64,18 @@ var (
 // EventAction is the event log's action for one record changed by an erasure.
 const EventAction = "anonymise_everywhere"
 
+// Actions of a change.
+const (
+	ActionAnonymiseRecord = "anonymise_record" // the person's own record, by its type's rule
+	ActionReplaceValue    = "replace_value"    // a value that is exactly the mention -> the replacement word
+	ActionReplaceMention  = "replace_mention"  // the mention inside a longer value -> the replacement word
+	ActionClearLink       = "clear_link"       // a link to the person's own record cleared
+	ActionDeleteEntry     = "delete_entry"     // a secure-data entry about the customer deleted
+)
+
 // Index is what erasure needs of the person search.
 type Index interface {
-	Locate(ctx context.Context, q string) ([]search.Located, normalize.Kind, error)
+	Inventory(ctx context.Context, q string) (*search.Inventory, error)
 	Apply(ctx context.Context) error
 	Purge(ctx context.Context) error
 }
@@ -69,37 +86,28 @@ type Actor struct {
 	Username string
 }
 
-// How a record is changed.
-const (
-	ModeRule   = "rule"   // the person's own record, anonymised by its type's rule
-	ModeValues = "values" // the person's values replaced, the rest kept
-)
-
-// Target is one record an erasure changes.
-type Target struct {
-	Type     string   `json:"type"`
-	ID       string   `json:"id"`
-	Area     string   `json:"area"`
-	Location string   `json:"location"`
-	Mode     string   `json:"mode"`   // ModeRule or ModeValues
-	Fields   []string `json:"fields"` // the field paths that change
-	Values   int      `json:"values"` // how many matched values it holds
+// Change is one field of one record that an erasure changes.
+type Change struct {
+	Type   string `json:"type"`
+	ID     string `json:"id"`
+	Field  string `json:"field"`
+	Action string `json:"action"`
+	Before string `json:"before"`
+	After  string `json:"after"`
 }
 
-// Plan is what an erasure changes (or, after Erase, changed).
+// Plan is what an erasure changes (the dry run) or changed.
 type Plan struct {
-	Query   string   `json:"query"`
-	Kind    string   `json:"kind"`
-	Records []Target `json:"records"`
-	Values  int      `json:"values"` // matched values in all
-}
-
-// Result is what Erase did.
-type Result struct {
-	Plan
-	Anonymised int `json:"anonymised"` // records anonymised by their rule
-	Edited     int `json:"edited"`     // records whose matched values were replaced
-	Remaining  int `json:"remaining"`  // values a search for the query still finds (0)
+	Query   string               `json:"query"`
+	Kind    string               `json:"kind"`
+	DryRun  bool                 `json:"dry_run"`
+	Values  []search.ValueChoice `json:"values"`
+	Changes []Change             `json:"changes"`
+	Records int                  `json:"records"` // records changed (secure-data entries included)
+	People  int                  `json:"people"`  // own records anonymised: the people it touches
+	// OwnAccounts are the user accounts the plan anonymises (the acting user's own is refused).
+	OwnAccounts []string `json:"own_accounts,omitempty"`
+	Remaining   int      `json:"remaining"` // after a real run: selected values a new search still finds
 }
 
 // Eraser anonymises people in one store.
@@ -114,291 +122,415 @@ func New(st *store.Store, ix Index) *Eraser {
 	return &Eraser{st: st, ix: ix, now: time.Now}
 }
 
-// Preview lists the records and fields an erasure of the person the query finds would
-// change, and changes nothing.
-func (e *Eraser) Preview(ctx context.Context, q string) (Plan, error) {
-	plan, _, err := e.plan(ctx, q)
-	return plan, err
+// Preview is the dry run: the changes an erasure of the selected values (nil: the exact
+// matches) would make. It changes nothing.
+func (e *Eraser) Preview(ctx context.Context, q string, values []string) (Plan, error) {
+	inv, choices, err := e.find(ctx, q, values)
+	plan := Plan{Query: q, DryRun: true, Values: choices, Changes: []Change{}}
+	if err != nil {
+		return plan, err
+	}
+	plan.Kind = inv.Kind.String()
+	var w *work
+	err = e.st.View(ctx, func(tx *store.Tx) error {
+		var err error
+		w, err = compute(txGetter{tx}, inv, search.SelectedSet(choices), e.st.ReplacementWord())
+		return err
+	})
+	if err != nil {
+		return plan, err
+	}
+	w.fill(&plan)
+	return plan, nil
 }
 
-// group is the located values of one record.
-type group struct {
-	typ  *registry.Type
-	id   string
-	locs []search.Located
-	mode string
-}
-
-func (e *Eraser) plan(ctx context.Context, q string) (Plan, []*group, error) {
-	plan := Plan{Query: q, Kind: normalize.KindName.String(), Records: []Target{}}
+// find brings the index up to date, finds the person and the selection.
+func (e *Eraser) find(ctx context.Context, q string, values []string) (*search.Inventory, []search.ValueChoice, error) {
 	if strings.TrimSpace(q) == "" {
-		return plan, nil, ErrEmptyQuery
+		return nil, []search.ValueChoice{}, ErrEmptyQuery
 	}
 	// Writes not yet in the index (an import that did not sync it) must be found too.
 	if err := e.ix.Apply(ctx); err != nil {
-		return plan, nil, fmt.Errorf("updating the search index: %w", err)
+		return nil, []search.ValueChoice{}, fmt.Errorf("updating the search index: %w", err)
 	}
-	locs, kind, err := e.ix.Locate(ctx, q)
+	inv, err := e.ix.Inventory(ctx, q)
 	if err != nil {
-		return plan, nil, fmt.Errorf("finding the person: %w", err)
+		return nil, []search.ValueChoice{}, err
 	}
-	plan.Kind = kind.String()
-	byKey := map[string]*group{}
-	seenLoc := map[string]bool{}
-	var groups []*group
-	addLocs := func(locs []search.Located) {
-		for _, l := range locs {
-			lk := l.Type + "/" + l.ID + "\x00" + l.Field + "\x00" + l.Value
-			if seenLoc[lk] {
-				continue
-			}
-			seenLoc[lk] = true
-			k := l.Type + "/" + l.ID
-			g := byKey[k]
-			if g == nil {
-				t, ok := registry.Get(l.Type)
-				if !ok {
-					continue
-				}
-				g = &group{typ: t, id: l.ID}
-				byKey[k] = g
-				groups = append(groups, g)
-			}
-			g.locs = append(g.locs, l)
-		}
+	choices, err := search.Choices(inv.Hits, values)
+	if err != nil {
+		return inv, []search.ValueChoice{}, err
 	}
-	addLocs(locs)
-	for _, g := range groups {
-		g.mode = ModeValues
-		if isSubject(ctx, e.st, g) {
-			g.mode = ModeRule
-		}
+	if choices == nil {
+		choices = []search.ValueChoice{}
 	}
-	// The person's own records name their contact details: those are the person's
-	// wherever they appear (a name query alone would leave their e-mail address in a
-	// meeting's participant list). One level deep, from the person's own records only.
-	for _, id := range identifiers(ctx, e.st, groups) {
-		more, _, err := e.ix.Locate(ctx, id)
+	return inv, choices, nil
+}
+
+// Erase anonymises the selected values (nil: the exact matches) of the person the query
+// finds (see the package guide), logs each changed record as an event, brings the search
+// index up to date and purges it, and truncates the WAL. The plan it returns lists what
+// it changed; Remaining is how many selected values a new search still finds (0).
+func (e *Eraser) Erase(ctx context.Context, q string, values []string, actor Actor) (Plan, error) {
+	inv, choices, err := e.find(ctx, q, values)
+	plan := Plan{Query: q, Values: choices, Changes: []Change{}}
+	if err != nil {
+		return plan, err
+	}
+	plan.Kind = inv.Kind.String()
+	selected := search.SelectedSet(choices)
+	if len(selected) == 0 {
+		return plan, ErrNothingSelected
+	}
+	now := e.now().UTC()
+	word := e.st.ReplacementWord()
+	err = e.st.Update(ctx, func(tx *store.Tx) error {
+		w, err := compute(txGetter{tx}, inv, selected, word)
 		if err != nil {
-			return plan, nil, fmt.Errorf("finding the person's contact details: %w", err)
+			return err
 		}
-		n := len(groups)
-		addLocs(more)
-		for _, g := range groups[n:] {
-			g.mode = ModeValues
-			if isSubject(ctx, e.st, g) {
-				g.mode = ModeRule
+		for _, id := range w.ownAccounts() {
+			if id == actor.UserID {
+				return fmt.Errorf("anonymising user %s: %w", id, ErrOwnAccount)
 			}
 		}
-	}
-	// The data map's order, then by id: the same person gives the same plan.
-	order := map[string]int{}
-	for i, n := range registry.Names() {
-		order[n] = i
-	}
-	sort.SliceStable(groups, func(i, j int) bool {
-		a, b := groups[i], groups[j]
-		if a.typ != b.typ {
-			return order[a.typ.Name] < order[b.typ.Name]
+		if err := w.apply(tx, now); err != nil {
+			return err
 		}
-		return a.id < b.id
+		for _, ed := range w.order {
+			if err := tx.LogEvent(store.Event{At: now, Username: actor.Username, Action: EventAction, TargetType: ed.before.Type.Name, TargetID: ed.before.ID}); err != nil {
+				return err
+			}
+		}
+		plan.Changes = plan.Changes[:0]
+		w.fill(&plan)
+		return nil
 	})
-	for _, g := range groups {
-		t := Target{Type: g.typ.Name, ID: g.id, Area: g.typ.Area, Location: g.typ.Location, Mode: g.mode, Values: len(g.locs)}
-		seen := map[string]bool{}
-		if g.mode == ModeRule {
-			for _, f := range retention.Named(g.typ) {
-				seen[f] = true
-				t.Fields = append(t.Fields, f)
-			}
-			if _, ok := g.typ.Field(registry.FieldVersions); ok && !seen[registry.FieldVersions] {
-				seen[registry.FieldVersions] = true
-				t.Fields = append(t.Fields, registry.FieldVersions)
-			}
-		}
-		for _, l := range g.locs {
-			if !seen[l.Field] && !(g.mode == ModeRule && l.Version) {
-				seen[l.Field] = true
-				t.Fields = append(t.Fields, l.Field)
-			}
-		}
-		plan.Records = append(plan.Records, t)
-		plan.Values += len(g.locs)
+	if err != nil {
+		return plan, fmt.Errorf("erasing: %w", err)
 	}
-	return plan, groups, nil
+	if err := e.ix.Apply(ctx); err != nil {
+		return plan, fmt.Errorf("updating the search index: %w", err)
+	}
+	if err := e.ix.Purge(ctx); err != nil {
+		return plan, fmt.Errorf("purging erased values from the search index: %w", err)
+	}
+	if err := e.st.Checkpoint(ctx); err != nil {
+		return plan, err
+	}
+	after, err := e.ix.Inventory(ctx, q)
+	if err != nil {
+		return plan, fmt.Errorf("searching again: %w", err)
+	}
+	for _, h := range after.Hits {
+		for _, v := range h.Values {
+			if selected[v.Value] && v.Match != search.MatchLink {
+				plan.Remaining++
+			}
+		}
+	}
+	return plan, nil
 }
 
-// isSubject reports whether a record is the person's own: a customer (not a company),
-// contact person or user whose own personal field (not a child row, not free text, not
-// an old value) matched.
-func isSubject(ctx context.Context, st *store.Store, g *group) bool {
-	if g.typ.Retention == nil || !g.typ.Retention.OnDelete {
-		return false
-	}
-	own := false
-	for _, l := range g.locs {
-		if !l.Version && l.Class == registry.ClassP && !strings.Contains(l.Field, ".") {
-			own = true
-			break
-		}
-	}
-	if !own {
-		return false
-	}
-	if g.typ.Name == "customer" {
-		r, err := st.Get(ctx, g.typ.Name, g.id)
-		if err != nil || r.String("kind") == "company" {
-			return false // a company is not the person: only their values go
-		}
-	}
-	return true
+// getter reads records as stored.
+type getter interface {
+	get(typ, id string) (*record.Record, error)
+	linking(t *registry.Type, id, custNo string) ([]store.InboundLink, error)
+	entries(custNo string) ([]string, error)
+	anonymisedAt(typ, id string) (int64, bool, error)
 }
 
-// identifiers are the e-mail addresses, phone numbers and personal numbers held by the
-// person's own records.
-func identifiers(ctx context.Context, st *store.Store, groups []*group) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, g := range groups {
-		if g.mode != ModeRule {
+type txGetter struct{ tx *store.Tx }
+
+func (g txGetter) get(typ, id string) (*record.Record, error) { return g.tx.Get(typ, id) }
+func (g txGetter) linking(t *registry.Type, id, custNo string) ([]store.InboundLink, error) {
+	return g.tx.Inbound(t.Name, id, custNo)
+}
+func (g txGetter) entries(custNo string) ([]string, error) { return g.tx.SecureDataOf(custNo) }
+func (g txGetter) anonymisedAt(typ, id string) (int64, bool, error) {
+	return g.tx.AnonymisedAt(typ, id)
+}
+
+// edit is one record's change.
+type edit struct {
+	before, after *record.Record
+	own           bool              // anonymised by its rule as the person's own record
+	actions       map[string]string // field path -> action, for the value edits
+	deleted       bool              // a secure-data entry to delete (before/after nil)
+	entryID       string
+}
+
+// work is an erasure computed from the records as stored.
+type work struct {
+	word    string
+	edits   map[string]*edit
+	order   []*edit
+	entries []string // secure-data entries to delete
+	get     getter
+}
+
+func (w *work) edit(typ, id string) (*edit, error) {
+	k := typ + "/" + id
+	if ed, ok := w.edits[k]; ok {
+		return ed, nil
+	}
+	r, err := w.get.get(typ, id)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, nil // gone since the search: nothing of it is left to erase
+	}
+	if err != nil {
+		return nil, err
+	}
+	ed := &edit{before: r, after: r.Clone(), actions: map[string]string{}}
+	w.edits[k] = ed
+	w.order = append(w.order, ed)
+	return ed, nil
+}
+
+// compute works out every change an erasure of the selected values makes.
+func compute(get getter, inv *search.Inventory, selected map[string]bool, word string) (*work, error) {
+	w := &work{word: word, edits: map[string]*edit{}, get: get}
+	// 1. The person's own records that a selected value makes theirs.
+	ownOf := map[string]search.Own{}
+	for _, o := range inv.Own {
+		ownOf[o.Type+"/"+o.ID] = o
+	}
+	ownRows := map[string]map[uint64]bool{} // Subject.Child: rows to anonymise
+	for _, h := range inv.Hits {
+		o, ok := ownOf[h.Type+"/"+h.ID]
+		if !ok {
 			continue
 		}
-		r, err := st.Get(ctx, g.typ.Name, g.id)
-		if err != nil {
-			continue
-		}
-		for i := range g.typ.Fields {
-			f := &g.typ.Fields[i]
-			if f.Class != registry.ClassP {
+		t, _ := registry.Get(h.Type)
+		for _, v := range h.Values {
+			if !v.Own || !selected[v.Value] {
 				continue
 			}
-			switch f.Format {
-			case registry.FormatEmail, registry.FormatPhone, registry.FormatPersonalNumber:
-				if v := strings.TrimSpace(r.String(f.Name)); v != "" && !seen[v] {
-					seen[v] = true
-					out = append(out, v)
+			if t.Subject.Child != "" {
+				if ownRows[h.Type+"/"+h.ID] == nil {
+					ownRows[h.Type+"/"+h.ID] = map[uint64]bool{}
+				}
+				ownRows[h.Type+"/"+h.ID][v.Inst] = true
+				continue
+			}
+			if err := w.anonymiseOwn(t, o.ID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for k, rows := range ownRows {
+		typ, id, _ := strings.Cut(k, "/")
+		t, _ := registry.Get(typ)
+		ed, err := w.edit(typ, id)
+		if err != nil || ed == nil {
+			return nil, err
+		}
+		for ri := range rows {
+			rs := ed.after.Rows(t.Subject.Child)
+			if int(ri) < len(rs) {
+				for fn, fv := range rs[ri] {
+					if s, ok := fv.(string); ok && s != "" {
+						rs[ri][fn] = word
+						ed.actions[fmt.Sprintf("%s[%d].%s", t.Subject.Child, ri, fn)] = ActionAnonymiseRecord
+					}
 				}
 			}
+		}
+	}
+	// 2. The selected values everywhere else, and selected links.
+	for _, h := range inv.Hits {
+		t, ok := registry.Get(h.Type)
+		if !ok {
+			continue // a secure-data entry: deleted with its customer, not edited
+		}
+		for _, v := range h.Values {
+			if !selected[v.Value] {
+				continue
+			}
+			if ed := w.edits[h.Type+"/"+h.ID]; ed != nil && ed.own {
+				continue // anonymised whole by its rule
+			}
+			ed, err := w.edit(h.Type, h.ID)
+			if err != nil {
+				return nil, err
+			}
+			if ed == nil {
+				continue
+			}
+			if v.Match == search.MatchLink {
+				w.clearLink(ed, t, h.Field, h.LinkTo, v.Value)
+				continue
+			}
+			if err := w.replace(ed, h.Field, v); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return w, nil
+}
+
+// anonymiseOwn anonymises the person's own record typ/id by its type's rule, with the
+// records linking to it and, for a customer, its secure-data entries.
+func (w *work) anonymiseOwn(t *registry.Type, id string) error {
+	ed, err := w.edit(t.Name, id)
+	if err != nil || ed == nil || ed.own {
+		return err
+	}
+	ed.own = true
+	custNo := ed.before.CustomerNumber()
+	ed.after = ed.before.Clone()
+	anonymiseByRule(ed.after, w.word)
+	if t.Retention == nil || !t.Retention.ClearInbound {
+		return nil
+	}
+	links, err := w.get.linking(t, id, custNo)
+	if err != nil {
+		return err
+	}
+	for _, l := range links {
+		other, err := w.edit(l.Type, l.ID)
+		if err != nil {
+			return err
+		}
+		if other == nil || other.own {
+			continue
+		}
+		other.after.ClearRef(l.Path)
+		other.actions[linkField(l.Path)] = ActionClearLink
+	}
+	if t.Name == "customer" && custNo != "" && custNo != registry.AnonymisedCustomer {
+		ids, err := w.get.entries(custNo)
+		if err != nil {
+			return err
+		}
+		w.entries = append(w.entries, ids...)
+	}
+	return nil
+}
+
+// anonymiseByRule anonymises r as its retention policy would when due, and purges its
+// version history; a type without a policy has every personal value replaced.
+func anonymiseByRule(r *record.Record, word string) {
+	if r.Type.Retention != nil {
+		retention.Anonymise(r, word)
+	} else {
+		for i := range r.Type.Fields {
+			f := &r.Type.Fields[i]
+			if s, ok := r.Values[f.Name].(string); ok && f.Personal() && s != "" {
+				r.Values[f.Name] = word
+			}
+		}
+	}
+	delete(r.Values, registry.FieldVersions)
+}
+
+// clearLink clears the link at field (a link hit) that points at the own record to.
+func (w *work) clearLink(ed *edit, t *registry.Type, field, to, value string) {
+	toType, toID, _ := strings.Cut(to, "/")
+	for _, ref := range ed.after.Refs() {
+		if linkField(ref.Path) == field && ref.Target == toType && ref.ID == toID {
+			ed.after.ClearRef(ref.Path)
+			ed.actions[field] = ActionClearLink
+		}
+	}
+	if field == registry.FieldCustomerNo && ed.after.CustomerNumber() == value && t.Name != "customer" {
+		ed.after.ClearRef(registry.FieldCustomerNo)
+		ed.actions[field] = ActionClearLink
+	}
+}
+
+// linkField is a link path without its indexes ("comments[2].author" -> "comments.author").
+func linkField(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// ownAccounts are the user accounts the work anonymises.
+func (w *work) ownAccounts() []string {
+	var out []string
+	for _, ed := range w.order {
+		if ed.own && ed.before.Type.Name == "user" {
+			out = append(out, ed.before.ID)
 		}
 	}
 	return out
 }
 
-// Erase anonymises the person the query finds in every record that holds their data (see
-// the package guide), logs each changed record as an event, brings the search index up to
-// date and purges it, and truncates the WAL. Remaining in the result is what a search for
-// the same query finds afterwards.
-func (e *Eraser) Erase(ctx context.Context, q string, actor Actor) (Result, error) {
-	plan, groups, err := e.plan(ctx, q)
-	res := Result{Plan: plan}
-	if err != nil {
-		return res, err
-	}
-	for _, g := range groups {
-		if g.mode == ModeRule && g.typ.Name == "user" && g.id == actor.UserID {
-			return res, fmt.Errorf("anonymising %s %s: %w", g.typ.Name, g.id, ErrOwnAccount)
+// apply writes the work in the transaction.
+func (w *work) apply(tx *store.Tx, now time.Time) error {
+	for _, ed := range w.order {
+		if equalRecords(ed.before, ed.after) {
+			continue
+		}
+		at, anonymised, err := w.get.anonymisedAt(ed.before.Type.Name, ed.before.ID)
+		if err != nil {
+			return err
+		}
+		switch {
+		case ed.own:
+			_, err = tx.PutAnonymised(ed.after, now.Unix())
+		case anonymised:
+			_, err = tx.PutAnonymised(ed.after, at) // stays anonymised: no new clock
+		default:
+			_, err = tx.Put(ed.after, 0)
+		}
+		if err != nil {
+			return err
 		}
 	}
-	if len(groups) == 0 {
-		return res, nil
-	}
-	now := e.now().UTC()
-	word := e.st.ReplacementWord()
-	err = e.st.Update(ctx, func(tx *store.Tx) error {
-		res.Anonymised, res.Edited = 0, 0
-		// The person's own records first: their rule may rewrite records listed later,
-		// which are then read as rewritten.
-		for _, pass := range []string{ModeRule, ModeValues} {
-			for _, g := range groups {
-				if g.mode != pass {
-					continue
-				}
-				changed, err := e.apply(tx, g, word, now)
-				if err != nil {
-					return err
-				}
-				if !changed {
-					continue
-				}
-				if g.mode == ModeRule {
-					res.Anonymised++
-				} else {
-					res.Edited++
-				}
-				if err := tx.LogEvent(store.Event{At: now, Username: actor.Username, Action: EventAction, TargetType: g.typ.Name, TargetID: g.id}); err != nil {
-					return err
-				}
-			}
+	for _, id := range w.entries {
+		if err := tx.DeleteSecureDataEntry(id); err != nil {
+			return err
 		}
-		return nil
-	})
-	if err != nil {
-		return res, fmt.Errorf("anonymising %q: %w", q, err)
 	}
-	if err := e.ix.Apply(ctx); err != nil {
-		return res, fmt.Errorf("updating the search index: %w", err)
-	}
-	if err := e.ix.Purge(ctx); err != nil {
-		return res, fmt.Errorf("purging erased values from the search index: %w", err)
-	}
-	if err := e.st.Checkpoint(ctx); err != nil {
-		return res, err
-	}
-	left, _, err := e.ix.Locate(ctx, q)
-	if err != nil {
-		return res, fmt.Errorf("searching again: %w", err)
-	}
-	res.Remaining = len(left)
-	return res, nil
+	return nil
 }
 
-// apply changes one record in the transaction and reports whether it changed.
-func (e *Eraser) apply(tx *store.Tx, g *group, word string, now time.Time) (bool, error) {
-	r, err := tx.Get(g.typ.Name, g.id)
-	if errors.Is(err, store.ErrNotFound) {
-		return false, nil // gone since the search: nothing of it is left to erase
+// fill lists the work's changes in the plan, in the data map's order of types, then by id.
+func (w *work) fill(p *Plan) {
+	order := map[string]int{}
+	for i, n := range registry.Names() {
+		order[n] = i
 	}
-	if err != nil {
-		return false, err
-	}
-	var anonymisedAt *int64
-	var at any
-	if err := tx.SQL().QueryRowContext(tx.Context(), "SELECT anonymised_at FROM records WHERE type = ? AND ext_id = ?", g.typ.Name, g.id).Scan(&at); err != nil {
-		return false, fmt.Errorf("reading %s %s: %w", g.typ.Name, g.id, err)
-	}
-	if v, ok := at.(int64); ok {
-		anonymisedAt = &v
-	}
-	changed := false
-	if g.mode == ModeRule {
-		if g.typ.Retention.ClearInbound {
-			// Before the rewrite: a customer's links are found by its own number.
-			if _, err := tx.ClearInbound(r); err != nil {
-				return false, err
+	eds := append([]*edit(nil), w.order...)
+	sort.SliceStable(eds, func(i, j int) bool {
+		a, b := eds[i].before, eds[j].before
+		if a.Type != b.Type {
+			return order[a.Type.Name] < order[b.Type.Name]
+		}
+		return a.ID < b.ID
+	})
+	p.Changes = []Change{}
+	p.Records, p.People, p.OwnAccounts = 0, 0, nil
+	for _, ed := range eds {
+		cs := diff(ed)
+		if len(cs) == 0 {
+			continue
+		}
+		p.Changes = append(p.Changes, cs...)
+		p.Records++
+		if ed.own {
+			p.People++
+			if ed.before.Type.Name == "user" {
+				p.OwnAccounts = append(p.OwnAccounts, ed.before.ID)
 			}
 		}
-		changed = retention.Anonymise(r, word)
-		if _, ok := r.Values[registry.FieldVersions]; ok {
-			delete(r.Values, registry.FieldVersions) // old values are personal data
-			changed = true
-		}
 	}
-	if replaceValues(r, g.locs, word) {
-		changed = true
+	ids := append([]string(nil), w.entries...)
+	sort.Strings(ids)
+	for _, id := range ids {
+		p.Changes = append(p.Changes, Change{Type: store.VaultEntryType, ID: id, Field: "", Action: ActionDeleteEntry})
+		p.Records++
 	}
-	if !changed {
-		return false, nil
-	}
-	switch {
-	case g.mode == ModeRule:
-		_, err = tx.PutAnonymised(r, now.Unix())
-	case anonymisedAt != nil:
-		_, err = tx.PutAnonymised(r, *anonymisedAt) // stays anonymised: no new clock
-	default:
-		_, err = tx.Put(r, 0)
-	}
-	if err != nil {
-		return false, err
-	}
-	return true, nil
 }

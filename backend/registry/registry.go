@@ -105,6 +105,10 @@ type Field struct {
 	Anon    Action   // what anonymisation does to this field
 	DropKey string   // DropRows: the child field to test ...
 	DropVal string   // ... and the value whose rows are deleted
+	// Mention: fields of one record (or of one child row) that share a non-empty Mention
+	// together name one person, as a contact person's first_name + last_name: the person
+	// search takes their words as one mention of a person (datamap.md, "Person search").
+	Mention string
 }
 
 // Personal reports whether the person search indexes the field (class P or F).
@@ -147,6 +151,62 @@ type Rule struct {
 	ClearInbound bool
 }
 
+// Subject declares how a record (or a child row) is a person's own (datamap.md, "Person
+// search and erasure"): it is when a query matches one of its identifier fields, or covers
+// a whole name in its name fields. The records that link to an own record are then the
+// person's too (link hits), and erasure anonymises an own record by its type's rule.
+type Subject struct {
+	// Child is "" when the record itself is the person; else the child array whose rows
+	// are people (an incident's affected persons).
+	Child string
+	// Names are the fields that name the person; fields sharing a Field.Mention form one
+	// name. Every word of a name must be matched for the record to be the person's own.
+	Names []string
+	// IDs are the fields holding the person's identifiers (e-mail, phone, personnummer).
+	IDs []string
+	// NotIf names a field and a value that make a record no person (a company customer).
+	NotIf [2]string
+}
+
+// IsSubject reports whether the record with the given field values is a person's own
+// record (not a company).
+func (s *Subject) IsSubject(get func(field string) string) bool {
+	return s != nil && (s.NotIf[0] == "" || get(s.NotIf[0]) != s.NotIf[1])
+}
+
+// SubjectField reports whether a field path ("name", "affected.email") is one of the
+// subject's own name or identifier fields.
+func (s *Subject) SubjectField(path string) bool {
+	if s == nil {
+		return false
+	}
+	name := path
+	if s.Child != "" {
+		var ok bool
+		if name, ok = cutPrefix(path, s.Child+"."); !ok {
+			return false
+		}
+	}
+	for _, f := range s.Names {
+		if f == name {
+			return true
+		}
+	}
+	for _, f := range s.IDs {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+func cutPrefix(s, prefix string) (string, bool) {
+	if len(s) >= len(prefix) && s[:len(prefix)] == prefix {
+		return s[len(prefix):], true
+	}
+	return s, false
+}
+
 // Fixed reports whether the policy is always on with a period that cannot be changed.
 func (r *Rule) Fixed() bool { return r.FixedDays > 0 || r.FixedMonths > 0 }
 
@@ -159,6 +219,9 @@ type Type struct {
 	LabelEN   string // English label
 	Fields    []Field
 	Retention *Rule // nil: no retention policy for this type
+	// Subject, when set, says that the type's records (or the rows of one of its child
+	// arrays) are a person's own record: the data subject's, not a mention of them.
+	Subject *Subject
 
 	index map[string]int
 }

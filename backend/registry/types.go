@@ -28,6 +28,10 @@ func pnr(name string, a Action) Field {
 func ip(name string, a Action) Field {
 	return Field{Name: name, Kind: KindString, Class: ClassP, Format: FormatIP, Anon: a}
 }
+
+// named puts a field into a mention group: the fields of one group name one person.
+func named(f Field, mention string) Field { f.Mention = mention; return f }
+
 func link(name, target string, a Action) Field {
 	return Field{Name: name, Kind: KindLink, Class: ClassL, Target: target, Anon: a}
 }
@@ -107,15 +111,18 @@ func newType(t Type, fields ...[]Field) *Type {
 
 var types = []*Type{
 	newType(Type{Name: "customer", Area: "Workcloud", Location: "Kundregister", LabelSV: "Kunder", LabelEN: "Customers",
-		Retention: &Rule{Clock: []string{FieldDeletedAt}, OnDelete: true, ClearInbound: true}},
+		Retention: &Rule{Clock: []string{FieldDeletedAt}, OnDelete: true, ClearInbound: true},
+		Subject: &Subject{Names: []string{"name"}, IDs: []string{"personal_number", "email", "mobile_phone", "private_phone", "work_phone"},
+			NotIf: [2]string{"kind", "company"}}},
 		fs(Field{Name: FieldCustomerNo, Kind: KindString, Anon: ZeroLink}, // the customer's own number: its key, not a link
 			enum("kind", "private", "company"), p("name", Replace), pnr("personal_number", Replace),
 			email("email", Replace), phone("mobile_phone", Replace), phone("private_phone", Replace), phone("work_phone", Replace),
 			p("street", Replace), p("postal_code", Replace), p("city", Replace), f("notes", Replace), versions())),
 
 	newType(Type{Name: "contact_person", Area: "GDPR", Location: "Kontaktpersoner", LabelSV: "Kontaktpersoner", LabelEN: "Contact persons",
-		Retention: &Rule{Clock: []string{FieldDeletedAt}, OnDelete: true, ClearInbound: true}},
-		fs(custLink(Keep), p("first_name", Replace), p("last_name", Replace), str("title"), email("email", Replace),
+		Retention: &Rule{Clock: []string{FieldDeletedAt}, OnDelete: true, ClearInbound: true},
+		Subject:   &Subject{Names: []string{"first_name", "last_name"}, IDs: []string{"email", "mobile_phone", "private_phone", "work_phone"}}},
+		fs(custLink(Keep), named(p("first_name", Replace), "name"), named(p("last_name", Replace), "name"), str("title"), email("email", Replace),
 			phone("mobile_phone", Replace), phone("private_phone", Replace), phone("work_phone", Replace), f("notes", Replace), versions())),
 
 	newType(Type{Name: "customer_contact", Area: "Workcloud", Location: "Kundkontakt", LabelSV: "Kundkontakter", LabelEN: "Customer contacts",
@@ -207,16 +214,19 @@ var types = []*Type{
 	newType(Type{Name: "schedule", Area: "Time", Location: "Schema", LabelSV: "Schema", LabelEN: "Schedule"},
 		fs(link("user", "user", Keep), tm("starts_at"), tm("ends_at"), f("note", Keep))),
 
-	newType(Type{Name: "inventory", Area: "GDPR", Location: "Inventering", LabelSV: "Inventering", LabelEN: "Inventory"},
+	newType(Type{Name: "inventory", Area: "GDPR", Location: "Inventering", LabelSV: "Inventering", LabelEN: "Inventory",
+		Subject: &Subject{Names: []string{"subject_name"}, IDs: []string{"subject_email", "subject_phone", "subject_personal_number"}}},
 		fs(p("subject_name", Keep), email("subject_email", Keep), phone("subject_phone", Keep), pnr("subject_personal_number", Keep),
 			Field{Name: "data_categories", Kind: KindStrings}, str("legal_basis"), f("notes", Keep))),
 
-	newType(Type{Name: "incident", Area: "GDPR", Location: "Incidentrapport", LabelSV: "Incidentrapporter", LabelEN: "Incident reports"},
+	newType(Type{Name: "incident", Area: "GDPR", Location: "Incidentrapport", LabelSV: "Incidentrapporter", LabelEN: "Incident reports",
+		Subject: &Subject{Child: "affected", Names: []string{"name"}, IDs: []string{"email"}}},
 		fs(tm("occurred_at"), link("reported_by", "user", Keep), f("description", Keep),
 			children("affected", Keep, p("name", Keep), email("email", Keep)))),
 
 	newType(Type{Name: "user", Area: "Settings", Location: "Användare", LabelSV: "Användare", LabelEN: "Users",
-		Retention: &Rule{Clock: []string{FieldDeletedAt}, OnDelete: true}},
+		Retention: &Rule{Clock: []string{FieldDeletedAt}, OnDelete: true},
+		Subject:   &Subject{Names: []string{"name", "username"}, IDs: []string{"email", "mobile_phone", "private_phone", "work_phone", "personal_number"}}},
 		fs(p("username", Replace), p("name", Replace), email("email", Replace), phone("mobile_phone", Replace),
 			phone("private_phone", Replace), phone("work_phone", Replace), pnr("personal_number", Replace),
 			p("street", Replace), p("postal_code", Replace), p("city", Replace),

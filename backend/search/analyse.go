@@ -21,6 +21,9 @@ const (
 	fieldVal       = "v" // the value as written, stored for snippets ("place:inst:" prefix)
 	fieldHash      = "h" // digest of what is indexed, stored, for Check
 	fieldLabel     = "l" // "place:name": the field name a place shows (secure-data entries)
+	// "place:n": a person's own name field (or mention group, by its first place) holds a
+	// name of n words, so a one-word query knows a whole name without reading values.
+	fieldNameWords = "nw"
 )
 
 // Key term prefixes.

@@ -53,6 +53,9 @@ type matchSet struct {
 	nums   []uint64
 	score  []float64
 	places marks // doc index << 16 | place -> bit i: part i matched there
+	exact  marks // the same, only for the parts that matched there without a typo
+	refs   [][]termRef
+	segs   []segmentSpan // each segment's documents: where it starts in nums, and its postings
 	text   map[string]bool
 	keys   map[string]bool
 }
@@ -73,6 +76,7 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 	if err != nil {
 		return nil, err
 	}
+	ms.refs = refs
 	for _, rs := range refs {
 		if len(rs) == 0 {
 			return ms, nil // a part that matches nothing: no record has every part
@@ -135,6 +139,7 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 			continue
 		}
 		k0 := len(ms.nums)
+		ms.segs = append(ms.segs, segmentSpan{k0: k0, found: found, postings: sp})
 		it := found.Iterator()
 		for it.HasNext() {
 			d := it.Next()
@@ -158,13 +163,40 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 				if !refDocs[i][r].Intersects(found) {
 					continue // a typo variant only other records have
 				}
-				if err := pm.mark(sp, ref, uint64(1)<<i, found, fs, k0, &ms.places); err != nil {
+				out := []*marks{&ms.places}
+				if ref.weight >= 1 {
+					out = append(out, &ms.exact)
+				}
+				if err := pm.mark(sp, ref, uint64(1)<<i, found, fs, k0, out...); err != nil {
 					return nil, err
 				}
 			}
 		}
 	}
 	return ms, nil
+}
+
+// segmentSpan is one segment's share of a matchSet: its found documents are nums[k0:].
+type segmentSpan struct {
+	k0       int
+	found    *roaring.Bitmap
+	postings *segmentPostings
+}
+
+// get returns the bits at key (0 when absent).
+func (m *marks) get(key uint64) uint64 {
+	if len(m.keys) == 0 {
+		return 0
+	}
+	mask := len(m.keys) - 1
+	for i := int((key * 0x9E3779B97F4A7C15) >> m.shift); ; i = (i + 1) & mask {
+		switch m.keys[i] {
+		case key + 1:
+			return m.vals[i]
+		case 0:
+			return 0
+		}
+	}
 }
 
 // placeMarker marks where the query's terms occur among the found records.
@@ -174,7 +206,7 @@ type placeMarker struct {
 	buf    []uint32
 }
 
-func (pm *placeMarker) mark(sp *segmentPostings, ref termRef, bit uint64, found *roaring.Bitmap, fs *docSet, k0 int, out *marks) error {
+func (pm *placeMarker) mark(sp *segmentPostings, ref termRef, bit uint64, found *roaring.Bitmap, fs *docSet, k0 int, outs ...*marks) error {
 	nFound := found.GetCardinality()
 	pfield := fieldTextPlace
 	if ref.field == fieldKey {
@@ -202,7 +234,9 @@ func (pm *placeMarker) mark(sp *segmentPostings, ref termRef, bit uint64, found 
 			for it.HasNext() {
 				if d := it.Next(); docs.Contains(d) {
 					k, _ := fs.index(d)
-					out.or(uint64(k0+k)<<16|pl, bit)
+					for _, out := range outs {
+						out.or(uint64(k0+k)<<16|pl, bit)
+					}
 				}
 			}
 			continue
@@ -211,7 +245,9 @@ func (pm *placeMarker) mark(sp *segmentPostings, ref termRef, bit uint64, found 
 		for n := it.NextMany(pm.buf); n > 0; n = it.NextMany(pm.buf) {
 			for _, d := range pm.buf[:n] {
 				if k, ok := fs.index(d); ok {
-					out.or(uint64(k0+k)<<16|pl, bit)
+					for _, out := range outs {
+						out.or(uint64(k0+k)<<16|pl, bit)
+					}
 				}
 			}
 		}
@@ -470,11 +506,17 @@ func (ms *matchSet) spans(v string, format registry.Format, ref time.Time) []Spa
 // docValues are a record's stored values.
 type docValues struct {
 	typ, id string
-	vals    map[uint64][]string // place -> values in instance order
-	labels  map[uint64]string   // place -> field name shown (secure data)
+	vals    map[uint64][]instValue // place -> values in instance order
+	labels  map[uint64]string      // place -> field name shown (secure data)
 }
 
-func (dv *docValues) at(place uint64) []string { return dv.vals[place] }
+// instValue is one stored value and its instance (see value).
+type instValue struct {
+	inst uint64
+	text string
+}
+
+func (dv *docValues) at(place uint64) []instValue { return dv.vals[place] }
 
 // field is the field a hit at p shows: its path, or the stored form field name.
 func (dv *docValues) field(p *place) string {
@@ -491,7 +533,7 @@ func loadValues(r index.IndexReader, num uint64) (*docValues, error) {
 		return nil, err
 	}
 	typ, id, _ := splitDocID(ext)
-	dv := &docValues{typ: typ, id: id, vals: map[uint64][]string{}}
+	dv := &docValues{typ: typ, id: id, vals: map[uint64][]instValue{}}
 	doc, err := r.Document(ext)
 	if err != nil {
 		return nil, err
@@ -499,11 +541,7 @@ func loadValues(r index.IndexReader, num uint64) (*docValues, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("reading %s: gone from the index", ext)
 	}
-	type iv struct {
-		inst uint64
-		v    string
-	}
-	byPlace := map[uint64][]iv{}
+	byPlace := dv.vals
 	doc.VisitFields(func(f index.Field) {
 		if f.Name() == fieldLabel {
 			s := string(f.Value())
@@ -534,13 +572,10 @@ func loadValues(r index.IndexReader, num uint64) (*docValues, error) {
 		if err1 != nil || err2 != nil {
 			return
 		}
-		byPlace[pl] = append(byPlace[pl], iv{in, s[a+2+b:]})
+		byPlace[pl] = append(byPlace[pl], instValue{in, s[a+2+b:]})
 	})
-	for pl, vs := range byPlace {
+	for _, vs := range byPlace {
 		sort.Slice(vs, func(i, j int) bool { return vs[i].inst < vs[j].inst })
-		for _, x := range vs {
-			dv.vals[pl] = append(dv.vals[pl], x.v)
-		}
 	}
 	return dv, nil
 }

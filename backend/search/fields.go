@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -30,9 +31,13 @@ type place struct {
 	format   registry.Format
 	class    registry.Class
 	version  bool // an old value in the version history
-	// linked: the values are the names of the users a link field points at (permission,
-	// group), not values of the record itself; erasure leaves them alone.
-	linked bool
+	// group: the places whose values, in one record or one child row (same instance),
+	// together name one person (registry Field.Mention); the id of the group's first place,
+	// or -1.
+	group int
+	// subjectName, subjectID: the place is one of the type's own name or identifier fields
+	// (registry Subject), so a match there can make the record the person's own.
+	subjectName, subjectID bool
 	// slot: a field of a secure-data entry; the hit shows the form field's name, stored
 	// with the document, since forms are made by the users, not the registry.
 	slot bool
@@ -48,7 +53,7 @@ type schema struct {
 }
 
 // analyserVersion changes whenever indexing changes meaning, forcing a rebuild.
-const analyserVersion = "search-v5"
+const analyserVersion = "search-v6"
 
 // vaultSlots is how many fields of one secure-data entry are told apart; the plain fields
 // of an entry take the slots in field order, any beyond the last share it.
@@ -58,30 +63,35 @@ const vaultSlots = 32
 // like any other (datamap.md: GDPR / Säkra uppgifter).
 var vaultType = &registry.Type{Name: vault.SearchType, Area: vault.SearchArea, Location: vault.SearchLocation}
 
-// linksUsers reports whether a type's links to users are indexed by the users' names: the
-// types with no personal field of their own (permission, group), whose records are data
-// about the users they name.
-func linksUsers(t *registry.Type) bool {
-	for i := range t.Fields {
-		if t.Fields[i].Personal() {
-			return false
-		}
-	}
-	return true
-}
-
-// userLink reports whether a field links to users.
-func userLink(f *registry.Field) bool {
-	return (f.Kind == registry.KindLink || f.Kind == registry.KindLinkList) && f.Target == "user"
-}
-
 func newSchema(types []*registry.Type) *schema {
 	s := &schema{byTypePath: map[string]*place{}}
+	groups := map[string]int{}
 	add := func(t *registry.Type, path string, f *registry.Field, version bool) {
 		p := &place{id: uint64(len(s.places)), typ: t, path: path, area: t.Area, location: t.Location,
-			format: f.Format, class: f.Class, version: version}
+			format: f.Format, class: f.Class, version: version, group: -1}
 		if version {
 			p.area, p.location = VersionHistoryArea, VersionHistoryLocation
+		}
+		if f.Mention != "" {
+			// The group's first place names the group: the same mention tag under the same
+			// parent path ("first_name" and "last_name", or two fields of one child row).
+			key := t.Name + "\x00" + parentPath(path) + "\x00" + f.Mention
+			if g, ok := groups[key]; ok {
+				p.group = g
+			} else {
+				p.group = int(p.id)
+				groups[key] = p.group
+			}
+		}
+		if sub := t.Subject; sub != nil && !version {
+			name := path
+			if sub.Child != "" {
+				name = strings.TrimPrefix(path, sub.Child+".")
+			}
+			if sub.Child == "" || name != path {
+				p.subjectName = slices.Contains(sub.Names, name)
+				p.subjectID = slices.Contains(sub.IDs, name)
+			}
 		}
 		s.places = append(s.places, p)
 		s.byTypePath[t.Name+"\x00"+path] = p
@@ -89,14 +99,6 @@ func newSchema(types []*registry.Type) *schema {
 	for _, t := range types {
 		if !t.Searchable() {
 			continue
-		}
-		if linksUsers(t) {
-			for i := range t.Fields {
-				if f := &t.Fields[i]; userLink(f) {
-					add(t, f.Name, &registry.Field{Format: registry.FormatText, Class: registry.ClassP}, false)
-					s.places[len(s.places)-1].linked = true
-				}
-			}
 		}
 		hasVersions := false
 		for i := range t.Fields {
@@ -141,10 +143,26 @@ func newSchema(types []*registry.Type) *schema {
 	for _, p := range s.places {
 		h.Write([]byte{0})
 		h.Write([]byte(p.typ.Name + "\x00" + p.path + "\x00" + p.area + "\x00" + p.location))
-		h.Write([]byte{byte(p.format), byte(p.class)})
+		h.Write([]byte{byte(p.format), byte(p.class), byte(p.group + 1), boolByte(p.subjectName), boolByte(p.subjectID)})
 	}
 	s.fingerprint = hex.EncodeToString(h.Sum(nil))
 	return s
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// parentPath is the child array of a path ("comments" of "comments.text"), "" for a
+// top-level field.
+func parentPath(path string) string {
+	if i := strings.LastIndexByte(path, '.'); i >= 0 {
+		return path[:i]
+	}
+	return ""
 }
 
 func (s *schema) place(t *registry.Type, path string) *place {
@@ -152,7 +170,9 @@ func (s *schema) place(t *registry.Type, path string) *place {
 }
 
 // value is one personal value of a record, at one place; inst tells values at the same
-// place apart (child rows, version entries).
+// place apart: the child row's index, the list element's, or for old values the version
+// entry's index << 16 | the row's index, so the values of one row (or one version entry)
+// share an instance and mention groups can be read back.
 type value struct {
 	place *place
 	inst  uint64
@@ -160,20 +180,14 @@ type value struct {
 	label string // the field name shown for a slot place (secure data)
 }
 
-// userNames gives the names a user is found by (username, name); nil for an unknown id.
-type userNames func(id string) []string
-
-// values lists the record's personal values in a stable order; users resolves the links of
-// types whose user links are indexed (may be nil when the type has none).
-func (s *schema) values(r *record.Record, users userNames) []value {
+// values lists the record's personal values in a stable order.
+func (s *schema) values(r *record.Record) []value {
 	var out []value
-	count := map[*place]uint64{}
-	emit := func(p *place, text string) {
+	emit := func(p *place, inst int, text string) {
 		if p == nil || strings.TrimSpace(text) == "" {
 			return
 		}
-		out = append(out, value{place: p, inst: count[p], text: text})
-		count[p]++
+		out = append(out, value{place: p, inst: uint64(inst), text: text})
 	}
 	t := r.Type
 	for i := range t.Fields {
@@ -185,53 +199,30 @@ func (s *schema) values(r *record.Record, users userNames) []value {
 		switch {
 		case f.Kind == registry.KindChildren && f.Name == registry.FieldVersions:
 			rows, _ := v.([]record.Row)
-			for _, row := range rows {
+			for e, row := range rows {
 				old, _ := row["fields"].(map[string]any)
-				s.versionValues(t, old, emit)
+				s.versionValues(t, e, old, emit)
 			}
 		case f.Kind == registry.KindChildren:
 			rows, _ := v.([]record.Row)
-			for _, row := range rows {
+			for ri, row := range rows {
 				for j := range f.Child.Fields {
 					cf := &f.Child.Fields[j]
 					if !cf.Personal() {
 						continue
 					}
 					if sv, ok := row[cf.Name].(string); ok {
-						emit(s.place(t, f.Name+"."+cf.Name), sv)
+						emit(s.place(t, f.Name+"."+cf.Name), ri, sv)
 					}
 				}
 			}
 		case f.Personal():
 			switch x := v.(type) {
 			case string:
-				emit(s.place(t, f.Name), x)
+				emit(s.place(t, f.Name), 0, x)
 			case []string:
-				for _, sv := range x {
-					emit(s.place(t, f.Name), sv)
-				}
-			}
-		case userLink(f) && users != nil:
-			p := s.place(t, f.Name)
-			if p == nil || !p.linked {
-				continue
-			}
-			var ids []string
-			switch x := v.(type) {
-			case string:
-				ids = []string{x}
-			case []string:
-				ids = x
-			case []any:
-				for _, e := range x {
-					if id, ok := e.(string); ok {
-						ids = append(ids, id)
-					}
-				}
-			}
-			for _, id := range ids {
-				for _, n := range users(id) {
-					emit(p, n)
+				for li, sv := range x {
+					emit(s.place(t, f.Name), li, sv)
 				}
 			}
 		}
@@ -267,9 +258,9 @@ func (s *schema) entryValues(pts []vault.PlainText) []value {
 	return out
 }
 
-// versionValues emits the old values of one version entry, in field order so that the
+// versionValues emits the old values of version entry e, in field order so that the
 // numbering is stable whatever order the JSON object had.
-func (s *schema) versionValues(t *registry.Type, old map[string]any, emit func(*place, string)) {
+func (s *schema) versionValues(t *registry.Type, e int, old map[string]any, emit func(*place, int, string)) {
 	if len(old) == 0 {
 		return
 	}
@@ -278,6 +269,15 @@ func (s *schema) versionValues(t *registry.Type, old map[string]any, emit func(*
 		names = append(names, k)
 	}
 	sort.Strings(names)
+	base := e << 16
+	rowValues := func(name string, f *registry.Field, ri int, row map[string]any) {
+		for j := range f.Child.Fields {
+			cf := &f.Child.Fields[j]
+			if sv, ok := row[cf.Name].(string); ok && cf.Personal() {
+				emit(s.place(t, "versions.fields."+name+"."+cf.Name), base|ri, sv)
+			}
+		}
+	}
 	for _, name := range names {
 		f, ok := t.Field(name)
 		if !ok {
@@ -286,34 +286,24 @@ func (s *schema) versionValues(t *registry.Type, old map[string]any, emit func(*
 		switch x := old[name].(type) {
 		case string:
 			if f.Personal() {
-				emit(s.place(t, "versions.fields."+name), x)
+				emit(s.place(t, "versions.fields."+name), base, x)
 			}
 		case []any:
 			if f.Kind != registry.KindChildren {
-				for _, e := range x {
-					if sv, ok := e.(string); ok && f.Personal() {
-						emit(s.place(t, "versions.fields."+name), sv)
+				for li, el := range x {
+					if sv, ok := el.(string); ok && f.Personal() {
+						emit(s.place(t, "versions.fields."+name), base|li, sv)
 					}
 				}
 				continue
 			}
-			for _, e := range x {
-				row, _ := e.(map[string]any)
-				for j := range f.Child.Fields {
-					cf := &f.Child.Fields[j]
-					if sv, ok := row[cf.Name].(string); ok && cf.Personal() {
-						emit(s.place(t, "versions.fields."+name+"."+cf.Name), sv)
-					}
-				}
+			for ri, el := range x {
+				row, _ := el.(map[string]any)
+				rowValues(name, f, ri, row)
 			}
 		case []record.Row:
-			for _, row := range x {
-				for j := range f.Child.Fields {
-					cf := &f.Child.Fields[j]
-					if sv, ok := row[cf.Name].(string); ok && cf.Personal() {
-						emit(s.place(t, "versions.fields."+name+"."+cf.Name), sv)
-					}
-				}
+			for ri, row := range x {
+				rowValues(name, f, ri, row)
 			}
 		}
 	}

@@ -13,12 +13,14 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
 
+	"dataskydd/backend/normalize"
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
@@ -222,12 +224,11 @@ const (
 )
 
 // document builds the index document of a record; nil when the type is not searched.
-// users resolves user links (see schema.values).
-func (ix *Index) document(r *record.Record, users userNames) *document.Document {
+func (ix *Index) document(r *record.Record) *document.Document {
 	if !r.Type.Searchable() {
 		return nil
 	}
-	return ix.documentOf(docID(r.Type.Name, r.ID), ix.schema.values(r, users))
+	return ix.documentOf(docID(r.Type.Name, r.ID), ix.schema.values(r))
 }
 
 // documentOf builds the index document holding vals.
@@ -255,6 +256,43 @@ func (ix *Index) documentOf(id string, vals []value) *document.Document {
 			d.AddField(document.NewTextFieldWithIndexingOptions(fieldLabel, nil, []byte(label), valOpts))
 		}
 	}
+	for _, t := range nameWordTerms(vals) {
+		d.AddField(document.NewTextFieldCustom(fieldNameWords, nil, []byte(t), termOpts,
+			tokens{&analysis.Token{Term: []byte(t), Start: 0, End: len(t), Position: 1, Type: analysis.AlphaNumeric}}))
+	}
 	d.AddField(document.NewTextFieldWithIndexingOptions(fieldHash, nil, []byte(digest(vals)), valOpts))
 	return d
+}
+
+// nameWordTerms are the fieldNameWords terms of a record: for each own name field (or
+// mention group, named by its first place) the number of words its value has.
+func nameWordTerms(vals []value) []string {
+	type key struct {
+		place uint64
+		inst  uint64
+	}
+	counts := map[key]int{}
+	var order []key
+	for _, v := range vals {
+		if !v.place.subjectName {
+			continue
+		}
+		k := key{v.place.id, v.inst}
+		if v.place.group >= 0 {
+			k.place = uint64(v.place.group)
+		}
+		if _, ok := counts[k]; !ok {
+			order = append(order, k)
+		}
+		counts[k] += len(normalize.Words(v.text))
+	}
+	out := make([]string, 0, len(order))
+	for _, k := range order {
+		out = append(out, nameWordTerm(k.place, counts[k]))
+	}
+	return out
+}
+
+func nameWordTerm(place uint64, n int) string {
+	return strconv.FormatUint(place, 10) + ":" + strconv.Itoa(n)
 }

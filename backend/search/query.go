@@ -5,7 +5,7 @@ import (
 
 	"context"
 	"fmt"
-	"math/bits"
+	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +29,8 @@ type Result struct {
 // Hit is one field of one record that matched. Hits in child rows name the record that
 // holds the rows and the field as "child.field" ("comments.text"); old values in a
 // record's version history are "versions.fields.<field>" in location Versionshistorik.
+// A link hit names the record that links to one of the person's own records, the link
+// field, and the own record (LinkTo).
 type Hit struct {
 	Area     string `json:"area"`
 	Location string `json:"location"`
@@ -36,11 +38,23 @@ type Hit struct {
 	ID       string `json:"id"`
 	Field    string `json:"field"`
 	Snippet  string `json:"snippet"`
+	// Match is how the hit matched (its best value): exact, typo or link.
+	Match string `json:"match"`
+	// Value is the matched value as stored (its best one): the mention of the person.
+	Value string `json:"value"`
+	// Corrected: for a typo match, the words the query's words were taken for.
+	Corrected []string `json:"corrected,omitempty"`
+	// Own: the hit is in one of the person's own records (a customer, contact person,
+	// user, inventory subject or incident-affected row that the query names whole).
+	Own bool `json:"own,omitempty"`
+	// LinkTo: a link hit's own record, "type/id".
+	LinkTo string `json:"link_to,omitempty"`
 	// Marks are the byte spans in Snippet that matched, for highlighting.
 	Marks []Span  `json:"-"`
 	Score float64 `json:"-"`
-	// Values are every matching value at this place (for the access-request report).
-	Values []string `json:"-"`
+	// Values are every matching value at this place, best first (several for child rows
+	// and version history).
+	Values []MatchValue `json:"-"`
 }
 
 // Span is a byte range [Start, End).
@@ -66,115 +80,154 @@ func (ix *Index) Search(ctx context.Context, q string, limit int) (Result, error
 func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	if ix.idx == nil {
-		return Result{}, ErrClosed
-	}
 	res := Result{Query: req.Query, Hits: []Hit{}, Kind: normalize.KindName}
-	parts := normalize.SplitQuery(req.Query, ix.now())
-	if len(parts) == 1 {
-		res.Kind = parts[0].Kind
-	}
-	if len(parts) == 0 {
-		return res, nil
-	}
-	if len(parts) > maxParts {
-		return Result{}, fmt.Errorf("searching: %w: more than %d words", ErrQuery, maxParts)
+	if ix.idx == nil {
+		return res, ErrClosed
 	}
 	limit := req.Limit
 	if limit == 0 {
 		limit = DefaultLimit
 	}
+	hits, total, kind, _, err := ix.find(ctx, req.Query, req.Areas, limit)
+	if err != nil {
+		return Result{}, fmt.Errorf("searching: %w", err)
+	}
+	res.Hits, res.Total, res.Kind = hits, total, kind
+	return res, nil
+}
+
+// find lists the best limit hits (every hit when limit < 0) of the query in the given
+// areas (all when none), and counts them all. The caller holds ix.mu.
+func (ix *Index) find(ctx context.Context, q string, areaList []string, limit int) ([]Hit, int, normalize.Kind, []Own, error) {
+	parts := normalize.SplitQuery(q, ix.now())
+	kind := normalize.KindName
+	if len(parts) == 1 {
+		kind = parts[0].Kind
+	}
+	if len(parts) == 0 {
+		return []Hit{}, 0, kind, nil, nil
+	}
+	if len(parts) > maxParts {
+		return nil, 0, kind, nil, fmt.Errorf("%w: more than %d words", ErrQuery, maxParts)
+	}
 	areas := map[string]bool{}
-	for _, a := range req.Areas {
+	for _, a := range areaList {
 		areas[a] = true
 	}
 	adv, err := ix.idx.Advanced()
 	if err != nil {
-		return Result{}, fmt.Errorf("searching: %w", err)
+		return nil, 0, kind, nil, err
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return Result{}, fmt.Errorf("searching: %w", err)
+		return nil, 0, kind, nil, err
 	}
 	defer r.Close()
-	m, err := ix.match(ctx, r, parts)
+	c, err := ix.collect(ctx, r, parts)
 	if err != nil {
-		return Result{}, fmt.Errorf("searching: %w", err)
+		return nil, 0, kind, nil, err
 	}
-	// Every hit, scored without reading any value.
-	type cand struct {
-		k     int // index in m.nums
-		place *place
-		score float64
+	cands := c.cands[:0:0]
+	for _, cd := range c.cands {
+		area := ""
+		if cd.link != nil {
+			area = cd.link.Area
+		} else {
+			area = cd.place.area
+		}
+		if len(areas) == 0 || areas[area] {
+			cands = append(cands, cd)
+		}
 	}
-	cands := make([]cand, 0, m.places.len())
-	m.places.each(func(key, mask uint64) {
-		k, pl := int(key>>16), key&0xffff
-		if int(pl) >= len(ix.schema.places) {
-			return
-		}
-		p := ix.schema.places[pl]
-		if len(areas) > 0 && !areas[p.area] {
-			return
-		}
-		cands = append(cands, cand{k, p, m.score[k] * placeWeight(p) * float64(bits.OnesCount64(mask)) / float64(len(parts))})
-	})
-	res.Total = len(cands)
-	// Equal scores are ordered by the record's id, not the index's internal document number,
+	total := len(cands)
+	// Equal ranks are ordered by the record's id, not the index's internal document number,
 	// which depends on when segments were merged: the same data gives the same list on every
 	// machine. Ids are read only for ties, once each.
 	ext := map[int]string{}
-	extOf := func(k int) string {
-		if id, ok := ext[k]; ok {
+	extOf := func(cd candidate) string {
+		if cd.link != nil {
+			return cd.link.Type + "/" + cd.link.ID
+		}
+		if id, ok := ext[cd.k]; ok {
 			return id
 		}
-		id, err := r.ExternalID(index.NewIndexInternalID(nil, m.nums[k]))
+		id, err := r.ExternalID(index.NewIndexInternalID(nil, c.ms.nums[cd.k]))
 		if err != nil {
 			id = ""
 		}
-		ext[k] = id
+		ext[cd.k] = id
 		return id
 	}
-	less := func(a, b cand) bool {
-		if a.score != b.score {
-			return a.score > b.score
+	fieldOf := func(cd candidate) string {
+		if cd.link != nil {
+			return cd.link.Field
 		}
-		if a.k != b.k {
-			if ea, eb := extOf(a.k), extOf(b.k); ea != eb {
+		return cd.place.path
+	}
+	less := func(a, b candidate) bool {
+		if a.rank != b.rank {
+			return a.rank < b.rank
+		}
+		if a.weight != b.weight {
+			return a.weight > b.weight
+		}
+		if a.k != b.k || a.link != nil || b.link != nil {
+			if ea, eb := extOf(a), extOf(b); ea != eb {
 				return ea < eb
 			}
-			return a.k < b.k
 		}
-		return a.place.id < b.place.id
+		return fieldOf(a) < fieldOf(b)
 	}
 	cands = topK(cands, limit, less)
-	// Only the listed ones are read, for their values.
-	values := map[int]*docValues{}
-	for _, c := range cands {
-		dv, ok := values[c.k]
-		if !ok {
-			if dv, err = loadValues(r, m.nums[c.k]); err != nil {
-				return Result{}, fmt.Errorf("searching: %w", err)
+	own := map[string]bool{}
+	owns := make([]Own, 0, len(c.own))
+	for _, o := range c.own {
+		own[o.typ.Name+"/"+o.id] = true
+		rec := Own{Type: o.typ.Name, ID: o.id}
+		if o.typ.Subject.Child != "" {
+			for row := range o.rows {
+				rec.Rows = append(rec.Rows, row)
 			}
-			values[c.k] = dv
+			slices.Sort(rec.Rows)
 		}
-		h := Hit{Area: c.place.area, Location: c.place.location, Type: dv.typ, ID: dv.id, Field: dv.field(c.place), Score: c.score}
-		for _, v := range dv.at(c.place.id) {
-			spans := m.spans(v, c.place.format, ix.now())
-			if len(spans) == 0 {
-				continue
-			}
-			h.Values = append(h.Values, v)
-			if h.Snippet == "" {
-				h.Snippet, h.Marks = snippet(v, spans)
-			}
+		owns = append(owns, rec)
+	}
+	hits := make([]Hit, 0, len(cands))
+	for _, cd := range cands {
+		if cd.link != nil {
+			h := *cd.link
+			h.Own = own[h.Type+"/"+h.ID]
+			hits = append(hits, h)
+			continue
 		}
-		res.Hits = append(res.Hits, h)
+		vals := cd.vals
+		if vals == nil {
+			v, err := c.verified(ix, r, c.q, cd.k)
+			if err != nil {
+				return nil, 0, kind, nil, err
+			}
+			vals = v[cd.place.id]
+		}
+		if len(vals) == 0 {
+			continue // the postings promised a mention the values do not hold
+		}
+		dv, err := c.load(r, cd.k)
+		if err != nil {
+			return nil, 0, kind, nil, err
+		}
+		best := vals[0]
+		h := Hit{Area: cd.place.area, Location: cd.place.location, Type: dv.typ, ID: dv.id, Field: dv.field(cd.place),
+			Match: best.Match, Value: best.Value, Corrected: best.Corrected, Values: vals, Own: own[dv.typ+"/"+dv.id],
+			Score: cd.weight}
+		h.Snippet, h.Marks = snippet(best.Field, append([]Span(nil), best.Marks...))
+		hits = append(hits, h)
 	}
-	if limit >= 0 && len(res.Hits) > limit {
-		res.Hits = res.Hits[:limit]
-	}
-	return res, nil
+	return hits, total, kind, owns, nil
+}
+
+// findAll is find with every hit, in every area.
+func (ix *Index) findAll(ctx context.Context, q string) ([]Hit, int, normalize.Kind, []Own, error) {
+	return ix.find(ctx, q, nil, -1)
 }
 
 // topK returns the best k items in order (every item when k < 0), without sorting them all.
@@ -228,13 +281,16 @@ func topK[T any](items []T, k int, less func(a, b T) bool) []T {
 	return h
 }
 
-// placeWeight ranks dedicated personal fields above free text, and both above old values.
+// placeWeight ranks names above the person's other dedicated fields, those above free
+// text, and all of them above old values.
 func placeWeight(p *place) float64 {
 	switch {
 	case p.version:
 		return 0.6
 	case p.class == registry.ClassF:
 		return 0.8
+	case p.format != registry.FormatText:
+		return 0.95
 	}
 	return 1
 }

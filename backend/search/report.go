@@ -6,91 +6,108 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
 	"time"
 
 	"dataskydd/backend/registry"
 )
 
-// Report is an access-request report: every place a person's data was found, with the
-// values found there. It answers a data subject's request for access (GDPR article 15).
+// Report is an access-request report: every place holding a selected value of the
+// person, with the value found there. It answers a data subject's request for access
+// (GDPR article 15). Its JSON form is the CLI's (cli.md, report).
 type Report struct {
 	Query       string        `json:"query"`
 	Kind        string        `json:"kind"`
 	GeneratedAt time.Time     `json:"generated_at"`
-	Places      int           `json:"places"`  // hits: matching fields
+	Values      []ValueChoice `json:"values"`  // every value found, and which were selected
+	Places      []ReportPlace `json:"places"`  // one per place and selected value
 	Records     int           `json:"records"` // distinct records
-	Hits        []ReportEntry `json:"hits"`
 }
 
-// ReportEntry is one matching field of one record and every matching value in it (several
-// for child rows and version history).
-type ReportEntry struct {
-	Area      string   `json:"area"`
-	Location  string   `json:"location"`
-	Type      string   `json:"type"`
-	TypeName  string   `json:"type_name"` // the type's Swedish label
-	ID        string   `json:"id"`
-	Field     string   `json:"field"`
-	FieldName string   `json:"field_name"` // the field's Swedish label
-	Values    []string `json:"values"`
-	// Withheld: the values were left out, because whoever made the report may not read them
+// ReportPlace is one selected value at one place.
+type ReportPlace struct {
+	Area      string `json:"area"`
+	Location  string `json:"location"`
+	Type      string `json:"type"`
+	TypeName  string `json:"type_name"` // the type's Swedish label
+	ID        string `json:"id"`
+	Field     string `json:"field"`
+	FieldName string `json:"field_name"` // the field's Swedish label
+	Value     string `json:"value"`
+	Match     string `json:"match"`
+	// Withheld: the value was left out, because whoever made the report may not read it
 	// (a secure-data entry whose form does not list them). The place is still reported.
 	Withheld bool `json:"withheld,omitempty"`
 }
 
 // ReportOptions tune Report.
 type ReportOptions struct {
+	// Values are the selected values (Choices); none: the exact matches.
+	Values []string
 	// Withhold, when set, reports whether a hit's values must be left out.
 	Withhold func(Hit) bool
 }
 
-// Report searches for the query with no limit and collects everything found, grouped by
-// area and location in the data map's order.
+// Report finds everything the query matches and reports exactly the places of the
+// selected values, by area and location in the data map's order.
 func (ix *Index) Report(ctx context.Context, q string, opts ReportOptions) (*Report, error) {
-	res, err := ix.Find(ctx, Request{Query: q, Limit: -1})
+	inv, err := ix.Inventory(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("building access report: %w", err)
 	}
-	rep := &Report{Query: q, Kind: res.Kind.String(), GeneratedAt: ix.now().UTC().Truncate(time.Second), Hits: []ReportEntry{}}
+	return NewReport(inv, opts, ix.now())
+}
+
+// NewReport builds the access report of an inventory.
+func NewReport(inv *Inventory, opts ReportOptions, now time.Time) (*Report, error) {
+	choices, err := Choices(inv.Hits, opts.Values)
+	if err != nil {
+		return nil, fmt.Errorf("building access report: %w", err)
+	}
+	selected := SelectedSet(choices)
+	rep := &Report{Query: inv.Query, Kind: inv.Kind.String(), GeneratedAt: now.UTC().Truncate(time.Second),
+		Values: choices, Places: []ReportPlace{}}
+	hits := append([]Hit(nil), inv.Hits...)
+	SortByLocation(hits)
 	records := map[string]bool{}
-	for _, h := range res.Hits {
-		e := ReportEntry{Area: h.Area, Location: h.Location, Type: h.Type, ID: h.ID, Field: h.Field,
-			FieldName: registry.PathLabel(h.Field).SV, Values: h.Values}
-		if opts.Withhold != nil && opts.Withhold(h) {
-			e.Values, e.Withheld = []string{}, true
+	for _, h := range hits {
+		withheld := opts.Withhold != nil && opts.Withhold(h)
+		seen := map[string]bool{}
+		for _, v := range h.Values {
+			if !selected[v.Value] || seen[v.Value] {
+				continue
+			}
+			seen[v.Value] = true
+			p := ReportPlace{Area: h.Area, Location: h.Location, Type: h.Type, ID: h.ID, Field: h.Field,
+				FieldName: registry.PathLabel(h.Field).SV, Value: v.Value, Match: v.Match}
+			if withheld {
+				p.Value, p.Withheld = "", true
+			}
+			if t, ok := registry.Get(h.Type); ok {
+				p.TypeName = t.LabelSV
+			} else if h.Type == vaultType.Name {
+				p.TypeName = vaultType.Location
+			}
+			rep.Places = append(rep.Places, p)
+			records[h.Type+"/"+h.ID] = true
 		}
-		if t, ok := registry.Get(h.Type); ok {
-			e.TypeName = t.LabelSV
-		} else if h.Type == vaultType.Name {
-			e.TypeName = vaultType.Location
-		}
-		rep.Hits = append(rep.Hits, e)
-		records[h.Type+"/"+h.ID] = true
 	}
-	rep.Places, rep.Records = len(rep.Hits), len(records)
-	order := map[string]int{}
-	for i, a := range registry.Areas {
-		order["a:"+a] = i
+	rep.Records = len(records)
+	// A value seen only where the reader may not look is not theirs to see in the list.
+	visible := map[string]bool{}
+	for _, h := range hits {
+		if opts.Withhold == nil || !opts.Withhold(h) {
+			for _, v := range h.Values {
+				visible[v.Value] = true
+			}
+		}
 	}
-	for i, t := range registry.Types() {
-		order["l:"+t.Location] = i
+	shown := rep.Values[:0:0]
+	for _, c := range rep.Values {
+		if visible[c.Value] {
+			shown = append(shown, c)
+		}
 	}
-	order["l:"+VersionHistoryLocation] = len(order)
-	order["l:"+vaultType.Location] = len(order)
-	sort.SliceStable(rep.Hits, func(i, j int) bool {
-		a, b := rep.Hits[i], rep.Hits[j]
-		if a.Area != b.Area {
-			return order["a:"+a.Area] < order["a:"+b.Area]
-		}
-		if a.Location != b.Location {
-			return order["l:"+a.Location] < order["l:"+b.Location]
-		}
-		if a.ID != b.ID {
-			return a.ID < b.ID
-		}
-		return a.Field < b.Field
-	})
+	rep.Values = shown
 	return rep, nil
 }
 
@@ -108,17 +125,18 @@ func (r *Report) WriteJSON(w io.Writer) error {
 // reportGroup is one location of the HTML report.
 type reportGroup struct {
 	Area, Location string
-	Hits           []ReportEntry
+	Places         []ReportPlace
 }
 
-// WriteHTML writes the report as a self-contained, printable HTML page.
+// WriteHTML writes the report as a self-contained, printable HTML page (Swedish, times
+// in the computer's time zone).
 func (r *Report) WriteHTML(w io.Writer) error {
 	var groups []reportGroup
-	for _, h := range r.Hits {
-		if n := len(groups); n == 0 || groups[n-1].Area != h.Area || groups[n-1].Location != h.Location {
-			groups = append(groups, reportGroup{Area: h.Area, Location: h.Location})
+	for _, p := range r.Places {
+		if n := len(groups); n == 0 || groups[n-1].Area != p.Area || groups[n-1].Location != p.Location {
+			groups = append(groups, reportGroup{Area: p.Area, Location: p.Location})
 		}
-		groups[len(groups)-1].Hits = append(groups[len(groups)-1].Hits, h)
+		groups[len(groups)-1].Places = append(groups[len(groups)-1].Places, p)
 	}
 	tmpl, err := template.New("report").Parse(reportHTML)
 	if err != nil {
@@ -127,7 +145,8 @@ func (r *Report) WriteHTML(w io.Writer) error {
 	err = tmpl.Execute(w, struct {
 		*Report
 		Groups []reportGroup
-	}{r, groups})
+		Local  string
+	}{r, groups, r.GeneratedAt.Local().Format("2006-01-02 15:04")})
 	if err != nil {
 		return fmt.Errorf("writing access report: %w", err)
 	}
@@ -136,20 +155,20 @@ func (r *Report) WriteHTML(w io.Writer) error {
 
 const reportHTML = `<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8">
-<title>Registerutdrag: {{.Query}}</title>
+<title>Registerutdrag</title>
 <style>
 body{font-family:system-ui,sans-serif;margin:2em;color:#222}
 h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.5em;border-bottom:1px solid #ccc}
 table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.3em .6em;border-bottom:1px solid #eee;vertical-align:top}
-th{background:#f4f4f4}.meta{color:#555}ul{margin:0;padding-left:1.2em}
+th{background:#f4f4f4}.meta{color:#555}
 </style></head><body>
-<h1>Registerutdrag (access request report)</h1>
-<p class="meta">Sökning: <strong>{{.Query}}</strong> ({{.Kind}}) · Skapad {{.GeneratedAt.Format "2006-01-02 15:04 MST"}} ·
-{{.Places}} fält i {{.Records}} poster</p>
+<h1>Registerutdrag</h1>
+<p class="meta">Sökning: <strong>{{.Query}}</strong> · Skapat {{.Local}} ·
+{{len .Places}} platser i {{.Records}} poster</p>
 {{if not .Groups}}<p>Inga uppgifter hittades.</p>{{end}}
-{{range .Groups}}<h2>{{.Area}} / {{.Location}} ({{len .Hits}})</h2>
-<table><tr><th>Typ</th><th>Id</th><th>Fält</th><th>Värden</th></tr>
-{{range .Hits}}<tr><td>{{.TypeName}}</td><td>{{.ID}}</td><td>{{.FieldName}}</td><td>{{if .Withheld}}<em>Värdena visas bara för dem som formuläret ger läsrätt (the values are shown only to those the form lets read them).</em>{{else}}<ul>{{range .Values}}<li>{{.}}</li>{{end}}</ul>{{end}}</td></tr>
+{{range .Groups}}<h2>{{.Area}} / {{.Location}} ({{len .Places}})</h2>
+<table><tr><th>Typ</th><th>Id</th><th>Fält</th><th>Värde</th></tr>
+{{range .Places}}<tr><td>{{.TypeName}}</td><td>{{.ID}}</td><td>{{.FieldName}}</td><td>{{if .Withheld}}<em>Värdet visas bara för dem som formuläret ger läsrätt.</em>{{else}}{{.Value}}{{end}}</td></tr>
 {{end}}</table>
 {{end}}</body></html>
 `

@@ -71,19 +71,7 @@ func (ix *Index) applyOnce(ctx context.Context) (int, error) {
 	}
 	b := ix.idx.NewBatch()
 	seen := map[string]bool{}
-	// A user's names are indexed with the permissions and groups that link to the user.
-	work := make([]outboxRow, 0, len(pending))
-	for _, p := range pending {
-		work = append(work, p)
-		if p.typ == "user" {
-			linking, err := linkingToUser(ctx, db, p.ext)
-			if err != nil {
-				return 0, err
-			}
-			work = append(work, linking...)
-		}
-	}
-	var users userNames
+	work := pending
 	var entries []string
 	stmt, err := db.PrepareContext(ctx, "SELECT data FROM records WHERE type = ? AND ext_id = ?")
 	if err != nil {
@@ -118,12 +106,7 @@ func (ix *Index) applyOnce(ctx context.Context) (int, error) {
 		if err != nil {
 			return 0, fmt.Errorf("decoding %s for the search index: %w", id, err)
 		}
-		if users == nil && linksUsers(t) {
-			if users, err = loadUsers(ctx, db); err != nil {
-				return 0, err
-			}
-		}
-		if err := b.IndexAdvanced(ix.document(rec, users)); err != nil {
+		if err := b.IndexAdvanced(ix.document(rec)); err != nil {
 			return 0, fmt.Errorf("indexing %s: %w", id, err)
 		}
 	}
@@ -208,10 +191,6 @@ func (ix *Index) fill(ctx context.Context, idx bleve.Index, progress func(done, 
 		return fmt.Errorf("counting secure-data entries: %w", err)
 	}
 	total += entryCount
-	users, err := loadUsers(ctx, db)
-	if err != nil {
-		return err
-	}
 	byEntry, err := readEntries(ctx, db)
 	if err != nil {
 		return err
@@ -250,7 +229,7 @@ func (ix *Index) fill(ctx context.Context, idx bleve.Index, progress func(done, 
 		if err != nil {
 			return fmt.Errorf("decoding %s/%s: %w", typ, ext, err)
 		}
-		if err := b.IndexAdvanced(ix.document(rec, users)); err != nil {
+		if err := b.IndexAdvanced(ix.document(rec)); err != nil {
 			return fmt.Errorf("indexing %s/%s: %w", typ, ext, err)
 		}
 		if b.Size() >= rebuildBatch {
@@ -306,10 +285,6 @@ func (ix *Index) Check(ctx context.Context) ([]string, error) {
 		problems = append(problems, "made for another registry (run index rebuild)")
 	}
 	want := map[string]string{}
-	users, err := loadUsers(ctx, ix.st.DB)
-	if err != nil {
-		return nil, err
-	}
 	byEntry, err := readEntries(ctx, ix.st.DB)
 	if err != nil {
 		return nil, err
@@ -341,7 +316,7 @@ func (ix *Index) Check(ctx context.Context) ([]string, error) {
 			problems = append(problems, fmt.Sprintf("database: %s/%s: %v", typ, ext, err))
 			continue
 		}
-		want[docID(typ, ext)] = digest(ix.schema.values(rec, users))
+		want[docID(typ, ext)] = digest(ix.schema.values(rec))
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -412,66 +387,6 @@ func (ix *Index) Check(ctx context.Context) ([]string, error) {
 		problems = append(problems, fmt.Sprintf("%s is in the database but not indexed", id))
 	}
 	return problems, nil
-}
-
-// loadUsers reads the names every user is found by (username and name), for the records
-// whose links to users are indexed. Users are few: they are read whole.
-func loadUsers(ctx context.Context, db *sql.DB) (userNames, error) {
-	names := map[string][]string{}
-	t, ok := registry.Get("user")
-	if !ok {
-		return func(string) []string { return nil }, nil
-	}
-	rows, err := db.QueryContext(ctx, "SELECT ext_id, data FROM records WHERE type = 'user'")
-	if err != nil {
-		return nil, fmt.Errorf("reading users for the search index: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var ext string
-		var data []byte
-		if err := rows.Scan(&ext, &data); err != nil {
-			return nil, fmt.Errorf("reading users for the search index: %w", err)
-		}
-		rec, err := record.DecodeData(t, ext, data)
-		if err != nil {
-			return nil, fmt.Errorf("decoding user %s for the search index: %w", ext, err)
-		}
-		for _, f := range []string{"username", "name"} {
-			if v, ok := rec.Values[f].(string); ok && v != "" {
-				names[ext] = append(names[ext], v)
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading users for the search index: %w", err)
-	}
-	return func(id string) []string { return names[id] }, nil
-}
-
-// linkingToUser lists the records whose user links are indexed and that link to the user:
-// they are indexed again when the user changes.
-func linkingToUser(ctx context.Context, db *sql.DB, userID string) ([]outboxRow, error) {
-	rows, err := db.QueryContext(ctx, `SELECT DISTINCT r.type, r.ext_id FROM links l JOIN records r ON r.rid = l.src
-		WHERE l.to_type = 'user' AND l.to_id = ?`, userID)
-	if err != nil {
-		return nil, fmt.Errorf("reading links to user %s: %w", userID, err)
-	}
-	defer rows.Close()
-	var out []outboxRow
-	for rows.Next() {
-		var r outboxRow
-		if err := rows.Scan(&r.typ, &r.ext); err != nil {
-			return nil, fmt.Errorf("reading links to user %s: %w", userID, err)
-		}
-		if t, ok := registry.Get(r.typ); ok && t.Searchable() && linksUsers(t) {
-			out = append(out, r)
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading links to user %s: %w", userID, err)
-	}
-	return out, nil
 }
 
 // readEntries reads the plain values of the given secure-data entries (of all when none

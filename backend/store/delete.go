@@ -43,7 +43,8 @@ func (tx *Tx) HardDelete(typeName, id string) (int, error) {
 }
 
 // ClearInbound rewrites every record that links to r: a customer's number becomes "0" in
-// the records that carry it, other links to r become null. Version history of the rewritten
+// the records that carry it, other links to r become null; a customer's secure-data
+// entries are deleted. Version history of the rewritten
 // records is left alone (it holds the old link, not personal data of r).
 func (tx *Tx) ClearInbound(r *record.Record) (int, error) {
 	type hit struct {
@@ -58,6 +59,9 @@ func (tx *Tx) ClearInbound(r *record.Record) (int, error) {
 		no := r.CustomerNumber()
 		if no == "" || no == registry.AnonymisedCustomer {
 			return 0, nil
+		}
+		if err := tx.deleteSecureDataOf(no); err != nil {
+			return 0, err
 		}
 		rows, err := tx.tx.QueryContext(tx.ctx, "SELECT rid FROM records WHERE cust_no = ? AND type != 'customer'", no)
 		if err != nil {

@@ -1,0 +1,443 @@
+package search
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+
+	index "github.com/blevesearch/bleve_index_api"
+
+	"dataskydd/backend/normalize"
+	"dataskydd/backend/registry"
+)
+
+// MatchValue is one matching value at a hit's place: the mention of the person in one
+// value (one child row, one old version), how it matched, and where in the value.
+type MatchValue struct {
+	Value     string   `json:"value"`               // the mention as stored
+	Match     string   `json:"match"`               // exact, typo or link
+	Corrected []string `json:"corrected,omitempty"` // typo: the words the query's words were taken for
+	Field     string   `json:"-"`                   // the whole field value holding it
+	Spans     []Span   `json:"-"`                   // the mention's spans in Field: what erasure replaces
+	Marks     []Span   `json:"-"`                   // the matched words in Field, for highlighting
+	Inst      uint64   `json:"-"`                   // which child row / version entry (see value)
+	Whole     bool     `json:"-"`                   // the mention is the whole field value
+	Own       bool     `json:"-"`                   // it makes the record (or its row) the person's own
+}
+
+// verify applies the exact rule (exact.go) to one record's stored values: every value
+// holding an identifier part or a whole name mention, by place; nil when the record does
+// not match (an identifier part missing, or no mention holds every name word).
+func (ix *Index) verify(q *prepared, dv *docValues) map[uint64][]MatchValue {
+	out := map[uint64][]MatchValue{}
+	var ids uint64
+	named := false
+	type groupKey struct {
+		group int
+		inst  uint64
+	}
+	groups := map[groupKey][]uint64{} // places of the group holding a value at inst
+	var gorder []groupKey
+	places := make([]uint64, 0, len(dv.vals))
+	for pl := range dv.vals {
+		places = append(places, pl)
+	}
+	sort.Slice(places, func(i, j int) bool { return places[i] < places[j] })
+	for _, pl := range places {
+		if int(pl) >= len(ix.schema.places) {
+			continue
+		}
+		p := ix.schema.places[pl]
+		for _, iv := range dv.vals[pl] {
+			if p.group >= 0 {
+				k := groupKey{p.group, iv.inst}
+				if _, ok := groups[k]; !ok {
+					gorder = append(gorder, k)
+				}
+				groups[k] = append(groups[k], pl)
+			}
+			for _, m := range q.mentions(iv.text, p) {
+				if p.group >= 0 && m.ids == 0 {
+					continue // names in a group are judged together, below
+				}
+				ids |= m.ids
+				named = named || m.name
+				own := (p.subjectID && m.ids != 0) || (p.subjectName && m.name && m.ownName)
+				out[pl] = append(out[pl], MatchValue{Value: m.text, Match: m.kind(), Corrected: m.corrected, Field: iv.text,
+					Spans: m.spans, Marks: m.marks, Inst: iv.inst, Whole: m.whole, Own: own})
+			}
+		}
+	}
+	for _, k := range gorder {
+		pls := groups[k]
+		texts := make([]string, len(pls))
+		for i, pl := range pls {
+			for _, iv := range dv.vals[pl] {
+				if iv.inst == k.inst {
+					texts[i] = iv.text
+				}
+			}
+		}
+		m, in, marks, ok := q.groupMention(texts)
+		if !ok {
+			continue
+		}
+		named = true
+		subject := false
+		for _, pl := range pls {
+			subject = subject || ix.schema.places[pl].subjectName
+		}
+		for i, pl := range pls {
+			if in[i] {
+				out[pl] = append(out[pl], MatchValue{Value: m.text, Match: m.kind(), Corrected: m.corrected, Field: texts[i],
+					Spans: []Span{{0, len(texts[i])}}, Marks: marks[i], Inst: k.inst, Whole: true, Own: subject && m.ownName})
+			}
+		}
+	}
+	if ids != q.idAll || (q.nameAll != 0 && !named) {
+		return nil
+	}
+	for pl, vs := range out {
+		sort.SliceStable(vs, func(i, j int) bool { return matchRank(vs[i].Match) < matchRank(vs[j].Match) })
+		out[pl] = vs
+	}
+	return out
+}
+
+// candidate is one hit before it is listed: a place of a matched record, or a link.
+type candidate struct {
+	k      int    // the record's index in the matchSet; -1 for a link hit
+	place  *place // nil for a link hit
+	rank   int    // matchRank of the best value
+	weight float64
+	vals   []MatchValue // read: the values (always for link hits)
+	link   *Hit         // a link hit, whole
+}
+
+// ownRecord is a record the search found to be the person's own.
+type ownRecord struct {
+	typ  *registry.Type
+	id   string
+	rows map[uint64]bool // Subject.Child: the rows that are the person
+}
+
+// collected is everything a query finds, before listing.
+type collected struct {
+	q     *prepared
+	ms    *matchSet
+	cands []candidate
+	loads map[int]*docValues
+	ver   map[int]map[uint64][]MatchValue
+	own   []ownRecord
+}
+
+// collect finds every hit of the query: the places of the records that match the exact
+// rule, and the link hits of the person's own records among them.
+func (ix *Index) collect(ctx context.Context, r index.IndexReader, parts []normalize.Part) (*collected, error) {
+	m, err := ix.match(ctx, r, parts)
+	if err != nil {
+		return nil, err
+	}
+	q := prepare(parts, m.refs, ix.now())
+	c := &collected{q: q, ms: m, loads: map[int]*docValues{}, ver: map[int]map[uint64][]MatchValue{}}
+	// Which bits of the marks (numbered by query part) are name parts.
+	var nameBits uint64
+	for i, p := range parts {
+		if p.Kind == normalize.KindName {
+			nameBits |= 1 << uint(i)
+		}
+	}
+	byDoc := map[int][]uint64{}
+	m.places.each(func(key, bits uint64) {
+		k, pl := int(key>>16), key&0xffff
+		if int(pl) < len(ix.schema.places) {
+			byDoc[k] = append(byDoc[k], pl)
+		}
+	})
+	ownDocs := map[int]bool{}
+	if q.names <= 1 {
+		// Every place where a part matched holds a whole mention: list them from the
+		// postings, and read values only for the hits listed.
+		oneWord, err := ix.oneWordNames(m)
+		if err != nil {
+			return nil, err
+		}
+		for k, pls := range byDoc {
+			for _, pl := range pls {
+				p := ix.schema.places[pl]
+				bits, exact := m.places.get(uint64(k)<<16|pl), m.exact.get(uint64(k)<<16|pl)
+				rank := 0
+				if bits&^exact != 0 {
+					rank = 1
+				}
+				c.cands = append(c.cands, candidate{k: k, place: p, rank: rank, weight: placeWeight(p)})
+				switch {
+				case p.subjectID && bits&^nameBits != 0:
+					ownDocs[k] = true
+				case p.subjectName && bits&nameBits != 0:
+					g := pl
+					if p.group >= 0 {
+						g = uint64(p.group)
+					}
+					if oneWord[k][g] {
+						ownDocs[k] = true
+					}
+				}
+			}
+		}
+	} else {
+		for k, pls := range byDoc {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if !mayHoldName(ix.schema, m, k, pls, nameBits) {
+				continue
+			}
+			vals, err := c.verified(ix, r, q, k)
+			if err != nil {
+				return nil, err
+			}
+			for pl, vs := range vals {
+				p := ix.schema.places[pl]
+				c.cands = append(c.cands, candidate{k: k, place: p, rank: matchRank(vs[0].Match), weight: placeWeight(p), vals: vs})
+				for _, v := range vs {
+					if v.Own {
+						ownDocs[k] = true
+					}
+				}
+			}
+		}
+	}
+	// The person's own records, and what links to them.
+	ks := make([]int, 0, len(ownDocs))
+	for k := range ownDocs {
+		ks = append(ks, k)
+	}
+	sort.Ints(ks)
+	for _, k := range ks {
+		vals, err := c.verified(ix, r, q, k)
+		if err != nil {
+			return nil, err
+		}
+		dv := c.loads[k]
+		t, ok := registry.Get(dv.typ)
+		if !ok || t.Subject == nil {
+			continue
+		}
+		o := ownRecord{typ: t, id: dv.id, rows: map[uint64]bool{}}
+		for pl, vs := range vals {
+			for _, v := range vs {
+				if v.Own && ix.schema.places[pl].subjectName || v.Own && ix.schema.places[pl].subjectID {
+					o.rows[v.Inst] = true
+				}
+			}
+		}
+		if len(o.rows) == 0 {
+			continue
+		}
+		if t.Subject.Child != "" {
+			c.own = append(c.own, o)
+			continue
+		}
+		links, isPerson, err := ix.linkHits(ctx, t, dv.id)
+		if err != nil {
+			return nil, err
+		}
+		if !isPerson {
+			continue
+		}
+		c.own = append(c.own, o)
+		for i := range links {
+			c.cands = append(c.cands, candidate{k: -1, rank: 2, weight: 1, link: &links[i]})
+		}
+	}
+	return c, nil
+}
+
+// verified reads record k's values and applies the exact rule to them, once.
+func (c *collected) verified(ix *Index, r index.IndexReader, q *prepared, k int) (map[uint64][]MatchValue, error) {
+	if v, ok := c.ver[k]; ok {
+		return v, nil
+	}
+	dv, err := c.load(r, k)
+	if err != nil {
+		return nil, err
+	}
+	v := ix.verify(q, dv)
+	c.ver[k] = v
+	return v, nil
+}
+
+func (c *collected) load(r index.IndexReader, k int) (*docValues, error) {
+	if dv, ok := c.loads[k]; ok {
+		return dv, nil
+	}
+	dv, err := loadValues(r, c.ms.nums[k])
+	if err != nil {
+		return nil, err
+	}
+	c.loads[k] = dv
+	return dv, nil
+}
+
+// mayHoldName reports, from the postings alone, whether record k can hold every name word
+// in one mention: some place, or some mention group's places together, has them all.
+func mayHoldName(s *schema, m *matchSet, k int, pls []uint64, nameBits uint64) bool {
+	groupBits := map[int]uint64{}
+	for _, pl := range pls {
+		bits := m.places.get(uint64(k)<<16 | pl)
+		if bits&nameBits == nameBits {
+			return true
+		}
+		if g := s.places[pl].group; g >= 0 {
+			groupBits[g] |= bits
+			if groupBits[g]&nameBits == nameBits {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// oneWordNames lists, per found record, the own name places (or groups) whose name is one
+// word long: a one-word query covers such a name whole.
+func (ix *Index) oneWordNames(m *matchSet) (map[int]map[uint64]bool, error) {
+	out := map[int]map[uint64]bool{}
+	for _, seg := range m.segs {
+		fs := newDocSet(seg.found, seg.postings.seg.Count())
+		for _, p := range ix.schema.places {
+			if !p.subjectName || (p.group >= 0 && uint64(p.group) != p.id) {
+				continue
+			}
+			docs, err := seg.postings.docs(fieldNameWords, nameWordTerm(p.id, 1))
+			if err != nil {
+				return nil, err
+			}
+			if docs.IsEmpty() || !docs.Intersects(seg.found) {
+				continue
+			}
+			it := docs.Iterator()
+			for it.HasNext() {
+				if i, ok := fs.index(it.Next()); ok {
+					k := seg.k0 + i
+					if out[k] == nil {
+						out[k] = map[uint64]bool{}
+					}
+					out[k][p.id] = true
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// linkHits lists the records that link to the person's own record typ/id (datamap.md:
+// link hits): by customer number for a customer, else by id, with the customer's
+// secure-data entries. isPerson is false for a record that is no person (a company).
+func (ix *Index) linkHits(ctx context.Context, t *registry.Type, id string) (hits []Hit, isPerson bool, err error) {
+	db := ix.st.DB
+	var custNo sql.NullString
+	var notIf sql.NullString
+	path := "$.none"
+	if f := t.Subject.NotIf[0]; f != "" {
+		path = "$." + f
+	}
+	err = db.QueryRowContext(ctx, "SELECT cust_no, json_extract(data, ?) FROM records WHERE type = ? AND ext_id = ?", path, t.Name, id).
+		Scan(&custNo, &notIf)
+	if err == sql.ErrNoRows {
+		return nil, false, nil // gone from the database since it was indexed
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("reading %s %s: %w", t.Name, id, err)
+	}
+	if !t.Subject.IsSubject(func(string) string { return notIf.String }) {
+		return nil, false, nil
+	}
+	to := t.Name + "/" + id
+	seen := map[string]bool{}
+	add := func(typ, rid, field, value string) {
+		lt, ok := registry.Get(typ)
+		area, loc := "", ""
+		switch {
+		case ok && lt.Searchable():
+			area, loc = lt.Area, lt.Location
+		case typ == vaultType.Name:
+			area, loc = vaultType.Area, vaultType.Location
+		default:
+			return
+		}
+		key := typ + "/" + rid + "\x00" + field
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		hits = append(hits, Hit{Area: area, Location: loc, Type: typ, ID: rid, Field: field, Snippet: value,
+			Match: MatchLink, Value: value, LinkTo: to, Values: []MatchValue{{Value: value, Match: MatchLink, Field: value, Whole: true}}})
+	}
+	var rows *sql.Rows
+	if t.Name == "customer" {
+		no := custNo.String
+		if no == "" || no == registry.AnonymisedCustomer {
+			return nil, true, nil
+		}
+		rows, err = db.QueryContext(ctx, "SELECT type, ext_id, ? FROM records WHERE cust_no = ? AND type != 'customer' ORDER BY type, ext_id", registry.FieldCustomerNo, no)
+		if err != nil {
+			return nil, false, fmt.Errorf("finding the records of customer %s: %w", no, err)
+		}
+		if err := scanLinks(rows, func(typ, rid, field string) { add(typ, rid, field, no) }); err != nil {
+			return nil, false, err
+		}
+		rows, err = db.QueryContext(ctx, "SELECT ?, entry_id, ? FROM vault_entries WHERE customer_number = ? ORDER BY entry_id", vaultType.Name, registry.FieldCustomerNo, no)
+		if err != nil {
+			return nil, false, fmt.Errorf("finding the secure data of customer %s: %w", no, err)
+		}
+		if err := scanLinks(rows, func(typ, rid, field string) { add(typ, rid, field, no) }); err != nil {
+			return nil, false, err
+		}
+		return hits, true, nil
+	}
+	rows, err = db.QueryContext(ctx, `SELECT r.type, r.ext_id, l.path FROM links l JOIN records r ON r.rid = l.src
+		WHERE l.to_type = ? AND l.to_id = ? ORDER BY r.type, r.ext_id, l.path`, t.Name, id)
+	if err != nil {
+		return nil, false, fmt.Errorf("finding the links to %s %s: %w", t.Name, id, err)
+	}
+	if err := scanLinks(rows, func(typ, rid, field string) { add(typ, rid, linkField(field), id) }); err != nil {
+		return nil, false, err
+	}
+	return hits, true, nil
+}
+
+func scanLinks(rows *sql.Rows, fn func(typ, id, field string)) error {
+	defer rows.Close()
+	for rows.Next() {
+		var typ, id, field string
+		if err := rows.Scan(&typ, &id, &field); err != nil {
+			return fmt.Errorf("reading links: %w", err)
+		}
+		fn(typ, id, field)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("reading links: %w", err)
+	}
+	return nil
+}
+
+// linkField is a link's field path without its indexes: "comments[2].author" ->
+// "comments.author", "members[0]" -> "members".
+func linkField(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

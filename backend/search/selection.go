@@ -1,0 +1,136 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"dataskydd/backend/registry"
+)
+
+// ErrNoValue is returned when a chosen value is not among the values a query found.
+var ErrNoValue = errors.New("not among the values found")
+
+// ValueChoice is one matched value of a query, for the admin to select (datamap.md: the
+// access report and erasure act on selected values only).
+type ValueChoice struct {
+	Value    string `json:"value"`
+	Match    string `json:"match"` // the best way it matched: exact, typo or link
+	Hits     int    `json:"hits"`  // the places holding it
+	Selected bool   `json:"selected"`
+}
+
+// Choices lists the distinct values of the hits, best first (exact, typo, link, then by
+// value), with the selection: the chosen values, or when none are given the exact ones.
+// A chosen value that no hit holds is an error (ErrNoValue): it would select nothing.
+func Choices(hits []Hit, chosen []string) ([]ValueChoice, error) {
+	byValue := map[string]*ValueChoice{}
+	var out []*ValueChoice
+	for _, h := range hits {
+		seen := map[string]bool{}
+		for _, v := range h.Values {
+			c := byValue[v.Value]
+			if c == nil {
+				c = &ValueChoice{Value: v.Value, Match: v.Match}
+				byValue[v.Value] = c
+				out = append(out, c)
+			}
+			if matchRank(v.Match) < matchRank(c.Match) {
+				c.Match = v.Match
+			}
+			if !seen[v.Value] {
+				seen[v.Value] = true
+				c.Hits++
+			}
+		}
+	}
+	for _, v := range chosen {
+		c := byValue[v]
+		if c == nil {
+			return nil, fmt.Errorf("choosing %q: %w", v, ErrNoValue)
+		}
+		c.Selected = true
+	}
+	if len(chosen) == 0 {
+		for _, c := range out {
+			c.Selected = c.Match == MatchExact
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Match != b.Match {
+			return matchRank(a.Match) < matchRank(b.Match)
+		}
+		return a.Value < b.Value
+	})
+	res := make([]ValueChoice, len(out))
+	for i, c := range out {
+		res[i] = *c
+	}
+	return res, nil
+}
+
+// SelectedSet is the selected values of choices.
+func SelectedSet(choices []ValueChoice) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range choices {
+		if c.Selected {
+			out[c.Value] = true
+		}
+	}
+	return out
+}
+
+// locationRanks orders areas and locations as the data map does: areas in navigation
+// order; within one, the locations in the order of their types, then version history,
+// then secure data.
+var locationRanks = func() map[string]int {
+	order := map[string]int{}
+	for i, a := range registry.Areas {
+		order["a:"+a] = i
+	}
+	for i, t := range registry.Types() {
+		if _, ok := order["l:"+t.Location]; !ok {
+			order["l:"+t.Location] = i
+		}
+	}
+	n := len(registry.Types())
+	order["l:"+VersionHistoryLocation] = n
+	order["l:"+vaultType.Location] = n + 1
+	return order
+}()
+
+// LocationLess orders two places by area, then location, as the data map lists them.
+// The screen, the access report and the CLI all group hits by it.
+func LocationLess(areaA, locA, areaB, locB string) bool {
+	if areaA != areaB {
+		return rankOf("a:"+areaA) < rankOf("a:"+areaB)
+	}
+	return rankOf("l:"+locA) < rankOf("l:"+locB)
+}
+
+func rankOf(key string) int {
+	if r, ok := locationRanks[key]; ok {
+		return r
+	}
+	return len(locationRanks) + 1
+}
+
+// SortByLocation orders hits by area and location (LocationLess), then by type, id and
+// field: the order of the access report and of grouped lists.
+func SortByLocation(hits []Hit) {
+	sort.SliceStable(hits, func(i, j int) bool {
+		a, b := hits[i], hits[j]
+		if a.Area != b.Area || a.Location != b.Location {
+			return LocationLess(a.Area, a.Location, b.Area, b.Location)
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return strings.Compare(a.Field, b.Field) < 0
+	})
+}
