@@ -4,14 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
+	"dataskydd/backend/atomicfile"
 	"dataskydd/backend/auth"
 	"dataskydd/backend/erasure"
 	"dataskydd/backend/registry"
@@ -49,6 +48,11 @@ type SearchHit struct {
 	FieldLabelSV string        `json:"fieldLabelSv"`
 	FieldLabelEN string        `json:"fieldLabelEn"`
 	Snippet      []SnippetPart `json:"snippet"`
+	Match        string        `json:"match"`     // exact, typo or link
+	Value        string        `json:"value"`     // the matched value as stored
+	Corrected    []string      `json:"corrected"` // typo: the words the query was taken for
+	Own          bool          `json:"own"`       // in one of the person's own records
+	LinkTo       string        `json:"linkTo"`    // link hit: the own record, "type/id"
 	// Withheld: a secure-data entry whose form does not list the searcher; its place is
 	// shown, its value (the snippet) is not.
 	Withheld bool `json:"withheld"`
@@ -76,8 +80,10 @@ type SearchResult struct {
 	Total  int           `json:"total"` // every hit (after the area filter)
 	Shown  int           `json:"shown"` // the hits listed in the groups
 	Areas  []AreaCount   `json:"areas"`
-	Groups []SearchGroup `json:"groups"`
-	TookMS float64       `json:"tookMs"`
+	People []PersonGroup `json:"people"` // the hits about each person whose own record was found
+	Groups []SearchGroup `json:"groups"` // every other hit, by area and location
+
+	TookMS float64 `json:"tookMs"`
 }
 
 // SearchPersons runs the person search.
@@ -108,8 +114,39 @@ func (a *App) SearchPersons(req SearchRequest) (SearchResult, error) {
 	out.Total = res.Total
 	out.Shown = len(res.Hits)
 	out.Areas = areaCounts(all)
-	out.Groups = groupHits(res.Hits, vaultWithholder(a.ctx, s, sess))
+	withhold := vaultWithholder(a.ctx, s, sess)
+	people, rest := search.GroupByPerson(res.Hits)
+	out.People = []PersonGroup{}
+	for _, p := range people {
+		g := PersonGroup{Type: p.Type, ID: p.ID, Identifiers: p.Identifiers, Match: p.Match, Hits: []SearchHit{}}
+		g.TypeLabelSV, g.TypeLabelEN = typeLabels(p.Type)
+		for _, h := range p.Hits {
+			g.Hits = append(g.Hits, shownHit(h, withhold))
+		}
+		out.People = append(out.People, g)
+	}
+	out.Groups = groupHits(rest, withhold)
 	return out, nil
+}
+
+// PersonGroup is the hits about one person: their own record first, then the records
+// that link to it.
+type PersonGroup struct {
+	Type        string      `json:"type"`
+	TypeLabelSV string      `json:"typeLabelSv"`
+	TypeLabelEN string      `json:"typeLabelEn"`
+	ID          string      `json:"id"`
+	Identifiers []string    `json:"identifiers"`
+	Match       string      `json:"match"`
+	Hits        []SearchHit `json:"hits"`
+}
+
+func shownHit(h search.Hit, withhold func(search.Hit) bool) SearchHit {
+	hit := hitOf(h)
+	if withhold(h) {
+		hit.Snippet, hit.Value, hit.Withheld = []SnippetPart{}, "", true
+	}
+	return hit
 }
 
 // vaultWithholder reports, for a hit, whether its values must be kept from sess: a
@@ -153,19 +190,9 @@ func areaCounts(res search.Result) []AreaCount {
 	return out
 }
 
-// groupHits groups hits by area and location: areas and locations in the data map's
-// order, hits within a group best first.
+// groupHits groups hits by area and location in the data map's order (search.LocationLess,
+// as the report and the CLI), hits within a group best first.
 func groupHits(hits []search.Hit, withhold func(search.Hit) bool) []SearchGroup {
-	order := map[string]int{}
-	for i, area := range registry.Areas {
-		order["a:"+area] = i
-	}
-	for i, t := range registry.Types() {
-		if _, ok := order["l:"+t.Location]; !ok {
-			order["l:"+t.Location] = i
-		}
-	}
-	order["l:"+search.VersionHistoryLocation] = len(order)
 	byKey := map[string]*SearchGroup{}
 	var keys []string
 	for _, h := range hits {
@@ -176,35 +203,25 @@ func groupHits(hits []search.Hit, withhold func(search.Hit) bool) []SearchGroup 
 			byKey[k] = g
 			keys = append(keys, k)
 		}
-		hit := hitOf(h)
-		if withhold(h) {
-			hit.Snippet, hit.Withheld = []SnippetPart{}, true
-		}
-		g.Hits = append(g.Hits, hit)
+		g.Hits = append(g.Hits, shownHit(h, withhold))
 		g.Count++
 	}
 	out := make([]SearchGroup, 0, len(keys))
 	for _, k := range keys {
 		out = append(out, *byKey[k])
 	}
-	// Stable: hits keep their rank within a group.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && groupLess(order, out[j], out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return search.LocationLess(out[i].Area, out[i].Location, out[j].Area, out[j].Location)
+	})
 	return out
 }
 
-func groupLess(order map[string]int, a, b SearchGroup) bool {
-	if a.Area != b.Area {
-		return order["a:"+a.Area] < order["a:"+b.Area]
-	}
-	return order["l:"+a.Location] < order["l:"+b.Location]
-}
-
 func hitOf(h search.Hit) SearchHit {
-	out := SearchHit{Type: h.Type, ID: h.ID, Field: h.Field, Snippet: snippetParts(h.Snippet, h.Marks)}
+	out := SearchHit{Type: h.Type, ID: h.ID, Field: h.Field, Snippet: snippetParts(h.Snippet, h.Marks), Match: h.Match,
+		Value: h.Value, Corrected: h.Corrected, Own: h.Own, LinkTo: h.LinkTo}
+	if out.Corrected == nil {
+		out.Corrected = []string{}
+	}
 	out.TypeLabelSV, out.TypeLabelEN = typeLabels(h.Type)
 	out.FieldLabelSV, out.FieldLabelEN = fieldLabels(h.Field)
 	return out
@@ -266,9 +283,10 @@ func (a *App) ChooseReportFile() (string, error) {
 // query or anything found).
 const EventActionAccessReport = "access_report"
 
-// WriteAccessReport writes the access-request report of everything the query finds: a
-// readable HTML page at path (".html" added when missing) and the same as JSON beside it.
-func (a *App) WriteAccessReport(query, path string) (ReportFiles, error) {
+// WriteAccessReport writes the access-request report of the selected values (none: the
+// exact matches) the query finds: a readable HTML page at path (".html" added when
+// missing) and the same as JSON beside it.
+func (a *App) WriteAccessReport(query string, values []string, path string) (ReportFiles, error) {
 	sess, s, err := a.requireRole(gdprRoles...)
 	if err != nil {
 		return ReportFiles{}, err
@@ -281,15 +299,15 @@ func (a *App) WriteAccessReport(query, path string) (ReportFiles, error) {
 	}
 	base := strings.TrimSuffix(strings.TrimSuffix(path, ".html"), ".json")
 	files := ReportFiles{HTML: base + ".html", JSON: base + ".json"}
-	rep, err := s.Index.Report(a.ctx, query, search.ReportOptions{Withhold: vaultWithholder(a.ctx, s, sess)})
+	rep, err := s.Index.Report(a.ctx, query, search.ReportOptions{Values: values, Withhold: vaultWithholder(a.ctx, s, sess)})
 	if err != nil {
 		return files, searchFail(err)
 	}
-	files.Places, files.Records = rep.Places, rep.Records
-	if err := writeFileAtomic(files.HTML, rep.WriteHTML); err != nil {
+	files.Places, files.Records = len(rep.Places), rep.Records
+	if err := atomicfile.Write(files.HTML, rep.WriteHTML); err != nil {
 		return files, fail(codeOf(err), err)
 	}
-	if err := writeFileAtomic(files.JSON, rep.WriteJSON); err != nil {
+	if err := atomicfile.Write(files.JSON, rep.WriteJSON); err != nil {
 		return files, fail(codeOf(err), err)
 	}
 	err = s.Store.Update(a.ctx, func(tx *store.Tx) error {
@@ -302,26 +320,6 @@ func (a *App) WriteAccessReport(query, path string) (ReportFiles, error) {
 	return files, nil
 }
 
-// writeFileAtomic writes beside path and renames, so a failure leaves no half file.
-func writeFileAtomic(path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".dataskydd-report-*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
-	return nil
-}
-
 // FieldRef is a field path with its labels.
 type FieldRef struct {
 	Path    string `json:"path"`
@@ -329,63 +327,59 @@ type FieldRef struct {
 	LabelEN string `json:"labelEn"`
 }
 
-// ErasureTarget is one record "anonymise everywhere" changes.
-type ErasureTarget struct {
-	Type        string     `json:"type"`
-	TypeLabelSV string     `json:"typeLabelSv"`
-	TypeLabelEN string     `json:"typeLabelEn"`
-	ID          string     `json:"id"`
-	Area        string     `json:"area"`
-	Location    string     `json:"location"`
-	Mode        string     `json:"mode"` // "rule": anonymised by its type's rule; "values": the person's values replaced
-	Fields      []FieldRef `json:"fields"`
-	Values      int        `json:"values"`
-	OwnAccount  bool       `json:"ownAccount"` // the logged-in user's own account: refused
+// ErasureChange is one field of one record that "anonymise everywhere" changes.
+type ErasureChange struct {
+	Type        string `json:"type"`
+	TypeLabelSV string `json:"typeLabelSv"`
+	TypeLabelEN string `json:"typeLabelEn"`
+	ID          string `json:"id"`
+	Field       string `json:"field"`
+	Action      string `json:"action"` // anonymise_record, replace_value, replace_mention, clear_link, delete_entry
+	Before      string `json:"before"`
+	After       string `json:"after"`
 }
 
-// ErasurePlan is what "anonymise everywhere" changes (or changed).
+// ErasurePlan is what "anonymise everywhere" changes (or changed) for the selected values.
 type ErasurePlan struct {
-	Query      string          `json:"query"`
-	Kind       string          `json:"kind"`
-	Word       string          `json:"word"` // the replacement word
-	Records    []ErasureTarget `json:"records"`
-	Values     int             `json:"values"`
-	Blocked    bool            `json:"blocked"`    // the plan includes the user's own account
-	Anonymised int             `json:"anonymised"` // after Erase: records anonymised by their rule
-	Edited     int             `json:"edited"`     // after Erase: records whose values were replaced
-	Remaining  int             `json:"remaining"`  // after Erase: values a new search still finds
+	Query     string               `json:"query"`
+	Kind      string               `json:"kind"`
+	Word      string               `json:"word"` // the replacement word
+	Values    []search.ValueChoice `json:"values"`
+	Changes   []ErasureChange      `json:"changes"`
+	Records   int                  `json:"records"`
+	People    int                  `json:"people"`
+	Blocked   bool                 `json:"blocked"`   // the plan anonymises the user's own account
+	Remaining int                  `json:"remaining"` // after Erase: selected values a new search still finds
 }
 
-// PreviewErasure lists which records and fields "anonymise everywhere" would change for
-// the person the query finds; it changes nothing.
-func (a *App) PreviewErasure(query string) (ErasurePlan, error) {
+// PreviewErasure lists every change "anonymise everywhere" would make for the selected
+// values (none: the exact matches) of the person the query finds; it changes nothing.
+func (a *App) PreviewErasure(query string, values []string) (ErasurePlan, error) {
 	sess, s, err := a.requireRole(gdprRoles...)
 	if err != nil {
 		return ErasurePlan{}, err
 	}
-	plan, err := eraserOf(s).Preview(a.ctx, query)
+	plan, err := eraserOf(s).Preview(a.ctx, query, values)
 	if err != nil {
 		return ErasurePlan{}, erasureFail(err)
 	}
 	return planOf(plan, sess.UserID, s.Store.ReplacementWord()), nil
 }
 
-// EraseEverywhere anonymises the person the query finds in every record (see package
-// erasure), logs each changed record as an event without the personal data, and purges
-// the search index.
-func (a *App) EraseEverywhere(query string) (ErasurePlan, error) {
+// EraseEverywhere anonymises the selected values of the person the query finds (see
+// package erasure), logs each changed record as an event without the personal data, and
+// purges the search index.
+func (a *App) EraseEverywhere(query string, values []string) (ErasurePlan, error) {
 	sess, s, err := a.requireRole(gdprRoles...)
 	if err != nil {
 		return ErasurePlan{}, err
 	}
-	res, err := eraserOf(s).Erase(a.ctx, query, erasure.Actor{UserID: sess.UserID, Username: sess.Username})
+	res, err := eraserOf(s).Erase(a.ctx, query, values, erasure.Actor{UserID: sess.UserID, Username: sess.Username})
 	if err != nil {
 		return ErasurePlan{}, erasureFail(err)
 	}
-	out := planOf(res.Plan, sess.UserID, s.Store.ReplacementWord())
-	out.Anonymised, out.Edited, out.Remaining = res.Anonymised, res.Edited, res.Remaining
 	a.emit(EventStoreChanged, nil)
-	return out, nil
+	return planOf(res, sess.UserID, s.Store.ReplacementWord()), nil
 }
 
 func eraserOf(s *services.Services) *erasure.Eraser { return erasure.New(s.Store, s.Index) }
@@ -394,25 +388,23 @@ func erasureFail(err error) error {
 	switch {
 	case errors.Is(err, erasure.ErrOwnAccount):
 		return fail(CodeForbidden, err)
-	case errors.Is(err, erasure.ErrEmptyQuery), errors.Is(err, search.ErrQuery):
+	case errors.Is(err, erasure.ErrEmptyQuery), errors.Is(err, search.ErrQuery), errors.Is(err, erasure.ErrNothingSelected),
+		errors.Is(err, search.ErrNoValue):
 		return fail(CodeBadRequest, err)
 	}
 	return fail(codeOf(err), err)
 }
 
 func planOf(p erasure.Plan, userID, word string) ErasurePlan {
-	out := ErasurePlan{Query: p.Query, Kind: p.Kind, Word: word, Records: []ErasureTarget{}, Values: p.Values}
-	for _, r := range p.Records {
-		t := ErasureTarget{Type: r.Type, ID: r.ID, Area: r.Area, Location: r.Location, Mode: r.Mode, Values: r.Values, Fields: []FieldRef{}}
-		t.TypeLabelSV, t.TypeLabelEN = typeLabels(r.Type)
-		for _, f := range r.Fields {
-			ref := FieldRef{Path: f}
-			ref.LabelSV, ref.LabelEN = fieldLabels(f)
-			t.Fields = append(t.Fields, ref)
-		}
-		t.OwnAccount = r.Mode == erasure.ModeRule && r.Type == "user" && r.ID == userID
-		out.Blocked = out.Blocked || t.OwnAccount
-		out.Records = append(out.Records, t)
+	out := ErasurePlan{Query: p.Query, Kind: p.Kind, Word: word, Values: p.Values, Changes: []ErasureChange{},
+		Records: p.Records, People: p.People, Remaining: p.Remaining}
+	for _, c := range p.Changes {
+		ch := ErasureChange{Type: c.Type, ID: c.ID, Field: c.Field, Action: c.Action, Before: c.Before, After: c.After}
+		ch.TypeLabelSV, ch.TypeLabelEN = typeLabels(c.Type)
+		out.Changes = append(out.Changes, ch)
+	}
+	for _, id := range p.OwnAccounts {
+		out.Blocked = out.Blocked || id == userID
 	}
 	return out
 }

@@ -37,8 +37,19 @@ func TestSearchScreen(t *testing.T) {
 			t.Errorf("group %s counts %d, lists %d", g.Location, g.Count, len(g.Hits))
 		}
 	}
-	if got := strings.Join(locs, ","); got != "Workcloud/Kundregister,Workcloud/Ärendehantering,Time/Tidrapporter" {
+	if got := strings.Join(locs, ","); got != "Workcloud/Ärendehantering,Time/Tidrapporter" {
 		t.Errorf("groups = %s", got)
+	}
+	// The person's own record first, with the records that link to it.
+	if len(res.People) != 1 || res.People[0].ID != "C1" || res.People[0].Match != "exact" {
+		t.Fatalf("people = %+v", res.People)
+	}
+	var own []string
+	for _, h := range res.People[0].Hits {
+		own = append(own, h.Type+"/"+h.ID+" "+h.Field+" "+h.Match)
+	}
+	if strings.Join(own, ",") != "customer/C1 name exact,case/K1 customer_number link" {
+		t.Errorf("person's hits = %v", own)
 	}
 	var areas []string
 	for _, ac := range res.Areas {
@@ -75,7 +86,7 @@ func TestSearchScreen(t *testing.T) {
 		if err != nil || r.Kind != kind || r.Total == 0 {
 			t.Errorf("search %q: kind %q, %d hits, %v", q, r.Kind, r.Total, err)
 		}
-		for _, g := range r.Groups {
+		for _, g := range append(r.Groups, SearchGroup{Hits: personHits(r.People)}) {
 			for _, h := range g.Hits {
 				if h.ID == "C2" {
 					t.Errorf("search %q finds Bo Ek, whose number is one digit off", q)
@@ -90,36 +101,37 @@ func TestSearchScreen(t *testing.T) {
 
 	// The access-request report: HTML and JSON.
 	dir := t.TempDir()
-	files, err := a.WriteAccessReport("Åsa Lindström", filepath.Join(dir, "utdrag.html"))
+	files, err := a.WriteAccessReport("Åsa Lindström", nil, filepath.Join(dir, "utdrag.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	html, _ := os.ReadFile(files.HTML)
 	js, _ := os.ReadFile(files.JSON)
-	if !strings.Contains(string(html), "Ringde Asa Lindstrom") || !strings.Contains(string(js), `"query": "Åsa Lindström"`) || files.Records != 3 {
+	if !strings.Contains(string(html), "Asa Lindstrom") || strings.Contains(string(html), "Ringde") || !strings.Contains(string(js), `"query": "Åsa Lindström"`) || files.Records != 3 {
 		t.Errorf("report: %+v\n%s", files, js)
 	}
 
 	// Anonymise everywhere: preview, then erase; nothing found afterwards.
-	plan, err := a.PreviewErasure("Åsa Lindström")
+	plan, err := a.PreviewErasure("Åsa Lindström", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	modes := map[string]string{}
-	for _, r := range plan.Records {
-		modes[r.Type+"/"+r.ID] = r.Mode
-		if len(r.Fields) == 0 || r.Fields[0].LabelSV == "" {
-			t.Errorf("target %+v lists no labelled fields", r)
+	actions := map[string]string{}
+	for _, c := range plan.Changes {
+		actions[c.Type+"/"+c.ID+" "+c.Field] = c.Action
+		if c.TypeLabelSV == "" {
+			t.Errorf("change %+v has no type label", c)
 		}
 	}
-	if modes["customer/C1"] != "rule" || modes["case/K1"] != "values" || modes["time_report/T1"] != "values" || plan.Blocked {
+	if actions["customer/C1 name"] != "anonymise_record" || actions["case/K1 customer_number"] != "clear_link" ||
+		actions["case/K1 comments[0].text"] != "replace_mention" || actions["time_report/T1 comment"] != "replace_mention" || plan.Blocked {
 		t.Errorf("plan = %+v", plan)
 	}
-	done, err := a.EraseEverywhere("Åsa Lindström")
+	done, err := a.EraseEverywhere("Åsa Lindström", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if done.Remaining != 0 || done.Anonymised != 1 || done.Edited != 2 {
+	if done.Remaining != 0 || done.People != 1 || done.Records != 3 {
 		t.Errorf("erased: %+v", done)
 	}
 	for _, q := range []string{"Åsa Lindström", "+46701112233", "asa@example.se", "19800101-1234"} {
@@ -151,11 +163,11 @@ func TestSearchScreen(t *testing.T) {
 
 	// The user's own account is not erased.
 	a.session.sess = auth.Session{UserID: "U1", Username: "anna", Roles: []auth.Role{auth.RoleAdmin}}
-	p, err := a.PreviewErasure("Anna Öberg")
+	p, err := a.PreviewErasure("Anna Öberg", nil)
 	if err != nil || !p.Blocked {
 		t.Errorf("own account: blocked %v, %v", p.Blocked, err)
 	}
-	if _, err := a.EraseEverywhere("Anna Öberg"); codeOfAppError(t, err) != CodeForbidden {
+	if _, err := a.EraseEverywhere("Anna Öberg", nil); codeOfAppError(t, err) != CodeForbidden {
 		t.Errorf("erasing own account: %v, want forbidden", err)
 	}
 }
@@ -206,7 +218,7 @@ func TestSearchWithholdsSecureDataFromThoseNotListed(t *testing.T) {
 		t.Errorf("an admin the form does not list gets %+v, want the place without the value", h)
 	}
 	path := filepath.Join(t.TempDir(), "utdrag.html")
-	files, err := a.WriteAccessReport("asa lindstrom", path)
+	files, err := a.WriteAccessReport("asa lindstrom", nil, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -222,4 +234,12 @@ func TestSearchWithholdsSecureDataFromThoseNotListed(t *testing.T) {
 			t.Errorf("%s does not name the secure-data place", filepath.Base(p))
 		}
 	}
+}
+
+func personHits(people []PersonGroup) []SearchHit {
+	var out []SearchHit
+	for _, p := range people {
+		out = append(out, p.Hits...)
+	}
+	return out
 }

@@ -61,6 +61,8 @@ func commands() []command {
 		{"export", "export [--type TYPE] FILE", "write JSON Lines (- for stdout)", cmdExport},
 		{"demo", "demo [--customers N] [--seed S] [--now TIME]", "fill the store with a synthetic Swedish data set", cmdDemo},
 		{"search", "search [--json] [--limit N] QUERY", "person search", cmdSearch},
+		{"report", "report [--format json|html] [--value V]... QUERY FILE", "access-request report of the selected values (default: the exact matches)", cmdReport},
+		{"erase", "erase [--dry-run] [--json] [--value V]... QUERY", "anonymise the person everywhere: only the selected values (default: the exact matches)", cmdErase},
 		{"retention", "retention list [--json] | retention set TYPE [--enabled true|false] [--days N] [--on-delete anonymise|delete]", "read and change the anonymisation settings", cmdRetention},
 		{"delete", "delete TYPE ID", "delete a record as the app does", cmdDelete},
 		{"anonymise", "anonymise [--dry-run] [--now TIME] [--json]", "run every due retention policy now", cmdAnonymise},

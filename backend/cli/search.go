@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -51,20 +52,27 @@ func cmdSearch(e *env, args []string) error {
 		return e.printJSON(res)
 	}
 	fmt.Fprintf(e.stdout, "%d hits for %q (%s)\n", res.Total, res.Query, res.Kind)
-	// Grouped by area and location, the groups in the order of their best hit.
+	// Grouped by area and location in the data map's order (as the screen and the report),
+	// the hits best first within a group.
 	var order []string
 	groups := map[string][]search.Hit{}
+	first := map[string]search.Hit{}
 	for _, h := range res.Hits {
 		g := h.Area + " / " + h.Location
 		if _, ok := groups[g]; !ok {
 			order = append(order, g)
+			first[g] = h
 		}
 		groups[g] = append(groups[g], h)
 	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := first[order[i]], first[order[j]]
+		return search.LocationLess(a.Area, a.Location, b.Area, b.Location)
+	})
 	for _, g := range order {
 		fmt.Fprintf(e.stdout, "\n%s (%d)\n", g, len(groups[g]))
 		for _, h := range groups[g] {
-			fmt.Fprintf(e.stdout, "  %s %s  %s: %s\n", h.Type, h.ID, h.Field, h.Snippet)
+			fmt.Fprintf(e.stdout, "  %-5s %s %s  %s: %s\n", h.Match, h.Type, h.ID, h.Field, h.Snippet)
 		}
 	}
 	if len(res.Hits) < res.Total {

@@ -36,13 +36,19 @@ func TestSearchCommand(t *testing.T) {
 	}
 	var top map[string]json.RawMessage
 	_ = json.Unmarshal([]byte(out), &top)
-	if len(top) != 3 || res.Query != "+46 70 123 45 67" || res.Total != 2 || len(res.Hits) != 2 {
+	// The phone number in two places, and the case linked to the customer it identifies.
+	if len(top) != 3 || res.Query != "+46 70 123 45 67" || res.Total != 3 || len(res.Hits) != 3 {
 		t.Fatalf("search --json: %s", out)
 	}
 	for _, h := range res.Hits {
-		if len(h) != 6 {
-			t.Errorf("hit keys: %v", h)
+		for _, k := range []string{"area", "location", "type", "id", "field", "snippet", "match", "value"} {
+			if _, ok := h[k]; !ok {
+				t.Errorf("hit lacks %q: %v", k, h)
+			}
 		}
+	}
+	if m := res.Hits[2]; m["match"] != "link" || m["field"] != "customer_number" || m["value"] != "1001" {
+		t.Errorf("last hit: %v", m)
 	}
 	found := map[string]bool{}
 	for _, h := range res.Hits {

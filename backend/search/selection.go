@@ -3,6 +3,7 @@ package search
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -133,4 +134,55 @@ func SortByLocation(hits []Hit) {
 		}
 		return strings.Compare(a.Field, b.Field) < 0
 	})
+}
+
+// PersonHits are the hits about one person whose own record the search found: the own
+// record's hits first, then the records linking to it.
+type PersonHits struct {
+	Type, ID    string
+	Identifiers []string // the own record's matched values (names, e-mail, phone, ...)
+	Match       string   // how the own record matched: exact or typo
+	Hits        []Hit
+}
+
+// GroupByPerson groups hits by the person they are about: each own record (Hit.Own) with
+// its own hits and the link hits to it, people matched exactly first; the other hits
+// (mentions in records that are no one's own) are returned as they came.
+func GroupByPerson(hits []Hit) ([]PersonHits, []Hit) {
+	byKey := map[string]*PersonHits{}
+	var order []string
+	for _, h := range hits {
+		if h.Own && h.Match != MatchLink {
+			k := h.Type + "/" + h.ID
+			p := byKey[k]
+			if p == nil {
+				p = &PersonHits{Type: h.Type, ID: h.ID, Match: h.Match}
+				byKey[k] = p
+				order = append(order, k)
+			}
+			if matchRank(h.Match) < matchRank(p.Match) {
+				p.Match = h.Match
+			}
+			p.Hits = append(p.Hits, h)
+			if !slices.Contains(p.Identifiers, h.Value) {
+				p.Identifiers = append(p.Identifiers, h.Value)
+			}
+		}
+	}
+	var rest []Hit
+	for _, h := range hits {
+		switch {
+		case h.Own && h.Match != MatchLink:
+		case h.Match == MatchLink && byKey[h.LinkTo] != nil:
+			byKey[h.LinkTo].Hits = append(byKey[h.LinkTo].Hits, h)
+		default:
+			rest = append(rest, h)
+		}
+	}
+	out := make([]PersonHits, 0, len(order))
+	for _, k := range order {
+		out = append(out, *byKey[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return matchRank(out[i].Match) < matchRank(out[j].Match) })
+	return out, rest
 }
