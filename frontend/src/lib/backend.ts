@@ -2,7 +2,7 @@
 // import the backend from here only, so unit tests mock this module and the
 // end-to-end run drives the real one.
 import * as App from '../../wailsjs/go/main/App';
-import { main, records, twofactor, vault } from '../../wailsjs/go/models';
+import { main, records, search, twofactor, vault } from '../../wailsjs/go/models';
 
 /**
  * The data of a generated model class. The bridge hands over plain JSON objects,
@@ -186,7 +186,9 @@ export type SearchGroup = Data<main.SearchGroup>;
 export type SearchHit = Data<main.SearchHit>;
 export type ReportFiles = Data<main.ReportFiles>;
 export type ErasurePlan = Data<main.ErasurePlan>;
-export type ErasureTarget = Data<main.ErasureTarget>;
+export type ErasureChange = Data<main.ErasureChange>;
+export type PersonGroup = Data<main.PersonGroup>;
+export type ValueChoice = Data<search.ValueChoice>;
 export type IndexCheck = Data<main.IndexCheck>;
 /** Payload of the index rebuild's progress event (Go: IndexProgress in app_search.go). */
 export interface IndexProgress {
@@ -223,10 +225,12 @@ export const gdprBackend = {
     call(() => App.SearchPersons(request as main.SearchRequest)),
   /** Opens the native save dialog; resolves to '' when the user cancels. */
   chooseReportFile: (): Promise<string> => call(() => App.ChooseReportFile()),
-  writeAccessReport: (query: string, path: string): Promise<ReportFiles> =>
-    call(() => App.WriteAccessReport(query, path)),
-  previewErasure: (query: string): Promise<ErasurePlan> => call(() => App.PreviewErasure(query)),
-  eraseEverywhere: (query: string): Promise<ErasurePlan> => call(() => App.EraseEverywhere(query)),
+  writeAccessReport: (query: string, values: string[], path: string): Promise<ReportFiles> =>
+    call(() => App.WriteAccessReport(query, values, path)),
+  previewErasure: (query: string, values: string[]): Promise<ErasurePlan> =>
+    call(() => App.PreviewErasure(query, values)),
+  eraseEverywhere: (query: string, values: string[]): Promise<ErasurePlan> =>
+    call(() => App.EraseEverywhere(query, values)),
   checkIndex: (): Promise<IndexCheck> => call(() => App.CheckIndex()),
   /** Rebuilds the search index, sending index progress events. */
   rebuildIndex: (): Promise<IndexCheck> => call(() => App.RebuildIndex()),

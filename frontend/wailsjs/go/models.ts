@@ -138,36 +138,18 @@ export namespace main {
 	        this.count = source["count"];
 	    }
 	}
-	export class FieldRef {
-	    path: string;
-	    labelSv: string;
-	    labelEn: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new FieldRef(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.labelSv = source["labelSv"];
-	        this.labelEn = source["labelEn"];
-	    }
-	}
-	export class ErasureTarget {
+	export class ErasureChange {
 	    type: string;
 	    typeLabelSv: string;
 	    typeLabelEn: string;
 	    id: string;
-	    area: string;
-	    location: string;
-	    mode: string;
-	    fields: FieldRef[];
-	    values: number;
-	    ownAccount: boolean;
+	    field: string;
+	    action: string;
+	    before: string;
+	    after: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new ErasureTarget(source);
+	        return new ErasureChange(source);
 	    }
 	
 	    constructor(source: any = {}) {
@@ -176,41 +158,21 @@ export namespace main {
 	        this.typeLabelSv = source["typeLabelSv"];
 	        this.typeLabelEn = source["typeLabelEn"];
 	        this.id = source["id"];
-	        this.area = source["area"];
-	        this.location = source["location"];
-	        this.mode = source["mode"];
-	        this.fields = this.convertValues(source["fields"], FieldRef);
-	        this.values = source["values"];
-	        this.ownAccount = source["ownAccount"];
+	        this.field = source["field"];
+	        this.action = source["action"];
+	        this.before = source["before"];
+	        this.after = source["after"];
 	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	export class ErasurePlan {
 	    query: string;
 	    kind: string;
 	    word: string;
-	    records: ErasureTarget[];
-	    values: number;
+	    values: search.ValueChoice[];
+	    changes: ErasureChange[];
+	    records: number;
+	    people: number;
 	    blocked: boolean;
-	    anonymised: number;
-	    edited: number;
 	    remaining: number;
 	
 	    static createFrom(source: any = {}) {
@@ -222,11 +184,11 @@ export namespace main {
 	        this.query = source["query"];
 	        this.kind = source["kind"];
 	        this.word = source["word"];
-	        this.records = this.convertValues(source["records"], ErasureTarget);
-	        this.values = source["values"];
+	        this.values = this.convertValues(source["values"], search.ValueChoice);
+	        this.changes = this.convertValues(source["changes"], ErasureChange);
+	        this.records = source["records"];
+	        this.people = source["people"];
 	        this.blocked = source["blocked"];
-	        this.anonymised = source["anonymised"];
-	        this.edited = source["edited"];
 	        this.remaining = source["remaining"];
 	    }
 	
@@ -248,7 +210,6 @@ export namespace main {
 		    return a;
 		}
 	}
-	
 	export class TypeCount {
 	    type: string;
 	    area: string;
@@ -317,7 +278,22 @@ export namespace main {
 	        this.message = source["message"];
 	    }
 	}
+	export class FieldRef {
+	    path: string;
+	    labelSv: string;
+	    labelEn: string;
 	
+	    static createFrom(source: any = {}) {
+	        return new FieldRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.labelSv = source["labelSv"];
+	        this.labelEn = source["labelEn"];
+	    }
+	}
 	export class FirstRunInput {
 	    orgName: string;
 	    lang: string;
@@ -487,6 +463,118 @@ export namespace main {
 	        this.password = source["password"];
 	        this.roles = source["roles"];
 	    }
+	}
+	export class SnippetPart {
+	    text: string;
+	    mark: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SnippetPart(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.mark = source["mark"];
+	    }
+	}
+	export class SearchHit {
+	    type: string;
+	    typeLabelSv: string;
+	    typeLabelEn: string;
+	    id: string;
+	    field: string;
+	    fieldLabelSv: string;
+	    fieldLabelEn: string;
+	    snippet: SnippetPart[];
+	    match: string;
+	    value: string;
+	    corrected: string[];
+	    own: boolean;
+	    linkTo: string;
+	    withheld: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SearchHit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.typeLabelSv = source["typeLabelSv"];
+	        this.typeLabelEn = source["typeLabelEn"];
+	        this.id = source["id"];
+	        this.field = source["field"];
+	        this.fieldLabelSv = source["fieldLabelSv"];
+	        this.fieldLabelEn = source["fieldLabelEn"];
+	        this.snippet = this.convertValues(source["snippet"], SnippetPart);
+	        this.match = source["match"];
+	        this.value = source["value"];
+	        this.corrected = source["corrected"];
+	        this.own = source["own"];
+	        this.linkTo = source["linkTo"];
+	        this.withheld = source["withheld"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PersonGroup {
+	    type: string;
+	    typeLabelSv: string;
+	    typeLabelEn: string;
+	    id: string;
+	    identifiers: string[];
+	    match: string;
+	    hits: SearchHit[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PersonGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.typeLabelSv = source["typeLabelSv"];
+	        this.typeLabelEn = source["typeLabelEn"];
+	        this.id = source["id"];
+	        this.identifiers = source["identifiers"];
+	        this.match = source["match"];
+	        this.hits = this.convertValues(source["hits"], SearchHit);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class PhoneStepUpInfo {
 	    asks: boolean;
@@ -798,66 +886,6 @@ export namespace main {
 		    return a;
 		}
 	}
-	export class SnippetPart {
-	    text: string;
-	    mark: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new SnippetPart(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.text = source["text"];
-	        this.mark = source["mark"];
-	    }
-	}
-	export class SearchHit {
-	    type: string;
-	    typeLabelSv: string;
-	    typeLabelEn: string;
-	    id: string;
-	    field: string;
-	    fieldLabelSv: string;
-	    fieldLabelEn: string;
-	    snippet: SnippetPart[];
-	    withheld: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new SearchHit(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.type = source["type"];
-	        this.typeLabelSv = source["typeLabelSv"];
-	        this.typeLabelEn = source["typeLabelEn"];
-	        this.id = source["id"];
-	        this.field = source["field"];
-	        this.fieldLabelSv = source["fieldLabelSv"];
-	        this.fieldLabelEn = source["fieldLabelEn"];
-	        this.snippet = this.convertValues(source["snippet"], SnippetPart);
-	        this.withheld = source["withheld"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class SearchGroup {
 	    area: string;
 	    location: string;
@@ -915,6 +943,7 @@ export namespace main {
 	    total: number;
 	    shown: number;
 	    areas: AreaCount[];
+	    people: PersonGroup[];
 	    groups: SearchGroup[];
 	    tookMs: number;
 	
@@ -929,6 +958,7 @@ export namespace main {
 	        this.total = source["total"];
 	        this.shown = source["shown"];
 	        this.areas = this.convertValues(source["areas"], AreaCount);
+	        this.people = this.convertValues(source["people"], PersonGroup);
 	        this.groups = this.convertValues(source["groups"], SearchGroup);
 	        this.tookMs = source["tookMs"];
 	    }
@@ -1369,6 +1399,29 @@ export namespace retention {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.label = source["label"];
+	    }
+	}
+
+}
+
+export namespace search {
+	
+	export class ValueChoice {
+	    value: string;
+	    match: string;
+	    hits: number;
+	    selected: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ValueChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.match = source["match"];
+	        this.hits = source["hits"];
+	        this.selected = source["selected"];
 	    }
 	}
 

@@ -29,7 +29,7 @@ export function DeleteRecord(arg1:string,arg2:string):Promise<string>;
 
 export function DeleteUser(arg1:string):Promise<string>;
 
-export function EraseEverywhere(arg1:string):Promise<main.ErasurePlan>;
+export function EraseEverywhere(arg1:string,arg2:Array<string>):Promise<main.ErasurePlan>;
 
 export function ExportFile(arg1:string,arg2:string):Promise<main.ExportResult>;
 
@@ -65,7 +65,7 @@ export function PassPhoneChallenge(arg1:string,arg2:string):Promise<void>;
 
 export function PhoneStepUp():Promise<main.PhoneStepUpInfo>;
 
-export function PreviewErasure(arg1:string):Promise<main.ErasurePlan>;
+export function PreviewErasure(arg1:string,arg2:Array<string>):Promise<main.ErasurePlan>;
 
 export function PreviewRetention():Promise<main.RetentionRun>;
 
@@ -151,4 +151,4 @@ export function VerifyLoginTOTP(arg1:string):Promise<main.SessionInfo>;
 
 export function Version():Promise<string>;
 
-export function WriteAccessReport(arg1:string,arg2:string):Promise<main.ReportFiles>;
+export function WriteAccessReport(arg1:string,arg2:Array<string>,arg3:string):Promise<main.ReportFiles>;

@@ -50,8 +50,8 @@ export function DeleteUser(arg1) {
   return window['go']['main']['App']['DeleteUser'](arg1);
 }
 
-export function EraseEverywhere(arg1) {
-  return window['go']['main']['App']['EraseEverywhere'](arg1);
+export function EraseEverywhere(arg1, arg2) {
+  return window['go']['main']['App']['EraseEverywhere'](arg1, arg2);
 }
 
 export function ExportFile(arg1, arg2) {
@@ -122,8 +122,8 @@ export function PhoneStepUp() {
   return window['go']['main']['App']['PhoneStepUp']();
 }
 
-export function PreviewErasure(arg1) {
-  return window['go']['main']['App']['PreviewErasure'](arg1);
+export function PreviewErasure(arg1, arg2) {
+  return window['go']['main']['App']['PreviewErasure'](arg1, arg2);
 }
 
 export function PreviewRetention() {
@@ -294,6 +294,6 @@ export function Version() {
   return window['go']['main']['App']['Version']();
 }
 
-export function WriteAccessReport(arg1, arg2) {
-  return window['go']['main']['App']['WriteAccessReport'](arg1, arg2);
+export function WriteAccessReport(arg1, arg2, arg3) {
+  return window['go']['main']['App']['WriteAccessReport'](arg1, arg2, arg3);
 }

@@ -36,9 +36,9 @@ function result(query: string, areas: string[] = []): SearchResult {
     count: 2,
     hits: [
       { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', field: 'name', fieldLabelSv: 'Namn', fieldLabelEn: 'Name',
-        snippet: [{ text: 'Åsa', mark: true }, { text: ' ', mark: false }, { text: 'Lindström', mark: true }], withheld: false },
+        snippet: [{ text: 'Åsa', mark: true }, { text: ' ', mark: false }, { text: 'Lindström', mark: true }], match: 'exact', value: 'x', corrected: [], own: false, linkTo: '', withheld: false },
       { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', field: 'mobile_phone', fieldLabelSv: 'Mobiltelefon', fieldLabelEn: 'Mobile phone',
-        snippet: [{ text: '+46 70 111 22 33', mark: true }], withheld: false },
+        snippet: [{ text: '+46 70 111 22 33', mark: true }], match: 'exact', value: 'x', corrected: [], own: false, linkTo: '', withheld: false },
     ],
   };
   const time = {
@@ -46,28 +46,29 @@ function result(query: string, areas: string[] = []): SearchResult {
     location: 'Tidrapporter',
     count: 1,
     hits: [{ type: 'time_report', typeLabelSv: 'Tidrapporter', typeLabelEn: 'Time reports', id: 'T1', field: 'comment', fieldLabelSv: 'Kommentar', fieldLabelEn: 'Comment',
-      snippet: [{ text: 'Hos ', mark: false }, { text: 'Åsa', mark: true }], withheld: false }],
+      snippet: [{ text: 'Hos ', mark: false }, { text: 'Åsa', mark: true }], match: 'exact', value: 'x', corrected: [], own: false, linkTo: '', withheld: false }],
   };
   const groups = areas.length === 0 ? [work, time] : [work, time].filter((g) => areas.includes(g.area));
   const total = groups.reduce((n, g) => n + g.count, 0);
-  return { query, kind: 'name', total, shown: total, tookMs: 1.2, areas: [{ area: 'Workcloud', count: 2 }, { area: 'Time', count: 1 }], groups };
+  return { query, kind: 'name', total, shown: total, tookMs: 1.2, areas: [{ area: 'Workcloud', count: 2 }, { area: 'Time', count: 1 }], people: [], groups };
 }
 
 const plan: ErasurePlan = {
   query: 'asa lindstrom',
   kind: 'name',
   word: 'Anonymised',
-  values: 3,
-  blocked: false,
-  anonymised: 0,
-  edited: 0,
-  remaining: 0,
-  records: [
-    { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', area: 'Workcloud', location: 'Kundregister', mode: 'rule', values: 2, ownAccount: false,
-      fields: [{ path: 'name', labelSv: 'Namn', labelEn: 'Name' }, { path: 'versions', labelSv: 'Versioner', labelEn: 'Versions' }] },
-    { type: 'time_report', typeLabelSv: 'Tidrapporter', typeLabelEn: 'Time reports', id: 'T1', area: 'Time', location: 'Tidrapporter', mode: 'values', values: 1, ownAccount: false,
-      fields: [{ path: 'comment', labelSv: 'Kommentar', labelEn: 'Comment' }] },
+  values: [
+    { value: 'Åsa Lindström', match: 'exact', hits: 2, selected: true },
+    { value: 'Åsa Lindqvist', match: 'typo', hits: 1, selected: false },
   ],
+  changes: [
+    { type: 'customer', typeLabelSv: 'Kunder', typeLabelEn: 'Customers', id: 'C1', field: 'name', action: 'anonymise_record', before: 'Åsa Lindström', after: 'Anonymised' },
+    { type: 'time_report', typeLabelSv: 'Tidrapporter', typeLabelEn: 'Time reports', id: 'T1', field: 'comment', action: 'replace_mention', before: 'Hos Åsa Lindström', after: 'Hos Anonymised' },
+  ],
+  records: 2,
+  people: 1,
+  blocked: false,
+  remaining: 0,
 };
 
 beforeEach(() => {
@@ -110,10 +111,10 @@ describe('PersonSearch', { timeout: 20000 }, () => {
 
   it('shows where a secure-data entry matched but not its value when the form does not list the searcher', async () => {
     searchPersons.mockImplementation(async (req) => ({
-      query: req.query, kind: 'name', total: 1, shown: 1, tookMs: 0.4, areas: [{ area: 'GDPR', count: 1 }],
+      query: req.query, kind: 'name', total: 1, shown: 1, tookMs: 0.4, areas: [{ area: 'GDPR', count: 1 }], people: [],
       groups: [{ area: 'GDPR', location: 'Säkra uppgifter', count: 1, hits: [
         { type: 'vault_entry', typeLabelSv: 'Säkra uppgifter', typeLabelEn: 'Secure data', id: 'E1', field: 'Kontakt', fieldLabelSv: 'Kontakt', fieldLabelEn: 'Kontakt',
-          snippet: [], withheld: true }] }],
+          snippet: [], match: 'exact', value: '', corrected: [], own: false, linkTo: '', withheld: true }] }],
     }));
     renderWithApp(<PersonSearch />);
     await typeQuery('asa lindstrom');
@@ -143,33 +144,45 @@ describe('PersonSearch', { timeout: 20000 }, () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Export access report…' }));
     expect(await screen.findByText('3 fields in 2 records were saved in registerutdrag.html and registerutdrag.json.')).toBeInTheDocument();
-    expect(writeReport).toHaveBeenCalledWith('asa lindstrom', '/home/anna/registerutdrag.html');
+    expect(writeReport).toHaveBeenCalledWith('asa lindstrom', [], '/home/anna/registerutdrag.html');
   });
 
-  it('previews "anonymise everywhere", then anonymises on confirmation', async () => {
+  it('previews "anonymise everywhere" with the exact values selected, then anonymises the chosen ones', async () => {
     previewErasure.mockResolvedValue(plan);
-    erase.mockResolvedValue({ ...plan, anonymised: 1, edited: 1, remaining: 0 });
+    erase.mockResolvedValue({ ...plan, remaining: 0 });
     renderWithApp(<PersonSearch />);
     await typeQuery('asa lindstrom');
     await screen.findAllByTestId('hit-group');
 
     await userEvent.click(screen.getByRole('button', { name: 'Anonymise everywhere…' }));
+    expect(previewErasure).toHaveBeenCalledWith('asa lindstrom', []);
     const table = await screen.findByTestId('erasure-plan');
-    expect(within(table).getByText('Customer register C1')).toBeInTheDocument();
-    expect(within(table).getByText('Anonymised entirely')).toBeInTheDocument();
-    expect(within(table).getByText('Data replaced')).toBeInTheDocument();
-    expect(within(table).getByText('Comment')).toBeInTheDocument();
+    expect(within(table).getByText('Customers C1')).toBeInTheDocument();
+    expect(within(table).getByText('Anonymised by its rule')).toBeInTheDocument();
+    expect(within(table).getByText('Mention replaced')).toBeInTheDocument();
+    expect(within(table).getByText('Hos Åsa Lindström')).toBeInTheDocument();
+    expect(within(table).getByText('Hos Anonymised')).toBeInTheDocument();
+    expect(screen.getByTestId('erasure-summary')).toHaveTextContent('Changes 2 records about 1 people.');
+    // The typo match is offered unselected; the exact one selected.
+    expect(screen.getByRole('checkbox', { name: 'Åsa Lindström' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Åsa Lindqvist' })).not.toBeChecked();
     expect(erase).not.toHaveBeenCalled();
+
+    // Choosing the typo value too computes the plan again for both.
+    previewErasure.mockResolvedValue({ ...plan, values: plan.values.map((v) => ({ ...v, selected: true })) });
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Åsa Lindqvist' }));
+    expect(previewErasure).toHaveBeenLastCalledWith('asa lindstrom', ['Åsa Lindström', 'Åsa Lindqvist']);
+    await vi.waitFor(() => expect(screen.getByRole('checkbox', { name: 'Åsa Lindqvist' })).toBeChecked());
 
     searchPersons.mockResolvedValue({ ...result('asa lindstrom'), total: 0, shown: 0, groups: [], areas: [] });
     await userEvent.click(screen.getByRole('button', { name: 'Anonymise 2 records' }));
-    expect(erase).toHaveBeenCalledWith('asa lindstrom');
-    expect(await screen.findByText(/Records anonymised: 1 own, 1 others/)).toBeInTheDocument();
+    expect(erase).toHaveBeenCalledWith('asa lindstrom', ['Åsa Lindström', 'Åsa Lindqvist']);
+    expect(await screen.findByText(/2 records changed \(1 people anonymised\)/)).toBeInTheDocument();
     expect(await screen.findByTestId('no-hits')).toBeInTheDocument();
   });
 
   it('will not anonymise the logged-in user', async () => {
-    previewErasure.mockResolvedValue({ ...plan, blocked: true, records: [{ ...plan.records[0]!, type: 'user', ownAccount: true }] });
+    previewErasure.mockResolvedValue({ ...plan, blocked: true, records: 1 });
     renderWithApp(<PersonSearch />);
     await typeQuery('asa lindstrom');
     await screen.findAllByTestId('hit-group');

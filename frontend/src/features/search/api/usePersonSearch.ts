@@ -31,14 +31,16 @@ export function usePersonSearch(query: string, areas: string[]) {
 
 /** Previews "anonymise everywhere". */
 export function useErasurePreview() {
-  return useMutation({ mutationFn: (query: string) => gdprBackend.previewErasure(query) });
+  return useMutation({
+    mutationFn: ({ query, values }: { query: string; values: string[] }) => gdprBackend.previewErasure(query, values),
+  });
 }
 
 /** Anonymises the person everywhere, then searches again. */
 export function useErase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (query: string) => gdprBackend.eraseEverywhere(query),
+    mutationFn: ({ query, values }: { query: string; values: string[] }) => gdprBackend.eraseEverywhere(query, values),
     onSettled: () => client.invalidateQueries({ queryKey: ['search'] }),
   });
 }

@@ -18,7 +18,7 @@ import { IconFileExport, IconSearch, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { gdprBackend, type ErasurePlan, type SearchGroup, type SearchHit } from '@/lib/backend';
+import { gdprBackend, type ErasurePlan, type PersonGroup, type SearchGroup, type SearchHit } from '@/lib/backend';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 import { useDebounced, useErase, useErasurePreview, usePersonSearch } from '../api/usePersonSearch';
@@ -58,7 +58,7 @@ export function PersonSearch() {
     try {
       const path = await gdprBackend.chooseReportFile();
       if (!path) return;
-      const files = await gdprBackend.writeAccessReport(q, path);
+      const files = await gdprBackend.writeAccessReport(q, [], path);
       notifications.show({
         color: 'teal',
         title: t('search.export.doneTitle'),
@@ -76,22 +76,22 @@ export function PersonSearch() {
     }
   }
 
-  async function previewErasure() {
+  async function previewErasure(values: string[] = []) {
     try {
-      setPlan(await erasurePreview.mutateAsync(q));
+      setPlan(await erasurePreview.mutateAsync({ query: q, values }));
     } catch (err) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
     }
   }
 
-  async function confirmErasure() {
+  async function confirmErasure(values: string[]) {
     try {
-      const done = await erase.mutateAsync(q);
+      const done = await erase.mutateAsync({ query: q, values });
       setPlan(null);
       notifications.show({
         color: 'teal',
         title: t('search.erase.doneTitle'),
-        message: t('search.erase.done', { anonymised: done.anonymised, edited: done.edited, remaining: done.remaining }),
+        message: t('search.erase.done', { records: done.records, people: done.people, remaining: done.remaining }),
       });
     } catch (err) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
@@ -159,7 +159,7 @@ export function PersonSearch() {
                 leftSection={<IconUserOff size={16} />}
                 disabled={!found}
                 loading={erasurePreview.isPending}
-                onClick={previewErasure}
+                onClick={() => previewErasure()}
               >
                 {t('search.erase.button')}
               </Button>
@@ -194,13 +194,16 @@ export function PersonSearch() {
           {t('search.shown', { shown: formatCount(result.shown, lang), total: formatCount(result.total, lang) })}
         </Text>
       )}
+      {result?.people.map((p) => <PersonHitGroup key={`${p.type}/${p.id}`} person={p} />)}
       {result?.groups.map((g) => <HitGroup key={`${g.area}/${g.location}`} group={g} />)}
       <IndexMaintenance />
       <ErasureModal
         plan={plan}
         busy={erase.isPending}
+        previewing={erasurePreview.isPending}
         onCancel={() => setPlan(null)}
-        onConfirm={confirmErasure}
+        onSelect={(values) => void previewErasure(values)}
+        onConfirm={(values) => void confirmErasure(values)}
       />
     </Stack>
   );
@@ -235,6 +238,49 @@ function HitGroup({ group: g }: { group: SearchGroup }) {
   );
 }
 
+/** The hits about one person: their own record, then the records linking to it. */
+function PersonHitGroup({ person: p }: { person: PersonGroup }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <Paper withBorder radius="md" data-testid="person-group" data-person={`${p.type}/${p.id}`}>
+      <Group justify="space-between" px="lg" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Group gap={6}>
+          <Text size="sm" c="dimmed">
+            {t('search.person')} · {pick(lang, p.typeLabelSv, p.typeLabelEn)} {p.id}
+          </Text>
+          <Title order={3} size="h5">
+            {p.identifiers.join(' · ')}
+          </Title>
+          <MatchBadge match={p.match} />
+        </Group>
+        <Badge variant="light" color="gray">
+          {formatCount(p.hits.length, lang)}
+        </Badge>
+      </Group>
+      <Table verticalSpacing={8} horizontalSpacing="lg">
+        <Table.Tbody>
+          {p.hits.map((h, i) => (
+            <HitRow key={`${h.type}/${h.id}/${h.field}/${i}`} hit={h} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+/** How a hit matched: exactly, through a typo (with the corrected words), or by a link. */
+export function MatchBadge({ match, corrected }: { match: string; corrected?: string[] }) {
+  const { t } = useTranslation();
+  const color = match === 'exact' ? 'teal' : match === 'typo' ? 'orange' : 'gray';
+  const label = t(`search.match.${match as 'exact'}`, { defaultValue: match });
+  return (
+    <Badge variant="light" color={color} tt="none" data-testid="match-kind" data-match={match}>
+      {corrected && corrected.length > 0 ? `${label}: ${corrected.join(', ')}` : label}
+    </Badge>
+  );
+}
+
 function HitRow({ hit: h }: { hit: SearchHit }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
@@ -250,6 +296,9 @@ function HitRow({ hit: h }: { hit: SearchHit }) {
         <Text size="sm" c="dimmed">
           {pick(lang, h.fieldLabelSv, h.fieldLabelEn)}
         </Text>
+      </Table.Td>
+      <Table.Td w={150} style={{ verticalAlign: 'top' }}>
+        <MatchBadge match={h.match} corrected={h.corrected} />
       </Table.Td>
       <Table.Td>
         {h.withheld ? (
