@@ -220,9 +220,10 @@ func plantProbes(tb testing.TB, st *store.Store, n int) []*benchPerson {
 }
 
 type benchQuery struct {
-	kind  string
-	text  string
-	truth []string // type/id
+	kind   string
+	text   string
+	truth  []string // type/id
+	person *benchPerson
 }
 
 // benchQueries: 250 of each kind, each written in a format the data may not use.
@@ -245,13 +246,13 @@ func benchQueries(people []*benchPerson) []benchQuery {
 				rs[k] = 'x'
 				text = p.first + " " + string(rs)
 			}
-			qs = append(qs, benchQuery{"name", text, p.records["n"]})
+			qs = append(qs, benchQuery{"name", text, p.records["n"], p})
 		case 1:
-			qs = append(qs, benchQuery{"phone", phoneFormat(p.phone, r.IntN(8)), p.records["p"]})
+			qs = append(qs, benchQuery{"phone", phoneFormat(p.phone, r.IntN(8)), p.records["p"], p})
 		case 2:
-			qs = append(qs, benchQuery{"personnummer", pnrFormat(p.pnr, r.IntN(4)), p.records["s"]})
+			qs = append(qs, benchQuery{"personnummer", pnrFormat(p.pnr, r.IntN(4)), p.records["s"], p})
 		default:
-			qs = append(qs, benchQuery{"email", strings.ToUpper(p.email), p.records["e"]})
+			qs = append(qs, benchQuery{"email", strings.ToUpper(p.email), p.records["e"], p})
 		}
 	}
 	return qs
@@ -352,6 +353,11 @@ func BenchmarkPersonSearch(b *testing.B) {
 	defer ix.Close()
 
 	// Recall first (every hit, untimed), then latency with the app's default limit.
+	// Precision: the hits about someone else, per query: in a record that is not the probe
+	// person's, with a value that is not the person's name or identifier (a namesake with
+	// the very same name is counted apart: a name alone cannot tell two people apart, and
+	// the screen groups them as two people).
+	others := map[string][4]int{} // kind -> queries, hits about someone else, about a namesake, someone else matched exactly
 	indexRecall := func(sub []benchQuery) (map[string][2]int, error) {
 		out := map[string][2]int{}
 		for _, bq := range sub {
@@ -360,9 +366,27 @@ func BenchmarkPersonSearch(b *testing.B) {
 				return nil, err
 			}
 			found := map[string]bool{}
+			o := others[bq.kind]
+			o[0]++
 			for _, h := range res.Hits {
 				found[h.Type+"/"+h.ID] = true
+				switch {
+				case ownProbe(bq, h.ID):
+				case h.Match == MatchLink && sameName(ix, bq, h.LinkTo):
+					o[2]++
+				case bq.kind == "name" && h.Match != MatchLink && namesWords(h.Value) == namesWords(bq.person.first+" "+bq.person.last):
+					o[2]++
+				default:
+					o[1]++
+					if h.Match == MatchExact {
+						o[3]++
+					}
+					if os.Getenv("SEARCH_BENCH_SHOW") != "" && o[1] < 40 {
+						fmt.Fprintf(os.Stderr, "someone else? %q -> %s/%s %s %s %q\n", bq.text, h.Type, h.ID, h.Field, h.Match, h.Value)
+					}
+				}
 			}
+			others[bq.kind] = o
 			h, a := recall(found, bq.truth)
 			c := out[bq.kind]
 			out[bq.kind] = [2]int{c[0] + h, c[1] + a}
@@ -410,6 +434,7 @@ func BenchmarkPersonSearch(b *testing.B) {
 		}
 		b.Logf("index: %d queries over %d records: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms; recall %s",
 			len(queries), records, ms(percentile(lat, 0.5)), ms(percentile(lat, 0.95)), ms(percentile(lat, 0.99)), recallString(rc))
+		b.Logf("index precision, hits about someone else per query: %s", othersString(others))
 	})
 
 	nLike := min(envInt("SEARCH_BENCH_LIKE", 100), len(queries))
@@ -421,6 +446,7 @@ func BenchmarkPersonSearch(b *testing.B) {
 		defer stmt.Close()
 		var lat, ixLat []time.Duration
 		rc := map[string][2]int{}
+		likeOthers := map[string][4]int{}
 		for i := 0; i < b.N; i++ {
 			for _, bq := range queries[:nLike] {
 				pat := "%" + strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(bq.text) + "%"
@@ -430,13 +456,19 @@ func BenchmarkPersonSearch(b *testing.B) {
 					b.Fatal(err)
 				}
 				found := map[string]bool{}
+				o := likeOthers[bq.kind]
+				o[0]++
 				for rows.Next() {
 					var t, id string
 					if err := rows.Scan(&t, &id); err != nil {
 						b.Fatal(err)
 					}
 					found[t+"/"+id] = true
+					if !ownProbe(bq, id) {
+						o[2]++ // LIKE finds the query's text: the same name (or number)
+					}
 				}
+				likeOthers[bq.kind] = o
 				rows.Close()
 				lat = append(lat, time.Since(start))
 				h, a := recall(found, bq.truth)
@@ -455,6 +487,7 @@ func BenchmarkPersonSearch(b *testing.B) {
 		b.ReportMetric(0, "ns/op")
 		b.Logf("LIKE baseline: %d queries over %d records: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; recall %s",
 			nLike, records, ms(percentile(lat, 0.5)), ms(percentile(lat, 0.95)), ms(percentile(lat, 0.99)), recallString(rc))
+		b.Logf("LIKE precision, records about someone else per query: %s", othersString(likeOthers))
 		b.Logf("same %d queries on the index: p50 %.2f ms, p95 %.2f ms: %.0fx faster at p50, %.0fx at p95",
 			nLike, ms(percentile(ixLat, 0.5)), ms(percentile(ixLat, 0.95)),
 			float64(percentile(lat, 0.5))/float64(percentile(ixLat, 0.5)), float64(percentile(lat, 0.95))/float64(percentile(ixLat, 0.95)))
@@ -476,4 +509,53 @@ func recallString(rc map[string][2]int) string {
 		return "n/a"
 	}
 	return fmt.Sprintf("%.3f (%s)", float64(h)/float64(a), strings.Join(parts, ", "))
+}
+
+// ownProbe reports whether a record id is one of the probe person's whom the query is about.
+func ownProbe(bq benchQuery, id string) bool {
+	if len(bq.truth) == 0 {
+		return false
+	}
+	_, first, _ := strings.Cut(bq.truth[0], "/")
+	prefix := first[:strings.LastIndexByte(first, '-')+1] // "PROBE-j-"
+	return strings.HasPrefix(id, prefix)
+}
+
+func othersString(o map[string][4]int) string {
+	var parts []string
+	for _, k := range []string{"name", "phone", "personnummer", "email"} {
+		c := o[k]
+		if c[0] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %.2f, of them exact %.2f (namesakes of the same name %.2f)", k,
+				float64(c[1])/float64(c[0]), float64(c[3])/float64(c[0]), float64(c[2])/float64(c[0])))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// namesWords is a value's words, folded and sorted: "Östergren, Åsa" = "Åsa Östergren".
+func namesWords(v string) string {
+	var ws []string
+	for _, w := range normalize.Words(v) {
+		ws = append(ws, normalize.Fold(w.Text))
+	}
+	sort.Strings(ws)
+	return strings.Join(ws, " ")
+}
+
+// sameName reports whether the own record a link hit leads to (type/id) is a namesake of
+// the probe person: a record of the same name.
+func sameName(ix *Index, bq benchQuery, to string) bool {
+	typ, id, _ := strings.Cut(to, "/")
+	r, err := ix.st.Get(context.Background(), typ, id)
+	if err != nil {
+		return false
+	}
+	want := namesWords(bq.person.first + " " + bq.person.last)
+	for _, f := range []string{"name", "subject_name"} {
+		if namesWords(r.String(f)) == want {
+			return true
+		}
+	}
+	return namesWords(r.String("first_name")+" "+r.String("last_name")) == want
 }

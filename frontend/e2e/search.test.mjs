@@ -44,15 +44,19 @@ test('find, export and anonymise a person everywhere', async () => {
   await page.getByRole('heading', { name: 'Sökning av uppgifter', level: 2 }).waitFor();
   const input = page.getByTestId('search-input');
 
-  // By name without diacritics: found as written with them, grouped by area and location.
+  // By name without diacritics: found as written with them. The person's own record comes
+  // first, with the case that links to it; the other mentions by area and location.
   await input.fill('asa ostergren');
   await page.getByTestId('query-kind').getByText('Namn').waitFor();
-  await page.getByTestId('hit-group').first().waitFor();
+  await page.getByTestId('person-group').first().waitFor();
+  const person = page.getByTestId('person-group').first();
+  assert.equal(await person.getAttribute('data-person'), 'customer/C1');
+  assert.match(await person.innerText(), /Kopplad/, 'the linked case is shown as a link hit');
   const locations = await page.getByTestId('hit-group').evaluateAll((els) => els.map((e) => e.dataset.location));
-  for (const l of ['Workcloud/Kundregister', 'Workcloud/Ärendehantering', 'Time/Tidrapporter']) {
+  for (const l of ['Workcloud/Ärendehantering', 'Time/Tidrapporter']) {
     assert.ok(locations.includes(l), `${l} in ${locations.join(' | ')}`);
   }
-  assert.ok(locations.indexOf('Workcloud/Kundregister') < locations.indexOf('Time/Tidrapporter'), 'Workcloud before Time');
+  assert.ok(locations.indexOf('Workcloud/Ärendehantering') < locations.indexOf('Time/Tidrapporter'), 'Workcloud before Time');
   assert.ok((await page.locator('mark', { hasText: 'Östergren' }).count()) >= 2, 'the matches are highlighted');
   const link = page.getByRole('link', { name: /C1$/ }).first();
   assert.equal(await link.getAttribute('href'), '#/records/customer/C1');
@@ -60,7 +64,8 @@ test('find, export and anonymise a person everywhere', async () => {
 
   // The area filter.
   await page.locator('label', { hasText: /^Time \(/ }).click();
-  await page.waitForFunction(() => document.querySelectorAll('[data-testid="hit-group"]').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="hit-group"]').length === 1 &&
+    document.querySelectorAll('[data-testid="person-group"]').length === 0);
   assert.match(await page.getByTestId('hit-group').innerText(), /Tidrapporter/);
   await page.locator('label', { hasText: /^Time \(/ }).click();
 
@@ -68,8 +73,8 @@ test('find, export and anonymise a person everywhere', async () => {
   await input.fill('0046 70 123 45 67');
   await input.press('Enter');
   await page.getByTestId('query-kind').getByText('Telefon').waitFor();
-  await page.waitForFunction(() => document.querySelector('[data-testid="hit-total"]')?.textContent?.startsWith('2 '));
-  const phoneText = (await page.getByTestId('hit-group').allInnerTexts()).join('\n');
+  await page.waitForFunction(() => document.querySelector('[data-testid="hit-total"]')?.textContent?.startsWith('3 '));
+  const phoneText = (await page.locator('[data-testid="hit-group"], [data-testid="person-group"]').allInnerTexts()).join('\n');
   assert.match(phoneText, /070-123 45 67/);
   assert.match(phoneText, /\+46701234567/);
   assert.doesNotMatch(phoneText, /C2/);
@@ -78,7 +83,7 @@ test('find, export and anonymise a person everywhere', async () => {
   // Export the access report (the native save dialog is stood in for: it cannot be driven here).
   await input.fill('Åsa Östergren');
   await input.press('Enter');
-  await page.getByTestId('hit-group').first().waitFor();
+  await page.getByTestId('person-group').first().waitFor();
   const reportPath = join(tmp, 'registerutdrag.html');
   await page.evaluate((p) => {
     window.go.main.App.ChooseReportFile = () => Promise.resolve(p);
@@ -89,24 +94,37 @@ test('find, export and anonymise a person everywhere', async () => {
   const report = JSON.parse(readFileSync(join(tmp, 'registerutdrag.json'), 'utf8'));
   assert.equal(report.query, 'Åsa Östergren');
   assert.ok(report.records >= 3, `records in the report: ${report.records}`);
-  assert.match(readFileSync(reportPath, 'utf8'), /Ringde Åsa Östergren om nyckeln/);
+  // Exactly the mentions of her, not the text around them.
+  const html = readFileSync(reportPath, 'utf8');
+  assert.match(html, /Åsa Östergren/);
+  assert.doesNotMatch(html, /Ringde|om nyckeln/);
   const reportPage = await browser.context.newPage();
   await reportPage.goto('file://' + reportPath);
   await reportPage.screenshot({ path: join(out, '42-access-report-html.png'), fullPage: true });
   await reportPage.close();
 
-  // Anonymise everywhere: the preview names the records and fields, then nothing is found.
+  // Anonymise everywhere: the plan lists every change as field, before and after.
   await page.getByRole('button', { name: 'Anonymisera överallt…' }).click();
   const plan = page.getByTestId('erasure-plan');
   await plan.waitFor();
-  await plan.getByText('Anonymiseras helt').waitFor();
-  await plan.getByText(/Möten|Meetings/).first().waitFor(); // found through her e-mail address
+  await plan.getByText('Anonymiseras enligt regeln').first().waitFor();
+  await plan.getByText('Omnämnandet ersätts').first().waitFor(); // the comment: only her name in it
+  await plan.getByText('Ringde Anonymiserad om nyckeln').waitFor();
+  await plan.getByText(/Möten|Meetings/).first().waitFor(); // her name inside her e-mail address there
   await page.waitForTimeout(400); // the modal's opening transition
   await page.screenshot({ path: join(out, '43-erasure-preview-sv.png'), fullPage: true });
   await page.getByRole('button', { name: /^Anonymisera \d+ poster$/ }).click();
   await page.getByText('Personen är anonymiserad').waitFor();
   await page.getByTestId('no-hits').waitFor();
   await page.screenshot({ path: join(out, '44-after-erasure-sv.png'), fullPage: true });
+  // Her phone number as written on the case is another value: erased through its own search.
+  await input.fill('070-123 45 67');
+  await input.press('Enter');
+  await page.getByTestId('hit-group').first().waitFor();
+  await page.getByRole('button', { name: 'Anonymisera överallt…' }).click();
+  await page.getByTestId('erasure-plan').waitFor();
+  await page.getByRole('button', { name: /^Anonymisera \d+ post(er)?$/ }).click();
+  await page.getByText('Personen är anonymiserad').waitFor();
 
   for (const q of ['asa ostergren', '0701234567', 'asa.ostergren@exempel.se', '191212121212', 'Vinkelgatan']) {
     const res = await callBound(page, 'SearchPersons', { query: q, areas: [] });
@@ -124,6 +142,62 @@ test('find, export and anonymise a person everywhere', async () => {
   await input.fill('Bo Ek');
   await page.getByTestId('hit-group').first().waitFor();
   await page.screenshot({ path: join(out, '45-search-en.png'), fullPage: true });
+  await page.close();
+});
+
+// The user's report (issue 11): a typo search must never rewrite another person's data.
+test('a typo search erases only the value chosen, never the namesakes', async () => {
+  const page = await browser.open();
+  await loginThroughScreen(page, admin, adminPassword);
+  await page.getByTestId('user-menu').waitFor();
+  const people = [
+    { type: 'customer', id: 'H1', customer_number: '7001', kind: 'private', name: 'Ulla Hedlund', email: 'ulla.hedlund@outlook.com' },
+    { type: 'customer', id: 'H2', customer_number: '7002', kind: 'private', name: 'Anders Hedlund' },
+    { type: 'customer', id: 'H3', customer_number: '7003', kind: 'private', name: 'Ulla Nilsson' },
+    { type: 'case', id: 'HK1', number: '71', title: 'Offert', customer_number: '7002', description: 'Anders Hedlund och Ulla Nilsson var på plats' },
+  ];
+  const file = join(tmp, 'hedlund.jsonl');
+  writeFileSync(file, people.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  assert.equal((await callBound(page, 'ImportFiles', [file])).ok, true);
+  await page.goto(page.url().split('#')[0] + '#/settings/search');
+  const input = page.getByTestId('search-input');
+  await input.fill('Ulla Hedlnd');
+  await input.press('Enter');
+  const person = page.getByTestId('person-group').first();
+  await person.waitFor();
+  assert.equal(await person.getAttribute('data-person'), 'customer/H1');
+  assert.match(await person.getByTestId('match-kind').first().innerText(), /Stavfel/);
+  const shown = (await page.locator('[data-testid="hit-group"], [data-testid="person-group"]').allInnerTexts()).join('\n');
+  assert.doesNotMatch(shown, /Anders Hedlund|Ulla Nilsson|H2|H3|HK1/, 'no namesake is found');
+  await page.screenshot({ path: join(out, '46-search-typo-sv.png'), fullPage: true });
+
+  // The plan: the typo match is offered, not selected; nothing to erase until it is chosen.
+  await page.getByRole('button', { name: 'Anonymisera överallt…' }).click();
+  const value = page.getByRole('checkbox', { name: 'Ulla Hedlund' });
+  await value.waitFor();
+  assert.equal(await value.isChecked(), false);
+  assert.equal(await page.getByRole('button', { name: /^Anonymisera \d+ post/ }).isDisabled(), true);
+  await value.check();
+  await page.getByTestId('erasure-plan').waitFor();
+  await page.getByText('Ulla Hedlund', { exact: true }).last().waitFor();
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: join(out, '47-erasure-plan-typo-chosen-sv.png'), fullPage: true });
+  const planText = await page.getByTestId('erasure-plan').innerText();
+  assert.doesNotMatch(planText, /Anders|Nilsson|H2|H3|HK1/, 'the plan touches no namesake');
+  await page.getByRole('button', { name: /^Anonymisera \d+ post/ }).click();
+  await page.getByText('Personen är anonymiserad').waitFor();
+
+  // The other Hedlund is untouched on his customer card.
+  await page.goto(page.url().split('#')[0] + '#/records/customer/H2');
+  await page.getByText('Anders Hedlund').first().waitFor();
+  const h2 = await callBound(page, 'GetRecord', 'customer', 'H2');
+  assert.equal(h2.value.values.name, 'Anders Hedlund');
+  assert.equal((await callBound(page, 'GetRecord', 'customer', 'H3')).value.values.name, 'Ulla Nilsson');
+  assert.equal((await callBound(page, 'GetRecord', 'case', 'HK1')).value.values.description, 'Anders Hedlund och Ulla Nilsson var på plats');
+  assert.equal((await callBound(page, 'GetRecord', 'customer', 'H1')).value.values.name, 'Anonymiserad');
+  const k = await callBound(page, 'SearchPersons', { query: 'Anders Hedlund', areas: [] });
+  assert.ok(k.value.total >= 2, 'Anders Hedlund and his case are still found');
+  await page.screenshot({ path: join(out, '48-namesake-untouched-sv.png'), fullPage: true });
   await page.close();
 });
 
