@@ -424,3 +424,44 @@ func mustType(t testing.TB, name string) *registry.Type {
 	}
 	return typ
 }
+
+// crashingIndex is the real index, but the process "dies" before the purge: its Purge
+// fails as a kill would leave it, after the erasure committed.
+type crashingIndex struct{ *search.Index }
+
+var errKilled = errors.New("killed before the purge")
+
+func (c crashingIndex) Purge(context.Context) error { return errKilled }
+
+// TestErasureSurvivesACrashBeforeThePurge: an erasure committed, the process died before
+// the search index and the WAL were purged; the next start purges before anything else,
+// and no fragment of the erased values is left on disk.
+func TestErasureSurvivesACrashBeforeThePurge(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t, namesakes)
+	ix, err := search.Open(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := New(st, crashingIndex{ix}).Erase(ctx, "Ulla Hedlund", nil, Actor{UserID: "U9"}); !errors.Is(err, errKilled) {
+		t.Fatalf("erase: %v", err)
+	}
+	if n, _ := st.PurgePending(ctx); n == 0 {
+		t.Fatal("the erasure left no durable mark to purge")
+	}
+	if got := filesContaining(t, st.Dir, "hedlund@outlook", "Gammalqvist"); len(got) == 0 {
+		t.Fatal("the test cannot tell: the values were gone before the purge")
+	}
+	ix.Close()
+	// The next start: Open purges first.
+	ix2 := openIndex(t, st)
+	if n, _ := st.PurgePending(ctx); n != 0 {
+		t.Errorf("mark still set after the start: %d", n)
+	}
+	if got := filesContaining(t, st.Dir, "hedlund@outlook", "Gammalqvist", "Ring Ulla"); len(got) > 0 {
+		t.Errorf("erased values on disk after the next start: %v", got)
+	}
+	if res, err := ix2.Search(ctx, "ulla.hedlund@outlook.com", -1); err != nil || res.Total != 0 {
+		t.Errorf("the erased e-mail is still found: %+v %v", res, err)
+	}
+}

@@ -346,6 +346,7 @@ func (e *Engine) dueRIDs(ctx context.Context, pl plan) ([]int64, error) {
 func (e *Engine) batch(ctx context.Context, pl plan, word string, now time.Time, runID int64, rids []int64, c *Counts) (int, error) {
 	n := 0
 	err := e.st.Update(ctx, func(tx *store.Tx) error {
+		tx.MarkErasure() // the bulk rules below write in SQL
 		if pl.useSQL {
 			anon, err := sqlBatch(tx, pl, pl.sql, rids, now.Unix())
 			if err != nil {

@@ -35,9 +35,36 @@ var purgeNudge = 2 * time.Second
 // When files are left after purgeNudge, Purge closes the index (which releases every
 // file) and reopens it, and the reopened index removes them.
 func (ix *Index) Purge(ctx context.Context) error {
+	// The erasures to purge are those committed up to now (store.MarkErasure); one that
+	// commits meanwhile keeps the mark for the next purge.
+	gen, err := ix.st.PurgePending(ctx)
+	if err != nil {
+		return err
+	}
 	if err := ix.Apply(ctx); err != nil {
 		return err
 	}
+	if err := ix.purgeFiles(ctx); err != nil {
+		return err
+	}
+	if err := ix.st.Checkpoint(ctx); err != nil {
+		return err
+	}
+	return ix.st.PurgeDone(ctx, gen)
+}
+
+// PurgePending purges when an erasure has not been purged yet (a crash, or a process that
+// erased and stopped before its purge): Open calls it, so the next start finishes the job.
+func (ix *Index) PurgePending(ctx context.Context) error {
+	gen, err := ix.st.PurgePending(ctx)
+	if err != nil || gen == 0 {
+		return err
+	}
+	return ix.Purge(ctx)
+}
+
+// purgeFiles merges the index into one segment and waits until the old files are gone.
+func (ix *Index) purgeFiles(ctx context.Context) error {
 	ix.amu.Lock() // no batch may add segments while we merge
 	defer ix.amu.Unlock()
 	if err := ix.mergeToOne(ctx); err != nil {

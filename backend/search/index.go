@@ -92,6 +92,11 @@ func OpenWith(ctx context.Context, st *store.Store, opts Options) (*Index, error
 		ix.Close()
 		return nil, err
 	}
+	// An erasure that a crash kept from its purge is purged before anything else.
+	if err := ix.PurgePending(ctx); err != nil {
+		ix.Close()
+		return nil, fmt.Errorf("purging erased values left by an interrupted run: %w", err)
+	}
 	return ix, nil
 }
 

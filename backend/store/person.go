@@ -96,6 +96,7 @@ func (tx *Tx) SecureDataOf(custNo string) ([]string, error) {
 // DeleteSecureDataEntry deletes a secure-data entry and its values (secure_delete
 // overwrites them) and queues its removal from the search index.
 func (tx *Tx) DeleteSecureDataEntry(id string) error {
+	tx.erasure = true
 	if err := tx.Enqueue(VaultEntryType, id); err != nil {
 		return err
 	}

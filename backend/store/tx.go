@@ -27,6 +27,9 @@ type Tx struct {
 	links   rowBuffer // links waiting to be written
 	outbox  rowBuffer // outbox rows waiting to be written
 	linkErr error
+	// erasure: the transaction erases personal data, so the search index and the WAL must
+	// be purged after it (see MarkErasure).
+	erasure bool
 }
 
 // rowBuffer collects rows for one table and writes them in multi-row INSERTs: a statement per
@@ -137,6 +140,11 @@ func (s *Store) update(ctx context.Context, sqlTx *sql.Tx, fn func(tx *Tx) error
 	if tx.linkErr != nil {
 		return tx.linkErr
 	}
+	if tx.erasure {
+		if _, err := sqlTx.ExecContext(tx.ctx, MarkErasureSQL); err != nil {
+			return fmt.Errorf("recording the erasure: %w", err)
+		}
+	}
 	if err := sqlTx.Commit(); err != nil {
 		return fmt.Errorf("committing: %w", err)
 	}
@@ -196,6 +204,7 @@ func (tx *Tx) Put(r *record.Record, batch int64) (int64, error) {
 // PutAnonymised writes a record that has just been anonymised: its clock is cleared so the
 // next run leaves it alone (idempotence) and the time of the anonymisation is kept.
 func (tx *Tx) PutAnonymised(r *record.Record, at int64) (int64, error) {
+	tx.erasure = true
 	st, err := tx.stmt("SELECT rid FROM records WHERE type = ? AND ext_id = ?")
 	if err != nil {
 		return 0, err
@@ -345,6 +354,7 @@ func (tx *Tx) GetByRID(rid int64) (*record.Record, error) {
 // Remove deletes a record row for good (secure_delete zeroes it) and drops it from the index.
 // It does not touch records that link to it: see Store.HardDelete.
 func (tx *Tx) Remove(typeName, id string) error {
+	tx.erasure = true
 	if _, err := tx.Exec("DELETE FROM records WHERE type = ? AND ext_id = ?", typeName, id); err != nil {
 		return fmt.Errorf("deleting %s %s: %w", typeName, id, err)
 	}

@@ -3,6 +3,7 @@ package vault
 import (
 	"context"
 	"database/sql"
+	"dataskydd/backend/store"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -173,6 +174,10 @@ func (s *Service) DeleteEntry(ctx context.Context, sess auth.Session, entryID st
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := enqueue(ctx, tx, "entry_id = ?", entryID); err != nil {
+			return err
+		}
+		// Erased values leave the search index and the WAL only with a purge (store.MarkErasure).
+		if _, err := tx.ExecContext(ctx, store.MarkErasureSQL); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM vault_entries WHERE entry_id = ?", entryID); err != nil {
@@ -359,6 +364,10 @@ func (s *Service) DeleteCustomerEntries(ctx context.Context, customerNumber stri
 	var n int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := enqueue(ctx, tx, "customer_number = ?", customerNumber); err != nil {
+			return err
+		}
+		// Erased values leave the search index and the WAL only with a purge (store.MarkErasure).
+		if _, err := tx.ExecContext(ctx, store.MarkErasureSQL); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM vault_entries WHERE customer_number = ?", customerNumber)

@@ -3,6 +3,7 @@ package vault
 import (
 	"context"
 	"database/sql"
+	"dataskydd/backend/store"
 	"fmt"
 	"time"
 )
@@ -18,6 +19,10 @@ func (s *Service) PurgeExpired(ctx context.Context, now time.Time) (int, error) 
 	var n int64
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if err := enqueue(ctx, tx, expired, now.Unix()); err != nil {
+			return err
+		}
+		// Erased values leave the search index and the WAL only with a purge (store.MarkErasure).
+		if _, err := tx.ExecContext(ctx, store.MarkErasureSQL); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM vault_entries WHERE "+expired, now.Unix())
