@@ -88,3 +88,51 @@ func TestPathLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestSubjectsNameRealFields: every own-record declaration names personal fields the type
+// (or its child rows) has, and mention groups join personal fields of one record or row.
+func TestSubjectsNameRealFields(t *testing.T) {
+	subjects := 0
+	for _, typ := range Types() {
+		s := typ.Subject
+		if s == nil {
+			continue
+		}
+		subjects++
+		fields := typ.Fields
+		if s.Child != "" {
+			f, ok := typ.Field(s.Child)
+			if !ok || f.Child == nil {
+				t.Fatalf("%s: subject child %q is no child array", typ.Name, s.Child)
+			}
+			fields = f.Child.Fields
+		}
+		byName := map[string]Field{}
+		for _, f := range fields {
+			byName[f.Name] = f
+		}
+		for _, n := range append(append([]string{}, s.Names...), s.IDs...) {
+			if f, ok := byName[n]; !ok || f.Class != ClassP {
+				t.Errorf("%s: subject field %q is not a personal field", typ.Name, n)
+			}
+		}
+		if len(s.Names) == 0 {
+			t.Errorf("%s: a subject without name fields", typ.Name)
+		}
+		if s.NotIf[0] != "" {
+			if _, ok := byName[s.NotIf[0]]; !ok {
+				t.Errorf("%s: NotIf field %q missing", typ.Name, s.NotIf[0])
+			}
+		}
+	}
+	// datamap.md: customer, contact person, user, inventory subject, incident-affected row.
+	if subjects != 5 {
+		t.Errorf("%d types declare own records, want 5", subjects)
+	}
+	cp, _ := Get("contact_person")
+	first, _ := cp.Field("first_name")
+	last, _ := cp.Field("last_name")
+	if first.Mention == "" || first.Mention != last.Mention {
+		t.Error("a contact person's first and last name are not one mention")
+	}
+}
