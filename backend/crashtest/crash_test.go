@@ -189,7 +189,7 @@ func (c tally) String() string {
 // template is a data folder with the demo data set, made once.
 type template struct {
 	empty, full, data string // an initialised empty store, the same with the demo, its export file
-	export              string
+	export            string
 }
 
 func makeTemplate(t *testing.T) template {
