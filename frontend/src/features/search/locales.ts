@@ -43,7 +43,10 @@ export const sv = {
     values: 'Uppgifter som hittades (bara de markerade anonymiseras):',
     places_one: '{{count}} plats',
     places_other: '{{count}} platser',
-    summary: 'Ändrar {{records}} poster som rör {{people}} personer.',
+    summary_one: 'Ändrar {{count}} post som rör {{people}}.',
+    summary_other: 'Ändrar {{count}} poster som rör {{people}}.',
+    people_one: '{{count}} person',
+    people_other: '{{count}} personer',
     action: {
       anonymise_record: 'Anonymiseras enligt regeln',
       replace_value: 'Värdet ersätts',
@@ -116,7 +119,10 @@ export const en: typeof sv = {
     values: 'Values found (only the checked ones are anonymised):',
     places_one: '{{count}} place',
     places_other: '{{count}} places',
-    summary: 'Changes {{records}} records about {{people}} people.',
+    summary_one: 'Changes {{count}} record about {{people}}.',
+    summary_other: 'Changes {{count}} records about {{people}}.',
+    people_one: '{{count}} person',
+    people_other: '{{count}} people',
     action: {
       anonymise_record: 'Anonymised by its rule',
       replace_value: 'Value replaced',

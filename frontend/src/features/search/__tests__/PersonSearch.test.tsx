@@ -162,7 +162,7 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     expect(within(table).getByText('Mention replaced')).toBeInTheDocument();
     expect(within(table).getByText('Hos Åsa Lindström')).toBeInTheDocument();
     expect(within(table).getByText('Hos Anonymised')).toBeInTheDocument();
-    expect(screen.getByTestId('erasure-summary')).toHaveTextContent('Changes 2 records about 1 people.');
+    expect(screen.getByTestId('erasure-summary')).toHaveTextContent('Changes 2 records about 1 person.');
     // The typo match is offered unselected; the exact one selected.
     expect(screen.getByRole('checkbox', { name: 'Åsa Lindström' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Åsa Lindqvist' })).not.toBeChecked();

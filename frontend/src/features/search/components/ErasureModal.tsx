@@ -83,7 +83,10 @@ export function ErasureModal({ plan, busy, previewing, onCancel, onSelect, onCon
           ) : (
             <>
               <Text size="sm" data-testid="erasure-summary">
-                {t('search.erase.summary', { records: plan.records, people: plan.people })}
+                {t('search.erase.summary', {
+                  count: plan.records,
+                  people: t('search.erase.people', { count: plan.people }),
+                })}
               </Text>
               <ScrollArea.Autosize mah={380}>
                 <Table verticalSpacing="xs" data-testid="erasure-plan">
@@ -108,7 +111,12 @@ export function ErasureModal({ plan, busy, previewing, onCancel, onSelect, onCon
                           </Text>
                         </Table.Td>
                         <Table.Td>
-                          <Badge variant="light" tt="none" color={actionColor[c.action] ?? 'gray'}>
+                          <Badge
+                            variant="light"
+                            tt="none"
+                            styles={{ root: { maxWidth: 'none', height: 'auto' }, label: { overflow: 'visible', whiteSpace: 'normal' } }}
+                            color={actionColor[c.action] ?? 'gray'}
+                          >
                             {t(`search.erase.action.${c.action as 'clear_link'}`, { defaultValue: c.action })}
                           </Badge>
                         </Table.Td>
