@@ -121,6 +121,7 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 
 	batch := time.Now().UnixNano()
 	var positions []position
+	customers := customerNumbers{word: st.ReplacementWord(), seen: map[string]customerAt{}}
 	err := st.Update(ctx, func(tx *store.Tx) error {
 		tx.Bulk = true
 		rebuild, err := deferIndexes(tx, total)
@@ -139,6 +140,11 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 			}
 			for i, p := range c.recs {
 				r := p.Rec
+				if r.Type.Name == "customer" {
+					if err := customers.add(files, c.lines[i], r); err != nil {
+						return err
+					}
+				}
 				rid, err := tx.PutPrepared(p, batch)
 				if errors.Is(err, store.ErrDuplicate) {
 					return lineErr(files, c.lines[i], "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
@@ -162,6 +168,9 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 			if err := rebuild(); err != nil {
 				return err
 			}
+		}
+		if err := customers.checkStore(tx, batch, files); err != nil {
+			return err
 		}
 		if err := checkLinks(tx, batch, files, positions); err != nil {
 			return err

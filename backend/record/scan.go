@@ -18,8 +18,9 @@ import (
 type span struct{ start, end int }
 
 type scanner struct {
-	data []byte
-	pos  int
+	data   []byte
+	pos    int
+	stored bool // decoding the store's own data: see decode
 }
 
 var errSyntax = errors.New("malformed JSON")
@@ -249,16 +250,19 @@ func (s *scanner) str(decode bool) (string, error) {
 			}
 			i += n
 			if utf16.IsSurrogate(r) {
+				// A surrogate escape must be the first half of a pair; alone it is no
+				// character (it used to become U+FFFD silently).
 				r2, n2, ok := rune(0), 0, false
 				if i+3 < len(d) && d[i+2] == '\\' && d[i+3] == 'u' {
 					r2, n2, ok = hex4(d[i+4:])
 				}
-				if dec := utf16.DecodeRune(r, r2); ok && dec != utf8.RuneError {
-					r = dec
-					i += 2 + n2
-				} else {
-					r = utf8.RuneError
+				dec := utf16.DecodeRune(r, r2)
+				if !ok || dec == utf8.RuneError {
+					s.pos = i - n
+					return "", s.fail("lone surrogate escape \\u%04x (not a character)", r)
 				}
+				r = dec
+				i += 2 + n2
 			}
 			b = utf8.AppendRune(b, r)
 		default:
@@ -301,7 +305,7 @@ func (s *scanner) object(visit func(key string, v span) error) error {
 		}
 		start := s.peekPos()
 		if err := s.skip(1); err != nil {
-			return err
+			return ferr(key, "%v", err) // the error names the field whose value is bad
 		}
 		if err := visit(key, span{start, s.pos}); err != nil {
 			return err
@@ -346,6 +350,9 @@ func (s *scanner) generic() (any, error) {
 			}
 			if err := s.expect(':'); err != nil {
 				return nil, err
+			}
+			if _, dup := m[k]; dup {
+				return nil, fmt.Errorf("%w: duplicate key %q in an object", errSyntax, k)
 			}
 			v, err := s.generic()
 			if err != nil {
