@@ -7,6 +7,7 @@ package registry
 func str(name string) Field               { return Field{Name: name, Kind: KindString} }
 func tm(name string) Field                { return Field{Name: name, Kind: KindTime} }
 func num(name string) Field               { return Field{Name: name, Kind: KindNumber} }
+func enum(name string, v ...string) Field { return Field{Name: name, Kind: KindEnum, Enum: v} }
 
 // numIn is a number field allowing only min..max (both included).
 func numIn(name string, min, max float64) Field {
@@ -15,7 +16,6 @@ func numIn(name string, min, max float64) Field {
 
 // hours is a number of hours worked in one day: 0..24.
 func hours() Field { return numIn("hours", 0, 24) }
-func enum(name string, v ...string) Field { return Field{Name: name, Kind: KindEnum, Enum: v} }
 
 // p is personal data; f is free text; both take the anonymisation action.
 func p(name string, a Action) Field {
