@@ -22,7 +22,7 @@ func Decode(line []byte) (*Record, error) { return decode(line, false) }
 // was validated when it was written: a number range narrowed since then must not make
 // records already stored unreadable.
 func decode(line []byte, stored bool) (*Record, error) {
-	s := &scanner{data: line}
+	s := &scanner{data: line, stored: stored}
 	if s.peek() != '{' {
 		return nil, ferr("", "not a JSON object (each line must be one {\"type\": ..., \"id\": ...} record)")
 	}
@@ -44,13 +44,13 @@ func decode(line []byte, stored bool) (*Record, error) {
 			if typeSeen {
 				return nil, errDuplicate(f.key)
 			}
-			typeName, typeSeen = stringAt(line, f.val)
+			typeName, typeSeen = stringAt(line, f.val, stored)
 			typeSeen = true
 		case "id":
 			if idSeen {
 				return nil, errDuplicate(f.key)
 			}
-			id, idSeen = stringAt(line, f.val)
+			id, idSeen = stringAt(line, f.val, stored)
 			idSeen = true
 		}
 	}
@@ -98,8 +98,8 @@ func errDuplicate(path string) error {
 	return ferr(path, "duplicate key: the field appears more than once in the object")
 }
 
-func stringAt(line []byte, v span) (string, bool) {
-	s := &scanner{data: line[:v.end], pos: v.start}
+func stringAt(line []byte, v span, stored bool) (string, bool) {
+	s := &scanner{data: line[:v.end], pos: v.start, stored: stored}
 	if s.peek() != '"' {
 		return "", false
 	}
