@@ -44,13 +44,13 @@ func decode(line []byte, stored bool) (*Record, error) {
 			if typeSeen {
 				return nil, errDuplicate(f.key)
 			}
-			typeName, typeSeen = stringAt(line, f.val, stored)
+			typeName, _ = stringAt(line, f.val, stored)
 			typeSeen = true
 		case "id":
 			if idSeen {
 				return nil, errDuplicate(f.key)
 			}
-			id, idSeen = stringAt(line, f.val, stored)
+			id, _ = stringAt(line, f.val, stored)
 			idSeen = true
 		}
 	}
