@@ -38,7 +38,10 @@ func cmdInit(e *env, args []string) error {
 	newDir := errors.Is(statErr, iofs.ErrNotExist)
 	st, err := store.Create(e.ctx, e.dataDir, store.CreateOptions{Lang: *lang, OrgName: *org})
 	if errors.Is(err, store.ErrStoreExists) {
-		return fmt.Errorf("%w: %s", err, e.dataDir)
+		st, err = reuseEmptyStore(e, *lang, *org)
+		if errors.Is(err, store.ErrStoreExists) {
+			return fmt.Errorf("%w: %s", err, e.dataDir)
+		}
 	}
 	if err != nil {
 		return errors.Join(err, discardNewStore(e.dataDir, newDir))
@@ -65,6 +68,35 @@ func cmdInit(e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "created the store in %s with administrator %s\n", e.dataDir, *admin)
 	return nil
+}
+
+// reuseEmptyStore opens the store in the data folder for init when an earlier init died
+// before it made the administrator (killed, power lost): a store with no account and no
+// record holds nothing, so init sets it up as if it had just made it (as the app's first run
+// does). Any other store is store.ErrStoreExists.
+func reuseEmptyStore(e *env, lang, org string) (*store.Store, error) {
+	st, err := store.Open(e.ctx, e.dataDir)
+	if err != nil {
+		return nil, err
+	}
+	setUp, err := auth.NewService(st, auth.Options{}).IsSetUp(e.ctx)
+	var counts map[string]int64
+	if err == nil {
+		counts, err = st.Counts(e.ctx)
+	}
+	if err == nil && (setUp || len(counts) > 0) {
+		err = store.ErrStoreExists
+	}
+	if err == nil {
+		err = st.SetMeta(e.ctx, map[string]string{"lang": lang, "org_name": org})
+	}
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return store.Open(e.ctx, e.dataDir) // again, so the store reads the language just set
 }
 
 // discardNewStore removes what a failed init made in dir (closed by then): the folder

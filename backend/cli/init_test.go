@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"dataskydd/backend/record"
+	"dataskydd/backend/store"
 )
 
 // entries lists a folder's names ("" when it does not exist).
@@ -79,5 +84,60 @@ func TestFailedInitLeavesNothingAndTheRetryWorks(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// An init killed after it made the store but before the administrator (simulated: a store
+// made and closed) leaves a store with no account and no record; the next init sets it up,
+// in the language it is given. A store without an administrator that holds records is left
+// alone.
+func TestInitSetsUpTheEmptyStoreOfAnInterruptedInit(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "data")
+	st, err := store.Create(ctx, dir, store.CreateOptions{Lang: "sv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if code, _, errOut := run(t, password, "--data-dir", dir, "init", "--admin", "admin", "--lang", "en", "--org", "Firma AB"); code != 0 {
+		t.Fatalf("init over the empty store: exit %d %s", code, errOut)
+	}
+	st, err = store.Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	org, _ := st.Meta(ctx, "org_name")
+	if st.Lang() != "en" || org != "Firma AB" {
+		t.Errorf("lang %q, org %q: want the second init's", st.Lang(), org)
+	}
+	st.Close()
+	if code, _, errOut := run(t, password, "--data-dir", dir, "init", "--admin", "other"); code != ExitFail || !strings.Contains(errOut, "already exists") {
+		t.Fatalf("init over a set-up store: exit %d %q", code, errOut)
+	}
+
+	// No administrator, but records: not a leftover of init.
+	dir2 := filepath.Join(t.TempDir(), "data")
+	st, err = store.Create(ctx, dir2, store.CreateOptions{Lang: "sv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := record.Decode([]byte(`{"type":"customer","id":"C1","customer_number":"1","name":"Åsa"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Update(ctx, func(tx *store.Tx) error { _, err := tx.Put(r, 0); return err }); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if code, _, errOut := run(t, password, "--data-dir", dir2, "init", "--admin", "admin"); code != ExitFail || !strings.Contains(errOut, "already exists") {
+		t.Fatalf("init over a store with records: exit %d %q", code, errOut)
+	}
+	st, err = store.Open(ctx, dir2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if c, err := st.Get(ctx, "customer", "C1"); err != nil || c.String("name") != "Åsa" {
+		t.Errorf("the record: %v, %v", c, err)
 	}
 }
