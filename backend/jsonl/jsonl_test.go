@@ -161,6 +161,7 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{name: "negative zero point five hours in a work report", content: good + `{"type":"case","id":"K1","work_reports":[{"hours":8},{"hours":-0.5}]}` + "\n", line: 2, field: "work_reports[1].hours", msg: "out of range"},
 		{name: "hours 1e400", content: good + `{"type":"time_report","id":"T1","hours":1e400}` + "\n", line: 2, field: "hours", msg: "not a finite number"},
 		{name: "amount 1e400", content: good + `{"type":"expense","id":"E1","amount":1e400}` + "\n", line: 2, field: "amount", msg: "not a finite number"},
+		{name: "1e400 among a version's old values", content: good + `{"type":"customer","id":"C2","versions":[{"fields":{"notes":"x","amount":1e400}}]}` + "\n", line: 2, field: "versions[0].fields", msg: "not a finite number"},
 		{name: "amount -1e400 in a child row", content: good + `{"type":"invoice_basis","id":"I1","rows":[{"kind":"article","amount":-1e400}]}` + "\n", line: 2, field: "rows[0].amount", msg: "not a finite number"},
 	}
 	for _, c := range cases {

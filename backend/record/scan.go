@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -415,6 +416,11 @@ func (s *scanner) generic() (any, error) {
 		return nil, s.lit("null")
 	default:
 		n, err := s.number()
+		if err == nil && !s.stored {
+			if v, perr := strconv.ParseFloat(n, 64); perr != nil || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("number %s is out of range (not a finite number)", n)
+			}
+		}
 		return json.Number(n), err
 	}
 }
