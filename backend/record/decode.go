@@ -19,8 +19,8 @@ type field struct {
 func Decode(line []byte) (*Record, error) { return decode(line, false) }
 
 // decode is Decode; stored is true for the store's own canonical data (DecodeData), which
-// was validated when it was written: a number range narrowed since then must not make
-// records already stored unreadable.
+// was validated when it was written: a number range or size limit (MaxString) introduced
+// since then must not make records already stored unreadable.
 func decode(line []byte, stored bool) (*Record, error) {
 	s := &scanner{data: line, stored: stored}
 	if s.peek() != '{' {
