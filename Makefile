@@ -9,7 +9,9 @@ GO_TEST_FLAGS ?=
 GO_PKGS := . ./backend/...
 TEST_TARGETS :=
 BENCH_TARGETS :=
-BIN := build/bin/dataskydd
+# The command-line-only build has its own name: build/bin/dataskydd is the desktop app
+# (make run), which make test must never replace with a binary that cannot open the window.
+BIN := build/bin/dataskydd-cli
 OUT := build/test-output
 
 .PHONY: run deps deps-test build test bench lint test-go cli clean
@@ -26,7 +28,7 @@ run: deps
 deps-test:
 	@bash scripts/install-deps.sh test
 
-# The CLI alone: no frontend build, no GTK needed at run time.
+# The CLI alone ($(BIN)): no frontend build, no GTK needed at run time.
 cli:
 	go build -tags "$(TAGS)" -ldflags "-X dataskydd/backend/version.Version=$(APP_VERSION)" -o $(BIN) .
 

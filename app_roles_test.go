@@ -2,10 +2,16 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
+	"runtime"
+	"slices"
 	"sort"
+	"strings"
+	"sync"
 	"testing"
+	"unicode"
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/records"
@@ -17,6 +23,12 @@ import (
 // admin, gdpr_officer, staff and nobody, and checks that exactly the others are refused in
 // the backend: nobody gets "unauthenticated", a logged-in user without a listed role gets
 // "forbidden". A new bound method must get a row here, or the test fails.
+//
+// The services check most rights again themselves, so a weakened check at the boundary
+// would often still be refused further in. The test therefore also records the boundary's
+// own check (requireRole, currentSession) on every call and requires exactly the row's
+// roles there; scripts/test-mutations.sh (make test-mutations) proves that removing or
+// widening any check in app_*.go fails this test.
 type access struct {
 	public bool        // callable without a session (login screen, first run)
 	roles  []auth.Role // nil with public false: any logged-in user
@@ -25,6 +37,9 @@ type access struct {
 	dialog bool
 	// args builds the arguments; nil: zero values.
 	args func(f *rolesFixture) []any
+	// result, if set, checks what the call returned to role (a public method that shows who
+	// is logged in must not show anyone to nobody).
+	result func(role string, out []reflect.Value) error
 }
 
 var (
@@ -47,7 +62,7 @@ var boundAccess = map[string]access{
 	}},
 	"Cancel": public, // stops the running import or export; harmless without a session
 	// session and accounts
-	"State":              public,
+	"State":              {public: true, result: stateShowsOnlyTheSession},
 	"FirstRun":           public,
 	"Login":              public,
 	"Logout":             public,
@@ -81,6 +96,18 @@ var boundAccess = map[string]access{
 	"PassPhoneChallenge": anyone,
 	// SMS (app_sms.go)
 	"GetSMSSettings": adminOnly, "SaveSMSSettings": adminOnly, "RemoveSMSSettings": adminOnly, "SendTestSMS": adminOnly,
+}
+
+// stateShowsOnlyTheSession: State names the logged-in user's role, and no session to nobody.
+func stateShowsOnlyTheSession(role string, out []reflect.Value) error {
+	st := out[0].Interface().(AppState)
+	switch {
+	case role == "nobody" && st.Session != nil:
+		return fmt.Errorf("shows a session (%+v) to nobody", *st.Session)
+	case role != "nobody" && (st.Session == nil || !slices.Equal(st.Session.Roles, []string{role})):
+		return fmt.Errorf("shows the session %+v, want %s's", st.Session, role)
+	}
+	return nil
 }
 
 // rolesFixture is a set-up store with one user per role.
@@ -131,8 +158,114 @@ func (f *rolesFixture) as(sess auth.Session) {
 	f.app.setSession(s, sess)
 }
 
+// boundaryCheck is one check a bound method made at the boundary.
+type boundaryCheck struct {
+	method string      // the bound method that made it (not one it called: RebuildIndex calls CheckIndex)
+	roles  []auth.Role // requireRole's roles (none: any logged-in user)
+	role   bool        // requireRole; false: currentSession alone
+}
+
+// checkRecorder collects the boundary checks of one call.
+type checkRecorder struct {
+	mu     sync.Mutex
+	checks []boundaryCheck
+}
+
+func (r *checkRecorder) note(roles []auth.Role, role bool) {
+	c := boundaryCheck{method: boundMethodOnStack(), roles: append([]auth.Role(nil), roles...), role: role}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.checks = append(r.checks, c)
+}
+
+// boundMethodOnStack names the innermost exported method of *App on the caller's stack: the
+// bound method a check was made for (closures count as their method).
+func boundMethodOnStack() string {
+	pcs := make([]uintptr, 64)
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(3, pcs)])
+	for {
+		fr, more := frames.Next()
+		if _, m, ok := strings.Cut(fr.Function, ".(*App)."); ok {
+			m, _, _ = strings.Cut(m, ".")
+			if m != "" && unicode.IsUpper(rune(m[0])) {
+				return m
+			}
+		}
+		if !more {
+			return ""
+		}
+	}
+}
+
+func (r *checkRecorder) take() []boundaryCheck {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := r.checks
+	r.checks = nil
+	return out
+}
+
+// sameRoles reports whether two role lists hold the same set.
+func sameRoles(a, b []auth.Role) bool {
+	set := func(rs []auth.Role) string {
+		s := make([]string, 0, len(rs))
+		for _, r := range rs {
+			if !slices.Contains(s, string(r)) {
+				s = append(s, string(r))
+			}
+		}
+		sort.Strings(s)
+		return strings.Join(s, ",")
+	}
+	return set(a) == set(b)
+}
+
+// checkBoundary compares the checks a call made at the boundary with its row.
+func checkBoundary(t *testing.T, name, role string, acc access, all []boundaryCheck) {
+	t.Helper()
+	var checks []boundaryCheck // the method's own: a bound method it calls has its own row
+	for _, c := range all {
+		if c.method == name {
+			checks = append(checks, c)
+		}
+	}
+	switch {
+	case acc.public:
+		// callable by anyone: a look at the session (State, Login) is allowed, not needed
+	case acc.roles == nil:
+		if len(checks) == 0 {
+			t.Errorf("%s as %s: no session check at the boundary (requireRole or currentSession); the row says any logged-in user", name, role)
+		}
+		for _, c := range checks {
+			if c.role && len(c.roles) > 0 {
+				t.Errorf("%s as %s: the boundary requires %v; the row says any logged-in user", name, role, c.roles)
+			}
+		}
+	default:
+		n := 0
+		for _, c := range checks {
+			if !c.role {
+				continue
+			}
+			n++
+			if !sameRoles(c.roles, acc.roles) {
+				what := fmt.Sprint(c.roles)
+				if len(c.roles) == 0 {
+					what = "any logged-in user"
+				}
+				t.Errorf("%s as %s: the boundary allows %s; the row allows exactly %v", name, role, what, acc.roles)
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s as %s: no role check at the boundary (requireRole); the row allows only %v", name, role, acc.roles)
+		}
+	}
+}
+
 func TestEveryBoundMethodChecksTheRole(t *testing.T) {
 	f := newRolesFixture(t)
+	rec := &checkRecorder{}
+	f.app.session.checked = rec.note
 	typ := reflect.TypeOf(f.app)
 	var names []string
 	for i := 0; i < typ.NumMethod(); i++ {
@@ -160,6 +293,7 @@ func TestEveryBoundMethodChecksTheRole(t *testing.T) {
 				continue
 			}
 			f.as(sess)
+			rec.take()
 			var args []reflect.Value
 			if acc.args != nil {
 				for _, v := range acc.args(f) {
@@ -171,6 +305,12 @@ func TestEveryBoundMethodChecksTheRole(t *testing.T) {
 				}
 			}
 			out := m.Call(args)
+			checkBoundary(t, name, role, acc, rec.take())
+			if acc.result != nil {
+				if err := acc.result(role, out); err != nil {
+					t.Errorf("%s as %s: %v", name, role, err)
+				}
+			}
 			var err error
 			if n := mt.NumOut(); n > 0 && mt.Out(n-1).Implements(errType) && !out[n-1].IsNil() {
 				err = out[n-1].Interface().(error)

@@ -22,6 +22,9 @@ type sessionState struct {
 	lastUse time.Time          // the last authorised call, for the idle lock
 	idle    time.Duration      // the idle-lock period; read at login
 	now     func() time.Time
+	// checked, set only by the role test (app_roles_test.go), hears every check at the
+	// boundary: requireRole's roles (role true; none: any logged-in user) and currentSession.
+	checked func(roles []auth.Role, role bool)
 }
 
 // EventSessionLocked is sent when the backend forgot the session (idle lock, OS suspend).
@@ -115,6 +118,9 @@ func (a *App) currentSession() (auth.Session, error) {
 	a.session.mu.Lock()
 	defer a.session.mu.Unlock()
 	s := &a.session
+	if s.checked != nil {
+		s.checked(nil, false)
+	}
 	if !s.sess.Authenticated() {
 		return auth.Session{}, fail(CodeUnauthenticated, auth.ErrUnauthenticated)
 	}
@@ -131,6 +137,9 @@ func (a *App) currentSession() (auth.Session, error) {
 // requireRole returns the session and the services when someone holding one of roles (any
 // logged-in user when none are given) is logged in.
 func (a *App) requireRole(roles ...auth.Role) (auth.Session, *services.Services, error) {
+	if a.session.checked != nil {
+		a.session.checked(roles, true)
+	}
 	sess, err := a.currentSession()
 	if err != nil {
 		return sess, nil, err

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"strconv"
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/services"
@@ -15,11 +13,11 @@ import (
 // the vault itself; decrypted values are returned to the screen and nowhere else.
 
 // Reveal and clipboard times of security.md. The end-to-end run shortens the reveal time with
-// EnvRevealSeconds so a test can watch values disappear.
+// the test switch DATASKYDD_TEST_REVEAL_SECONDS (only in a testswitches build, see
+// services.TestSwitches) so a test can watch values disappear.
 const (
 	RevealSeconds    = 60
 	ClipboardSeconds = 30
-	EnvRevealSeconds = "DATASKYDD_TEST_REVEAL_SECONDS"
 )
 
 // VaultInfo is what the secure-data screens need to know besides the forms.
@@ -70,7 +68,7 @@ func (a *App) VaultInfo() (VaultInfo, error) {
 }
 
 func revealSeconds() int {
-	if n, err := strconv.Atoi(os.Getenv(EnvRevealSeconds)); err == nil && n > 0 && n < RevealSeconds {
+	if n := services.TestSwitches().RevealSeconds; n > 0 && n < RevealSeconds {
 		return n
 	}
 	return RevealSeconds
@@ -99,7 +97,7 @@ func (a *App) VaultForm(formID string) (vault.Form, error) {
 // VaultSaveForm creates a form (no id) or updates one (admins only). The decrypt list of an
 // existing form changes only through VaultGrant and VaultRevoke.
 func (a *App) VaultSaveForm(f vault.Form) (vault.Form, error) {
-	sess, s, err := a.requireRole()
+	sess, s, err := a.requireRole(auth.RoleAdmin) // the vault checks it again
 	if err != nil {
 		return vault.Form{}, err
 	}
@@ -113,7 +111,7 @@ func (a *App) VaultSaveForm(f vault.Form) (vault.Form, error) {
 
 // VaultDeleteForm deletes a form with its entries and keys (admins only).
 func (a *App) VaultDeleteForm(formID string) error {
-	sess, s, err := a.requireRole()
+	sess, s, err := a.requireRole(auth.RoleAdmin) // the vault checks it again
 	if err != nil {
 		return err
 	}

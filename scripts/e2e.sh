@@ -11,6 +11,9 @@
 # the administrator E2E_ADMIN / E2E_ADMIN_PASSWORD; a file containing the line
 # `// e2e: empty-data-folder` starts on an empty folder instead (first run).
 # Argon2id runs with cheap parameters (DATASKYDD_TEST_CHEAP_KDF=1), so logins are instant.
+# The test switches (that one, DATASKYDD_SMS_BASE_URL, DATASKYDD_TEST_REVEAL_SECONDS) exist
+# only in binaries built with the tag testswitches, so both binaries here are built with it,
+# under names of their own (build/bin/dataskydd stays the desktop app of make run).
 # Needs: xvfb-run, dbus-run-session, gnome-keyring-daemon, chromium (scripts/install-deps.sh test).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,8 +35,8 @@ if [ "${E2E_SKIP_BUILD:-}" != 1 ]; then
   echo "e2e: building the frontend" >&2
   (cd frontend && npm run build --silent >/dev/null)
   echo "e2e: building the CLI and the dev-tagged app" >&2
-  go build -tags "$TAGS" -o build/bin/dataskydd .
-  go build -tags "dev,desktop,$TAGS" -o build/bin/dataskydd-dev .
+  go build -tags "testswitches,$TAGS" -o build/bin/dataskydd-e2e-cli .
+  go build -tags "dev,desktop,testswitches,$TAGS" -o build/bin/dataskydd-dev .
   go build -o build/bin/fakesms ./backend/sms/smstest/cmd/fakesms
 fi
 
@@ -57,7 +60,7 @@ for file in "$@"; do
   data="$E2E_WORK/$name/data"
   mkdir -p "$E2E_WORK/$name"
   if ! grep -q '^// e2e: empty-data-folder' "$file"; then
-    printf '%s\n' "$E2E_ADMIN_PASSWORD" | build/bin/dataskydd --data-dir "$data" init --admin "$E2E_ADMIN" >/dev/null
+    printf '%s\n' "$E2E_ADMIN_PASSWORD" | build/bin/dataskydd-e2e-cli --data-dir "$data" init --admin "$E2E_ADMIN" >/dev/null
   fi
   port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
   log="$E2E_OUT/app-$name.log"

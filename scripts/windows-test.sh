@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tries the Windows build under Wine and compares it with the Linux build.
-#   LINUX_BIN=build/bin/dataskydd VERSION=0.1.0-dev scripts/windows-test.sh
+#   LINUX_BIN=build/bin/dataskydd-cli VERSION=0.1.0-dev scripts/windows-test.sh
 # (make test-windows builds both first). Needs scripts/windows-deps.sh.
 #
 # 1. backend/paths and backend/version: their Go tests, built for Windows, run under Wine.
@@ -22,7 +22,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 VERSION="${VERSION:-0.1.0-dev}"
-LINUX_BIN="$(realpath "${LINUX_BIN:-build/bin/dataskydd}")"
+LINUX_BIN="$(realpath "${LINUX_BIN:-build/bin/dataskydd-cli}")"
 WIN_BIN="$(realpath build/bin/windows/dataskydd.exe)"
 SETUP="$(realpath "build/bin/Dataskydd-setup-$VERSION.exe")"
 PASSWORD='Vinter-Sol-2026!kaffe'

@@ -13,7 +13,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"dataskydd/backend/paths"
@@ -36,9 +35,13 @@ type env struct {
 	stdin   io.Reader
 	stdout  io.Writer
 	stderr  io.Writer
-	// cheapKDF uses test-only password hashing costs (set by DATASKYDD_TEST_CHEAP_KDF=1).
+	// cheapKDF uses test-only password hashing costs (cheapKDFForTests, or the test switch
+	// of a testswitches build: services.FromEnv).
 	cheapKDF bool
 }
+
+// cheapKDFForTests is set by this package's tests (in code: a release binary cannot set it).
+var cheapKDFForTests bool
 
 type command struct {
 	name    string
@@ -73,7 +76,7 @@ func commands() []command {
 
 // Main runs the command line and returns the exit code.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, cheapKDF: os.Getenv("DATASKYDD_TEST_CHEAP_KDF") == "1"}
+	e := &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, cheapKDF: cheapKDFForTests}
 	rest, code, done := e.globalFlags(args)
 	if done {
 		return code

@@ -11,7 +11,7 @@ import (
 
 func TestMain(m *testing.M) {
 	// Cheap password hashing: the tests are about the command line, not Argon2id's cost.
-	os.Setenv("DATASKYDD_TEST_CHEAP_KDF", "1")
+	cheapKDFForTests = true
 	os.Exit(m.Run())
 }
 

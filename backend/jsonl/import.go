@@ -26,8 +26,13 @@ import (
 	"dataskydd/backend/store"
 )
 
-// MaxLine is the longest line an import accepts.
-const MaxLine = 16 << 20
+// MaxLine is the longest line (in bytes, without its line break) an import accepts: a
+// record of about 400 pages of text. With record.MaxString for one value, it bounds the
+// memory one record costs: reading holds a few lines per chunk (chunkBytes), and the search
+// index needs up to about 250 times a record's text while it indexes it (measured with
+// random words: `dataskydd import` of one line of exactly 1 MiB peaks at about 300 MB, of
+// one 256 KiB value at about 90 MB; a 15 MiB line took 3.1 GB before there was a limit).
+const MaxLine = 1 << 20
 
 // LineError is an import error at one line of one file.
 type LineError struct {
@@ -79,6 +84,10 @@ type chunk struct {
 
 const chunkLines = 512
 
+// chunkBytes ends a chunk early when its lines hold this much text, so the chunks in flight
+// (a few per core) hold a bounded amount of memory however long the lines are.
+const chunkBytes = 1 << 20
+
 // Import reads every file and writes its records in one transaction.
 func Import(ctx context.Context, st *store.Store, files []string, opts Options) (Result, error) {
 	res := Result{Counts: map[string]int{}}
@@ -121,6 +130,7 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 
 	batch := time.Now().UnixNano()
 	var positions []position
+	customers := customerNumbers{word: st.ReplacementWord(), seen: map[string]customerAt{}}
 	err := st.Update(ctx, func(tx *store.Tx) error {
 		tx.Bulk = true
 		rebuild, err := deferIndexes(tx, total)
@@ -139,6 +149,11 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 			}
 			for i, p := range c.recs {
 				r := p.Rec
+				if r.Type.Name == "customer" {
+					if err := customers.add(files, c.lines[i], r); err != nil {
+						return err
+					}
+				}
 				rid, err := tx.PutPrepared(p, batch)
 				if errors.Is(err, store.ErrDuplicate) {
 					return lineErr(files, c.lines[i], "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
@@ -162,6 +177,9 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 			if err := rebuild(); err != nil {
 				return err
 			}
+		}
+		if err := customers.checkStore(tx, batch, files); err != nil {
+			return err
 		}
 		if err := checkLinks(tx, batch, files, positions); err != nil {
 			return err
@@ -259,7 +277,7 @@ func readFile(ctx context.Context, fi int, name string, work, ordered chan<- *ch
 		}
 		records++
 		c.lines = append(c.lines, line{file: fi, no: no, text: text})
-		if len(c.lines) == chunkLines {
+		if len(c.lines) == chunkLines || c.bytes >= chunkBytes {
 			if err := send(); err != nil {
 				return err
 			}
@@ -280,14 +298,15 @@ func readFile(ctx context.Context, fi int, name string, work, ordered chan<- *ch
 var errLineTooLong = errors.New("line too long")
 
 // readLine returns the next line without its newline, and the bytes consumed. A line longer
-// than MaxLine is an error; what was read of it is not kept.
+// than MaxLine (not counting "\n" or "\r\n") is an error; what was read of it is not kept,
+// so it never holds more than MaxLine+2 bytes.
 func readLine(br *bufio.Reader) ([]byte, int, error) {
 	var buf []byte
 	n := 0
 	for {
 		part, err := br.ReadSlice('\n')
 		n += len(part)
-		if len(buf)+len(part) > MaxLine {
+		if len(buf)+len(part) > MaxLine+2 {
 			return nil, n, errLineTooLong
 		}
 		if err == bufio.ErrBufferFull {
@@ -301,6 +320,9 @@ func readLine(br *bufio.Reader) ([]byte, int, error) {
 		}
 		buf = bytes.TrimSuffix(buf, []byte("\n"))
 		buf = bytes.TrimSuffix(buf, []byte("\r"))
+		if len(buf) > MaxLine {
+			return nil, n, errLineTooLong
+		}
 		return buf, n, err
 	}
 }

@@ -135,6 +135,34 @@ func TestBadInputWritesNothing(t *testing.T) {
 		{name: "not JSON Lines: a JSON array", content: "[\n" + strings.TrimSuffix(good, "\n") + "\n]\n", line: 1, msg: "not a JSON object"},
 		{name: "not JSON Lines: CSV", content: "type,id,name\ncustomer,C1,Åsa\n", line: 1, msg: "not a JSON object"},
 		{name: "a line of 100 MB", file: huge, line: 2, msg: "line longer than"},
+		// Escapes: a lone surrogate is no character (it used to be stored as U+FFFD).
+		{name: "lone high surrogate", content: good + `{"type":"customer","id":"C2","name":"Åsa \ud800 Lind"}` + "\n", line: 2, field: "name", msg: "lone surrogate"},
+		{name: "lone low surrogate", content: good + `{"type":"customer","id":"C2","name":"\udc00"}` + "\n", line: 2, field: "name", msg: "lone surrogate"},
+		{name: "high surrogate then a non-surrogate", content: good + `{"type":"customer","id":"C2","name":"\ud800\u0041"}` + "\n", line: 2, field: "name", msg: "lone surrogate"},
+		{name: "lone surrogate in a child row", content: good + `{"type":"case","id":"K1","comments":[{"text":"\ud83d"}]}` + "\n", line: 2, field: "comments", msg: "lone surrogate"},
+		{name: "invalid escape", content: good + `{"type":"customer","id":"C2","name":"a\x41"}` + "\n", line: 2, field: "name", msg: "invalid escape"},
+		{name: "short \\u escape", content: good + `{"type":"customer","id":"C2","name":"\u12"}` + "\n", line: 2, field: "name", msg: "invalid \\u escape"},
+		{name: "non-hex \\u escape", content: good + `{"type":"customer","id":"C2","name":"\u+123"}` + "\n", line: 2, field: "name", msg: "invalid \\u escape"},
+		// Duplicate keys: the last value must not win silently.
+		{name: "duplicate key", content: good + `{"type":"customer","id":"C2","name":"Åsa","name":"Bo"}` + "\n", line: 2, field: "name", msg: "duplicate key"},
+		{name: "duplicate id key", content: good + `{"type":"customer","id":"C2","id":"C3"}` + "\n", line: 2, field: "id", msg: "duplicate key"},
+		{name: "duplicate type key", content: good + `{"type":"customer","type":"user","id":"C2"}` + "\n", line: 2, field: "type", msg: "duplicate key"},
+		{name: "duplicate key with null", content: good + `{"type":"customer","id":"C2","name":"Åsa","name":null}` + "\n", line: 2, field: "name", msg: "duplicate key"},
+		{name: "duplicate key in a child row", content: good + `{"type":"case","id":"K1","comments":[{"text":"a","text":"b"}]}` + "\n", line: 2, field: "comments[0].text", msg: "duplicate key"},
+		{name: "duplicate key in a version's old values", content: good + `{"type":"customer","id":"C2","versions":[{"fields":{"name":"a","name":"b"}}]}` + "\n", line: 2, field: "versions[0].fields", msg: "duplicate key"},
+		// Customer numbers name one customer; "0" is for anonymised customers only.
+		{name: "customer number of two customers", content: good + `{"type":"user","id":"U2","username":"x"}` + "\n" + `{"type":"customer","id":"C2","customer_number":"1001","name":"Bo"}` + "\n", line: 3, field: "customer_number", msg: `customer number "1001" is also customer "C1"'s`},
+		{name: "customer number 0 on a customer", content: good + `{"type":"customer","id":"C2","customer_number":"0","name":"Bo Ek"}` + "\n", line: 2, field: "customer_number", msg: "reserved for anonymised customers"},
+		{name: "customer number 0 with a version history", content: good + `{"type":"customer","id":"C2","customer_number":"0","name":"Anonymiserad","versions":[{"changed_at":"2024-01-01"}]}` + "\n", line: 2, field: "customer_number", msg: "(versions)"},
+		{name: "customer number 0, the other language's word", content: good + `{"type":"customer","id":"C2","customer_number":"0","name":"Anonymised"}` + "\n", line: 2, field: "customer_number", msg: "(name)"},
+		// Numbers: finite, and in the range the registry declares.
+		{name: "hours above 24", content: good + `{"type":"time_report","id":"T1","hours":24.25}` + "\n", line: 2, field: "hours", msg: "between 0 and 24"},
+		{name: "negative hours", content: good + `{"type":"time_report","id":"T1","hours":-1}` + "\n", line: 2, field: "hours", msg: "out of range"},
+		{name: "negative zero point five hours in a work report", content: good + `{"type":"case","id":"K1","work_reports":[{"hours":8},{"hours":-0.5}]}` + "\n", line: 2, field: "work_reports[1].hours", msg: "out of range"},
+		{name: "hours 1e400", content: good + `{"type":"time_report","id":"T1","hours":1e400}` + "\n", line: 2, field: "hours", msg: "not a finite number"},
+		{name: "amount 1e400", content: good + `{"type":"expense","id":"E1","amount":1e400}` + "\n", line: 2, field: "amount", msg: "not a finite number"},
+		{name: "1e400 among a version's old values", content: good + `{"type":"customer","id":"C2","versions":[{"fields":{"notes":"x","amount":1e400}}]}` + "\n", line: 2, field: "versions[0].fields", msg: "not a finite number"},
+		{name: "amount -1e400 in a child row", content: good + `{"type":"invoice_basis","id":"I1","rows":[{"kind":"article","amount":-1e400}]}` + "\n", line: 2, field: "rows[0].amount", msg: "not a finite number"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -2,7 +2,9 @@ package record
 
 import (
 	"encoding/json"
+	"math"
 	"slices"
+	"strconv"
 
 	"dataskydd/backend/registry"
 )
@@ -14,8 +16,13 @@ type field struct {
 
 // Decode validates one JSON Lines line against the registry and returns the record.
 // Errors are *FieldError naming the field ("" for the line as a whole).
-func Decode(line []byte) (*Record, error) {
-	s := &scanner{data: line}
+func Decode(line []byte) (*Record, error) { return decode(line, false) }
+
+// decode is Decode; stored is true for the store's own canonical data (DecodeData), which
+// was validated when it was written: a number range or size limit (MaxString) introduced
+// since then must not make records already stored unreadable.
+func decode(line []byte, stored bool) (*Record, error) {
+	s := &scanner{data: line, stored: stored}
 	if s.peek() != '{' {
 		return nil, ferr("", "not a JSON object (each line must be one {\"type\": ..., \"id\": ...} record)")
 	}
@@ -24,6 +31,9 @@ func Decode(line []byte) (*Record, error) {
 		fields = append(fields, field{key, v})
 		return nil
 	}); err != nil {
+		if fe, ok := err.(*FieldError); ok {
+			return nil, fe
+		}
 		return nil, ferr("", "%v", err)
 	}
 	var typeName, id string
@@ -31,22 +41,33 @@ func Decode(line []byte) (*Record, error) {
 	for _, f := range fields {
 		switch f.key {
 		case "type":
-			typeName, typeSeen = stringAt(line, f.val)
+			if typeSeen {
+				return nil, errDuplicate(f.key)
+			}
+			typeName, _ = stringAt(line, f.val, stored)
+			typeSeen = true
 		case "id":
-			id, idSeen = stringAt(line, f.val)
+			if idSeen {
+				return nil, errDuplicate(f.key)
+			}
+			id, _ = stringAt(line, f.val, stored)
+			idSeen = true
 		}
 	}
-	if !typeSeen || typeName == "" {
+	if typeName == "" {
 		return nil, ferr("type", "missing or not a string")
 	}
 	t, ok := registry.Get(typeName)
 	if !ok {
 		return nil, ferr("type", "unknown type %q", typeName)
 	}
-	if !idSeen || id == "" {
+	if id == "" {
 		return nil, ferr("id", "missing or not a non-empty string")
 	}
 	r := &Record{Type: t, ID: id, Values: make(map[string]any, len(fields))}
+	// Each field at most once: a duplicate key must not have the last value win silently. Only
+	// known fields get here, so the list stays short.
+	seen := make([]*registry.Field, 0, len(fields))
 	for _, kv := range fields {
 		if kv.key == "type" || kv.key == "id" {
 			continue
@@ -55,7 +76,11 @@ func Decode(line []byte) (*Record, error) {
 		if !ok {
 			return nil, ferr(kv.key, "unknown field for type %s", t.Name)
 		}
-		vs := &scanner{data: line[:kv.val.end], pos: kv.val.start}
+		if slices.Contains(seen, f) {
+			return nil, errDuplicate(kv.key)
+		}
+		seen = append(seen, f)
+		vs := &scanner{data: line[:kv.val.end], pos: kv.val.start, stored: stored}
 		v, err := decodeValue(vs, f, kv.key)
 		if err != nil {
 			return nil, err
@@ -69,8 +94,12 @@ func Decode(line []byte) (*Record, error) {
 	return r, nil
 }
 
-func stringAt(line []byte, v span) (string, bool) {
-	s := &scanner{data: line[:v.end], pos: v.start}
+func errDuplicate(path string) error {
+	return ferr(path, "duplicate key: the field appears more than once in the object")
+}
+
+func stringAt(line []byte, v span, stored bool) (string, bool) {
+	s := &scanner{data: line[:v.end], pos: v.start, stored: stored}
 	if s.peek() != '"' {
 		return "", false
 	}
@@ -137,6 +166,18 @@ func decodeValue(s *scanner, f *registry.Field, path string) (any, error) {
 		n, err := s.number()
 		if err != nil {
 			return nil, ferr(path, "%v", err)
+		}
+		if s.stored {
+			return json.Number(n), nil
+		}
+		// Every number must be a finite float64 (1e400 is not), and within the field's range.
+		v, err := strconv.ParseFloat(n, 64)
+		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+			return nil, ferr(path, "number %s is out of range (not a finite number)", n)
+		}
+		if f.Range != nil && !f.Range.Contains(v) {
+			return nil, ferr(path, "%s is out of range: must be between %s and %s", n,
+				strconv.FormatFloat(f.Range.Min, 'f', -1, 64), strconv.FormatFloat(f.Range.Max, 'f', -1, 64))
 		}
 		return json.Number(n), nil
 	case registry.KindBool:
@@ -214,6 +255,7 @@ func decodeValue(s *scanner, f *registry.Field, path string) (any, error) {
 func decodeRow(s *scanner, child *registry.Child, path string, i int) (Row, error) {
 	s.pos++ // '{'
 	row := make(Row, len(child.Fields))
+	var seen []*registry.Field // as in Decode: each field at most once
 	for s.peek() != '}' {
 		name, err := s.str(true)
 		if err != nil {
@@ -227,6 +269,10 @@ func decodeRow(s *scanner, child *registry.Child, path string, i int) (Row, erro
 		if !ok {
 			return nil, ferr(p, "unknown field in %s", path)
 		}
+		if slices.Contains(seen, cf) {
+			return nil, errDuplicate(p)
+		}
+		seen = append(seen, cf)
 		v, err := decodeValue(s, cf, p)
 		if err != nil {
 			return nil, err

@@ -189,7 +189,7 @@ func DecodeData(t *registry.Type, id string, data []byte) (*Record, error) {
 	} else {
 		b = append(b, '}')
 	}
-	return Decode(b)
+	return decode(b, true)
 }
 
 // SpliceLine turns the store's field object into an export line without decoding it.

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -18,8 +19,9 @@ import (
 type span struct{ start, end int }
 
 type scanner struct {
-	data []byte
-	pos  int
+	data   []byte
+	pos    int
+	stored bool // decoding the store's own data: see decode
 }
 
 var errSyntax = errors.New("malformed JSON")
@@ -183,6 +185,13 @@ func (s *scanner) number() (string, error) {
 	return string(d[start:i]), nil
 }
 
+// MaxString is the longest text (in bytes, as UTF-8) a string value may hold in a line to
+// decode: about 100 pages of text, far beyond any note. Indexing a text for the person search
+// costs up to about 250 times its size in memory (measured: random words, 256 KiB -> 95 MB
+// peak for a whole import; 15 MiB took 3.1 GB), so the limit, with jsonl.MaxLine for a whole
+// line, is what keeps an import's memory bounded. The store's own data is not re-checked.
+const MaxString = 256 << 10
+
 // str reads a string; with decode false it only validates.
 func (s *scanner) str(decode bool) (string, error) {
 	if s.peek() != '"' {
@@ -191,10 +200,17 @@ func (s *scanner) str(decode bool) (string, error) {
 	s.pos++
 	start := s.pos
 	d := s.data
+	tooLong := func() error {
+		s.pos = start
+		return fmt.Errorf("text longer than %d KiB (the limit of a value)", MaxString>>10)
+	}
 	// Fast path: no escapes.
 	for i := start; i < len(d); i++ {
 		c := d[i]
 		if c == '"' {
+			if i-start > MaxString && !s.stored {
+				return "", tooLong()
+			}
 			s.pos = i + 1
 			if !decode {
 				return "", nil
@@ -215,6 +231,9 @@ func (s *scanner) str(decode bool) (string, error) {
 		c := d[i]
 		switch {
 		case c == '"':
+			if len(b) > MaxString && !s.stored {
+				return "", tooLong()
+			}
 			s.pos = i + 1
 			return validUTF8(b), nil
 		case c < 0x20:
@@ -249,16 +268,19 @@ func (s *scanner) str(decode bool) (string, error) {
 			}
 			i += n
 			if utf16.IsSurrogate(r) {
+				// A surrogate escape must be the first half of a pair; alone it is no
+				// character (it used to become U+FFFD silently).
 				r2, n2, ok := rune(0), 0, false
 				if i+3 < len(d) && d[i+2] == '\\' && d[i+3] == 'u' {
 					r2, n2, ok = hex4(d[i+4:])
 				}
-				if dec := utf16.DecodeRune(r, r2); ok && dec != utf8.RuneError {
-					r = dec
-					i += 2 + n2
-				} else {
-					r = utf8.RuneError
+				dec := utf16.DecodeRune(r, r2)
+				if !ok || dec == utf8.RuneError {
+					s.pos = i - n
+					return "", s.fail("lone surrogate escape \\u%04x (not a character)", r)
 				}
+				r = dec
+				i += 2 + n2
 			}
 			b = utf8.AppendRune(b, r)
 		default:
@@ -301,7 +323,7 @@ func (s *scanner) object(visit func(key string, v span) error) error {
 		}
 		start := s.peekPos()
 		if err := s.skip(1); err != nil {
-			return err
+			return ferr(key, "%v", err) // the error names the field whose value is bad
 		}
 		if err := visit(key, span{start, s.pos}); err != nil {
 			return err
@@ -347,6 +369,9 @@ func (s *scanner) generic() (any, error) {
 			if err := s.expect(':'); err != nil {
 				return nil, err
 			}
+			if _, dup := m[k]; dup {
+				return nil, fmt.Errorf("%w: duplicate key %q in an object", errSyntax, k)
+			}
 			v, err := s.generic()
 			if err != nil {
 				return nil, err
@@ -391,6 +416,11 @@ func (s *scanner) generic() (any, error) {
 		return nil, s.lit("null")
 	default:
 		n, err := s.number()
+		if err == nil && !s.stored {
+			if v, perr := strconv.ParseFloat(n, 64); perr != nil || math.IsInf(v, 0) {
+				return nil, fmt.Errorf("number %s is out of range (not a finite number)", n)
+			}
+		}
 		return json.Number(n), err
 	}
 }

@@ -105,11 +105,19 @@ type Field struct {
 	Anon    Action   // what anonymisation does to this field
 	DropKey string   // DropRows: the child field to test ...
 	DropVal string   // ... and the value whose rows are deleted
+	Range   *Range   // KindNumber: the values allowed (nil: any finite number)
 	// Mention: fields of one record (or of one child row) that share a non-empty Mention
 	// together name one person, as a contact person's first_name + last_name: the person
 	// search takes their words as one mention of a person (datamap.md, "Person search").
 	Mention string
 }
+
+// Range is the closed interval of values a number field allows; every number must also be
+// finite, with or without a range.
+type Range struct{ Min, Max float64 }
+
+// Contains reports whether v lies in the range.
+func (r *Range) Contains(v float64) bool { return v >= r.Min && v <= r.Max }
 
 // Personal reports whether the person search indexes the field (class P or F).
 func (f *Field) Personal() bool { return f.Class == ClassP || f.Class == ClassF }

@@ -9,6 +9,14 @@ func tm(name string) Field                { return Field{Name: name, Kind: KindT
 func num(name string) Field               { return Field{Name: name, Kind: KindNumber} }
 func enum(name string, v ...string) Field { return Field{Name: name, Kind: KindEnum, Enum: v} }
 
+// numIn is a number field allowing only min..max (both included).
+func numIn(name string, min, max float64) Field {
+	return Field{Name: name, Kind: KindNumber, Range: &Range{Min: min, Max: max}}
+}
+
+// hours is a number of hours worked in one day: 0..24.
+func hours() Field { return numIn("hours", 0, 24) }
+
 // p is personal data; f is free text; both take the anonymisation action.
 func p(name string, a Action) Field {
 	return Field{Name: name, Kind: KindString, Class: ClassP, Anon: a}
@@ -47,7 +55,7 @@ func comments(a Action) Field {
 	return children("comments", a, link("author", "user", Keep), f("text", Keep), tm("created_at"))
 }
 func workReports(a Action) Field {
-	return children("work_reports", a, link("user", "user", Keep), f("text", Keep), num("hours"), tm("date"))
+	return children("work_reports", a, link("user", "user", Keep), f("text", Keep), hours(), tm("date"))
 }
 func conversations(a Action) Field {
 	return children("conversations", a, p("from_name", Keep), email("from_email", Keep),
@@ -205,7 +213,7 @@ var types = []*Type{
 
 	newType(Type{Name: "time_report", Area: "Time", Location: "Tidrapporter", LabelSV: "Tidrapporter", LabelEN: "Time reports",
 		Retention: rule(FirstSet, FieldDeletedAt, FieldUpdatedAt)},
-		fs(link("user", "user", Clear), tm("date"), num("hours"), link("work_order", "work_order", Keep), f("comment", Clear))),
+		fs(link("user", "user", Clear), tm("date"), hours(), link("work_order", "work_order", Keep), f("comment", Clear))),
 
 	newType(Type{Name: "expense", Area: "Time", Location: "Utlägg", LabelSV: "Utlägg", LabelEN: "Expenses",
 		Retention: rule(FirstSet, FieldDeletedAt, FieldUpdatedAt)},

@@ -262,9 +262,14 @@ func TestSchedulerStartCatchesUpThenRepeatsAndStops(t *testing.T) {
 	st := newStore(t)
 	importLines(t, st, `{"type":"event","id":"E1","occurred_at":"2020-01-01T00:00:00Z","username":"old"}`)
 	runs := make(chan Report, 10)
-	s := NewScheduler(New(st, Options{}), SchedulerOptions{
+	nextAtDone := make(chan time.Time, 10) // the status's next run when OnDone is called
+	var s *Scheduler
+	s = NewScheduler(New(st, Options{}), SchedulerOptions{
 		Interval: 30 * time.Millisecond,
-		OnDone:   func(r Report, err error) { runs <- r },
+		OnDone: func(r Report, err error) {
+			nextAtDone <- s.Status().NextRun
+			runs <- r
+		},
 	})
 	ctx, cancel := context.WithCancel(context.Background())
 	stopped := make(chan struct{})
@@ -273,10 +278,18 @@ func TestSchedulerStartCatchesUpThenRepeatsAndStops(t *testing.T) {
 	if first.Types["event"].Anonymised != 1 {
 		t.Errorf("start-up run did not catch up: %s", jsonText(first.Types))
 	}
+	// The next run is set before OnDone is called (not after: the status screen would show
+	// no next run, and this check would fail now and then).
+	if next := <-nextAtDone; next.IsZero() {
+		t.Error("no next run when the first run was reported done")
+	}
 	if next := s.Status().NextRun; next.IsZero() {
 		t.Error("no next run")
 	}
 	second := <-runs
+	if next := <-nextAtDone; !next.After(second.Now) {
+		t.Errorf("next run when the second run was reported done: %v, not after that run (%v)", next, second.Now)
+	}
 	if second.Total() != 0 {
 		t.Errorf("second run handled %d", second.Total())
 	}

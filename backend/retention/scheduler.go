@@ -62,11 +62,15 @@ func (s *Scheduler) Register(j Job) {
 func (s *Scheduler) Start(ctx context.Context) {
 	trigger := TriggerStartup
 	for {
-		_, err := s.RunNow(ctx, trigger)
+		// The next run is set before the run is reported done (OnDone), so whoever hears of
+		// a run (the status screen, a test) sees when the next one is due.
+		_, err := s.runNow(ctx, trigger, true)
 		if errors.Is(err, context.Canceled) || ctx.Err() != nil {
 			return
 		}
-		s.setNext(s.now().Add(s.interval))
+		if errors.Is(err, ErrBusy) { // a manual run was in progress: this round was skipped
+			s.setNext(s.now().Add(s.interval))
+		}
 		trigger = TriggerHourly
 		t := time.NewTimer(s.interval)
 		select {
@@ -80,6 +84,12 @@ func (s *Scheduler) Start(ctx context.Context) {
 
 // RunNow runs every due policy now, unless a run is already in progress (ErrBusy).
 func (s *Scheduler) RunNow(ctx context.Context, trigger string) (Report, error) {
+	return s.runNow(ctx, trigger, false)
+}
+
+// runNow is RunNow; scheduled (a run of Start's loop) also sets the next run, one interval
+// after this one ends, before OnDone hears of it.
+func (s *Scheduler) runNow(ctx context.Context, trigger string, scheduled bool) (Report, error) {
 	if !s.run.TryLock() {
 		return Report{}, ErrBusy
 	}
@@ -90,6 +100,9 @@ func (s *Scheduler) RunNow(ctx context.Context, trigger string) (Report, error) 
 	rep, err := s.engine.Run(ctx, s.now(), trigger)
 	s.mu.Lock()
 	s.running, s.lastAt, s.last, s.lastErr = false, s.now(), &rep, err
+	if scheduled {
+		s.nextAt = s.lastAt.Add(s.interval)
+	}
 	s.mu.Unlock()
 	if s.onDone != nil {
 		s.onDone(rep, err)

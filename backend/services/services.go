@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"dataskydd/backend/auth"
@@ -34,9 +33,11 @@ type Options struct {
 	RetentionProgress func(retention.Progress)
 }
 
-// FromEnv reads the test switches: DATASKYDD_TEST_CHEAP_KDF=1 and DATASKYDD_SMS_BASE_URL.
+// FromEnv is the options of the app and the command line: the production costs and the
+// real SMS APIs, except in a test build (tag testswitches), where the test switches apply.
 func FromEnv() Options {
-	return Options{CheapKDF: os.Getenv("DATASKYDD_TEST_CHEAP_KDF") == "1", SMSBaseURL: os.Getenv("DATASKYDD_SMS_BASE_URL")}
+	sw := TestSwitches()
+	return Options{CheapKDF: sw.CheapKDF, SMSBaseURL: sw.SMSBaseURL}
 }
 
 // Services is one open data folder.

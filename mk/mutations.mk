@@ -1,0 +1,8 @@
+# Mutation run of the role test (scripts/test-mutations.sh): every role check of the bound
+# methods in app_*.go, removed or widened in turn, must make TestEveryBoundMethodChecksTheRole
+# fail. About a minute with a warm Go build cache (the role test is compiled once).
+.PHONY: test-mutations
+TEST_TARGETS += test-mutations
+
+test-mutations:
+	TAGS="$(TAGS)" bash scripts/test-mutations.sh
