@@ -11,13 +11,20 @@
 //	}
 //	rep, err := ix.Report(ctx, "Åsa Östergren", search.ReportOptions{}) // access request: every place and value
 //
-// A record matches when every word of the query matches some personal field (class P or
-// F in the registry) of the record or of its child rows, old values in its version history
-// included; each matching field is one hit (datamap.md). Phone numbers match in E.164
-// form, personnummer (and coordination and organisation numbers) as 12 digits, e-mail
-// addresses whole and lower-cased, also when written inside free text (package normalize
-// finds them there). Words match case- and diacritic-insensitively, with one typo from
-// five letters and two from eight; digits never match loosely.
+// The rule is the data map's ("Person search and erasure"), exact in both directions: a
+// query's identifier parts (e-mail, phone number, personnummer, in any common format) must
+// each equal an identifier somewhere in the record's P or F values, and its name words
+// must all stand together in ONE mention: one P value, the fields that together name one
+// person (registry Field.Mention: a contact person's first and last name), or a stretch
+// of one free text where the matched words stand at most two words apart with no "och"
+// or sentence end between them. Words match case- and diacritic-insensitively, with one
+// typo from five letters and two from eight; digits never match loosely. Each value
+// holding a whole mention is a hit, marked exact or typo (with the corrected words); a
+// value with only some of the name words is not a hit. When a record is the person's own
+// (registry Subject: a private customer, contact person, user, inventory subject or
+// incident-affected row named by an identifier or by its whole name), the records that
+// link to it are link hits. Exact hits rank above typo hits, typo above link. The index
+// finds the records where every part occurs (engine.go); exact.go judges the values.
 //
 // # The index
 //
@@ -30,14 +37,10 @@
 // intersected, then the place-tagged terms walked against that set, which gives exact
 // totals over every matching field and reads stored values only for the hits it lists.
 //
-// Two kinds of places are not personal fields of a record. Secure-data entries (package
-// vault) are indexed by their plain values only, straight from the vault tables, as type
-// "vault_entry" under GDPR / Säkra uppgifter, each hit naming the form field; encrypted
-// values are never read. Types with no personal field of their own that link to users
-// (permission, custom group) are indexed by the linked users' usernames and names, in the
-// link field, so a search for a user finds their permission and groups; a user's write
-// indexes the records linking to it again (found through the links table). Erasure is not
-// offered these linked names: they are the user record's values, not the linking one's.
+// Secure-data entries (package vault) are no registry type: they are indexed by their
+// plain values only, straight from the vault tables, as type "vault_entry" under GDPR /
+// Säkra uppgifter, each hit naming the form field; encrypted values are never read. A
+// user's permission and custom groups are found as link hits of the user's own record.
 //
 // # Keeping step with the database
 //
