@@ -13,7 +13,8 @@ import (
 // does. Commands that change data or settings, and those that read personal data, need the
 // login of an admin or a GDPR officer (--user, the password on standard input); the scheduler
 // token (--scheduler) allows `anonymise` on the real clock and nothing else; the rest need no
-// login. This table is the one place the rule lives; access_test.go asserts its exact sets.
+// login (a --user or --scheduler given to them anyway is still checked, and logged). This
+// table is the one place the rule lives; access_test.go asserts its exact sets.
 
 // access is one row of the table.
 type access struct {
@@ -81,10 +82,10 @@ func allowed(action, principal string) bool {
 	switch {
 	case !ok:
 		return false
+	case a.roles == nil:
+		return true // a --user or --scheduler given anyway is checked and logged
 	case principal == principalScheduler:
 		return a.scheduler
-	case a.roles == nil:
-		return true
 	case principal == principalNobody:
 		return false
 	}
