@@ -81,6 +81,8 @@ var boundAccess = map[string]access{
 	"PassPhoneChallenge": anyone,
 	// SMS (app_sms.go)
 	"GetSMSSettings": adminOnly, "SaveSMSSettings": adminOnly, "RemoveSMSSettings": adminOnly, "SendTestSMS": adminOnly,
+	// the scheduler token (app_scheduler.go)
+	"SchedulerToken": adminOnly, "CreateSchedulerToken": adminOnly, "RevokeSchedulerToken": adminOnly,
 }
 
 // rolesFixture is a set-up store with one user per role.

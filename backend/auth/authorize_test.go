@@ -145,6 +145,13 @@ func TestSchedulerToken(t *testing.T) {
 	if info, err := e.svc.SchedulerToken(e.ctx, e.admin); err != nil || info.Exists {
 		t.Fatalf("after revoke: %+v %v", info, err)
 	}
+	var events string
+	if err := e.st.DB.QueryRow("SELECT group_concat(json_extract(data, '$.username') || ' ' || json_extract(data, '$.action'), ', ') FROM records WHERE type = 'event'").Scan(&events); err != nil {
+		t.Fatal(err)
+	}
+	if events != "anna scheduler_token.create, anna scheduler_token.create, anna scheduler_token.revoke" {
+		t.Errorf("events %q", events)
+	}
 	// Every check is in the system log, as a login is.
 	log := e.systemLog(t)
 	want := []string{"scheduler scheduler_token", "scheduler login_ok", "scheduler scheduler_token", "scheduler login_ok", "scheduler scheduler_token"}

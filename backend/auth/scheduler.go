@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"dataskydd/backend/secrets"
+	"dataskydd/backend/store"
 )
 
 // # The scheduler token
@@ -110,6 +111,9 @@ func (s *Service) CreateSchedulerToken(ctx context.Context, sess Session, sec se
 	if hadOld {
 		_ = sec.Delete(ctx, schedulerKeyPrefix+old.ID) // its hash is gone: it no longer works anyway
 	}
+	if err := s.logEvent(ctx, sess, ActionSchedulerTokenCreate); err != nil {
+		return SchedulerTokenInfo{}, err
+	}
 	return SchedulerTokenInfo{Exists: true, CreatedAt: r.CreatedAt, CreatedBy: r.CreatedBy}, nil
 }
 
@@ -129,7 +133,19 @@ func (s *Service) RevokeSchedulerToken(ctx context.Context, sess Session, sec se
 	if ok {
 		_ = sec.Delete(ctx, schedulerKeyPrefix+r.ID)
 	}
-	return nil
+	return s.logEvent(ctx, sess, ActionSchedulerTokenRevoke)
+}
+
+// Events of the scheduler token (the event log names the admin).
+const (
+	ActionSchedulerTokenCreate = "scheduler_token.create"
+	ActionSchedulerTokenRevoke = "scheduler_token.revoke"
+)
+
+func (s *Service) logEvent(ctx context.Context, sess Session, action string) error {
+	return s.st.Update(ctx, func(tx *store.Tx) error {
+		return tx.LogEvent(store.Event{At: s.now(), Username: sess.Username, Action: action})
+	})
 }
 
 // VerifySchedulerToken checks the token in the OS keyring sec against the stored hash and

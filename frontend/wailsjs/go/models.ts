@@ -798,6 +798,24 @@ export namespace main {
 		    return a;
 		}
 	}
+	export class SchedulerTokenInfo {
+	    exists: boolean;
+	    createdAt: string;
+	    createdBy: string;
+	    command: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SchedulerTokenInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.exists = source["exists"];
+	        this.createdAt = source["createdAt"];
+	        this.createdBy = source["createdBy"];
+	        this.command = source["command"];
+	    }
+	}
 	export class SnippetPart {
 	    text: string;
 	    mark: boolean;
