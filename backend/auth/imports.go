@@ -19,7 +19,8 @@ import (
 // [ImportGuard] checks every record of an import before it is written, inside the import's
 // transaction, and refuses (naming the field):
 //
-//   - a `permission` record that is new or differs in any field from the stored one;
+//   - a `permission` record of a login account (its user, before or after, has a password)
+//     that is new or differs in any field from the stored one;
 //   - a `user` record of a login account (an id with a password, whether or not its record
 //     exists) that is new, or changes username, status or deleted_at (other fields, such as
 //     the phone numbers, may change);
@@ -121,11 +122,18 @@ func (g *ImportGuard) checkPermission(r *record.Record) (*ImportRefusal, error) 
 	if err != nil {
 		return nil, err
 	}
-	if old == nil {
-		return &ImportRefusal{"role", "an import cannot add a permission: roles are managed in the app (Settings > Users)"}, nil
+	if old != nil && changedField(old, r) == "" {
+		return nil, nil
 	}
-	if f := changedField(old, r); f != "" {
-		return &ImportRefusal{f, "an import cannot change a permission: roles are managed in the app (Settings > Users)"}, nil
+	// A role of a login account, before or after: refused. (A permission of an employee
+	// without a login gives nobody access; the admin who gives them a login sees and sets
+	// their roles in Settings > Users.)
+	if g.logins[r.String("user")] || (old != nil && g.logins[old.String("user")]) {
+		field := "role"
+		if old != nil {
+			field = changedField(old, r)
+		}
+		return &ImportRefusal{field, "an import cannot add or change a login account's role: roles are managed in the app (Settings > Users)"}, nil
 	}
 	return nil, nil
 }

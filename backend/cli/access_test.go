@@ -332,3 +332,14 @@ func TestSchedulerTokenOnTheCommandLine(t *testing.T) {
 		t.Errorf("%s failed scheduler logins in the system log, want 1", n)
 	}
 }
+
+// demo fills a store made by init although the login wrote its own log lines first.
+func TestDemoAfterLogin(t *testing.T) {
+	dir := initStore(t)
+	if code, out, errOut := admin(t, dir, "demo", "--customers", "2", "--seed", "1", "--now", "2026-11-01T00:00:00Z"); code != 0 || !strings.Contains(out, "wrote") {
+		t.Fatalf("demo: %d %q %q", code, out, errOut)
+	}
+	if code, _, errOut := admin(t, dir, "demo", "--customers", "2"); code != ExitFail || !strings.Contains(errOut, "already holds data") {
+		t.Fatalf("second demo: %d %q", code, errOut)
+	}
+}

@@ -16,7 +16,7 @@ import (
 )
 
 // accountsStore is a store with two login accounts (the admin anna and the staff member bo),
-// an employee without a login (U9), a group holding bo and U9, and anything in lines.
+// an employee without a login (U9, staff), and a group holding bo and U9.
 type accountsStore struct {
 	st             *store.Store
 	accounts       *auth.Service
@@ -38,7 +38,8 @@ func newAccountsStore(t *testing.T) *accountsStore {
 		t.Fatal(err)
 	}
 	a.staffer = auth.Session{UserID: a.boID, Username: "bo", Roles: []auth.Role{auth.RoleStaff}}
-	if _, err = a.importLines(t, `{"type":"user","id":"U9","username":"cilla","name":"Cilla Ek","status":"open"}`); err != nil {
+	if _, err = a.importLines(t, `{"type":"user","id":"U9","username":"cilla","name":"Cilla Ek","status":"open"}`,
+		`{"type":"permission","id":"P9","user":"U9","role":"staff"}`); err != nil {
 		t.Fatal(err)
 	}
 	// The group as the app makes it (an import may not put a login account in a group).
@@ -84,7 +85,7 @@ func TestImportRoundTripsAccountsUnchanged(t *testing.T) {
 	if err != nil {
 		t.Fatalf("re-importing an unchanged export: %v", err)
 	}
-	if res.Counts["permission"] != 2 || res.Counts["user"] != 3 || res.Counts["group"] != 1 {
+	if res.Counts["permission"] != 3 || res.Counts["user"] != 3 || res.Counts["group"] != 1 {
 		t.Fatalf("counts %v", res.Counts)
 	}
 	if after := export(t, a.st); string(after) != string(before) {
@@ -95,8 +96,11 @@ func TestImportRoundTripsAccountsUnchanged(t *testing.T) {
 	if _, err := a.importLines(t, anna); err != nil {
 		t.Fatalf("changing the admin's phone number: %v", err)
 	}
-	// Employees without a login, and a group's members who have none, are ordinary data.
+	// Employees without a login, their permissions, and a group's members who have none,
+	// are ordinary data.
 	if _, err := a.importLines(t,
+		`{"type":"permission","id":"P9","user":"U9","role":"admin"}`,
+		`{"type":"permission","id":"P10","user":"U9","role":"gdpr_officer"}`,
 		`{"type":"user","id":"U9","username":"cilla2","name":"Cilla Ek","status":"deleted"}`,
 		fmt.Sprintf(`{"type":"group","id":"G1","name":"Montörer","members":[%q],"status":"open"}`, a.boID),
 		`{"type":"group","id":"G2","name":"Nya","members":["U9"]}`); err != nil {
@@ -115,7 +119,7 @@ func TestImportCannotChangeAccountsRolesOrPermissions(t *testing.T) {
 		{"permission admin for staff", fmt.Sprintf(`{"type":"permission","id":"%s:admin","user":%q,"role":"admin"}`, a.boID, a.boID), "role"},
 		{"permission changed to admin", fmt.Sprintf(`{"type":"permission","id":"%s:staff","user":%q,"role":"admin"}`, a.boID, a.boID), "role"},
 		{"admin's permission moved", fmt.Sprintf(`{"type":"permission","id":"%s:admin","user":%q,"role":"admin"}`, a.annaID, a.boID), "user"},
-		{"permission for an employee", `{"type":"permission","id":"U9:admin","user":"U9","role":"admin"}`, "role"},
+		{"employee's permission moved to a login", fmt.Sprintf(`{"type":"permission","id":"P9","user":%q,"role":"staff"}`, a.boID), "user"},
 		// The issue's second attack: the only admin's record marked deleted.
 		{"only admin deleted", strings.Replace(annaLine, `"status":"open"`, `"status":"deleted"`, 1), "status"},
 		{"admin deleted_at", strings.Replace(annaLine, `"status":"open"`, `"status":"open","deleted_at":"2020-01-01T00:00:00Z"`, 1), "deleted_at"},
