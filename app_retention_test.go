@@ -155,7 +155,11 @@ func TestRetentionScreen(t *testing.T) {
 		t.Errorf("search after the run: %+v, %v", res, err)
 	}
 
-	a.session.sess = auth.Session{UserID: "U-staff", Username: "staff", Roles: []auth.Role{auth.RoleStaff}}
+	staffID, err := a.CreateUser(NewUserInput{Username: "staff", Password: "Personalens långa lösenord", Roles: []string{"staff"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.session.sess = auth.Session{UserID: staffID, Username: "staff", Roles: []auth.Role{auth.RoleStaff}}
 	if _, err := a.RetentionOverview(); codeOfAppError(t, err) != CodeForbidden {
 		t.Errorf("staff: %v, want forbidden", err)
 	}

@@ -96,6 +96,8 @@ var boundAccess = map[string]access{
 	"PassPhoneChallenge": anyone,
 	// SMS (app_sms.go)
 	"GetSMSSettings": adminOnly, "SaveSMSSettings": adminOnly, "RemoveSMSSettings": adminOnly, "SendTestSMS": adminOnly,
+	// the scheduler token (app_scheduler.go)
+	"SchedulerToken": adminOnly, "CreateSchedulerToken": adminOnly, "RevokeSchedulerToken": adminOnly,
 }
 
 // stateShowsOnlyTheSession: State names the logged-in user's role, and no session to nobody.

@@ -115,6 +115,15 @@ func (a *App) svcLocked() (*services.Services, error) {
 // currentSession returns who is logged in, or an AppError with code "unauthenticated".
 // A session idle for longer than the idle-lock period is forgotten first.
 func (a *App) currentSession() (auth.Session, error) {
+	return a.checkSession()
+}
+
+// checkSession is the one session check of every bound method: the idle lock, then the
+// backend's auth.Service.Authorize, which re-reads the account and its roles on every call, so
+// a deactivated, deleted or demoted user loses access at once (a gone account ends the
+// session). It returns the session as the store has it now, and "forbidden" when it holds
+// none of roles (any logged-in user when none are given).
+func (a *App) checkSession(roles ...auth.Role) (auth.Session, error) {
 	a.session.mu.Lock()
 	defer a.session.mu.Unlock()
 	s := &a.session
@@ -130,8 +139,33 @@ func (a *App) currentSession() (auth.Session, error) {
 		a.emit(EventSessionLocked, nil)
 		return auth.Session{}, fail(CodeUnauthenticated, fmt.Errorf("locked after %v idle: %w", s.idle, auth.ErrUnauthenticated))
 	}
-	s.lastUse = now
-	return s.sess, nil
+	sv, err := a.svcLocked()
+	if codeOf(err) == CodeNoStore {
+		// No store: no account to re-read and no data to protect (every call that reads or
+		// writes data fails on the missing store); only the role is checked.
+		if err := auth.RequireRole(s.sess, roles...); err != nil {
+			return s.sess, serviceFail(err)
+		}
+		s.lastUse = now
+		return s.sess, nil
+	}
+	if err != nil {
+		return auth.Session{}, err
+	}
+	fresh, err := sv.Accounts.Authorize(a.ctx, s.sess, roles...)
+	if errors.Is(err, auth.ErrUnauthenticated) {
+		s.sess = auth.Session{}
+		a.emit(EventSessionLocked, nil)
+		return auth.Session{}, serviceFail(err)
+	}
+	if fresh.Authenticated() {
+		s.sess = fresh
+		s.lastUse = now
+	}
+	if err != nil {
+		return fresh, serviceFail(err)
+	}
+	return fresh, nil
 }
 
 // requireRole returns the session and the services when someone holding one of roles (any
@@ -140,12 +174,9 @@ func (a *App) requireRole(roles ...auth.Role) (auth.Session, *services.Services,
 	if a.session.checked != nil {
 		a.session.checked(roles, true)
 	}
-	sess, err := a.currentSession()
+	sess, err := a.checkSession(roles...)
 	if err != nil {
 		return sess, nil, err
-	}
-	if err := auth.RequireRole(sess, roles...); err != nil {
-		return sess, nil, serviceFail(err)
 	}
 	s, err := a.svc()
 	if err != nil {

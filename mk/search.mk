@@ -22,7 +22,7 @@ bench-search:
 		set -e; rm -rf "$(SEARCH_BENCH_DIR)"; \
 		go build -tags "$(TAGS)" -o build/bench/dataskydd-bench . ; \
 		echo 'Bench-Lösenord-2026!' | build/bench/dataskydd-bench --data-dir "$(SEARCH_BENCH_DIR)" init --admin bench >/dev/null; \
-		build/bench/dataskydd-bench --data-dir "$(SEARCH_BENCH_DIR)" demo --customers $(SEARCH_BENCH_CUSTOMERS) --seed 1 --now 2026-11-01T00:00:00Z; \
+		echo 'Bench-Lösenord-2026!' | build/bench/dataskydd-bench --data-dir "$(SEARCH_BENCH_DIR)" --user bench demo --customers $(SEARCH_BENCH_CUSTOMERS) --seed 1 --now 2026-11-01T00:00:00Z; \
 		touch "$(SEARCH_BENCH_DIR)/.complete"; \
 	fi
 	@if [ "$(SEARCH_BENCH_CUSTOMERS)" != 0 ]; then export SEARCH_BENCH_DIR="$(abspath $(SEARCH_BENCH_DIR))"; fi; \

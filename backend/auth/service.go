@@ -41,12 +41,13 @@ type Options struct {
 // are `user` records and roles `permission` records of the store; password hashes live in the
 // auth_credentials table, keyed by the user's external id.
 type Service struct {
-	st      *store.Store
-	params  Params
-	backoff Backoff
-	hooks   []PasswordHook
-	log     SystemLog
-	now     func() time.Time
+	st       *store.Store
+	params   Params
+	backoff  Backoff
+	hooks    []PasswordHook
+	log      SystemLog
+	now      func() time.Time
+	attempts *Attempts
 
 	dummyOnce sync.Once
 	dummy     string // a hash verified for unknown names, so they cost as much as known ones
@@ -67,6 +68,7 @@ func NewService(st *store.Store, opts Options) *Service {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	s.attempts = NewAttempts(st.DB, s.backoff, s.now)
 	return s
 }
 
@@ -310,29 +312,6 @@ func (s *Service) Refresh(ctx context.Context, sess Session) (Session, error) {
 	return s.session(ctx, a.id, a.username)
 }
 
-// throttle returns the back-off state of a login name.
-func (s *Service) throttle(ctx context.Context, key string) (int, time.Time, error) {
-	var failures int
-	var last int64
-	err := s.st.DB.QueryRowContext(ctx, "SELECT failures, last_failure FROM auth_throttle WHERE username = ?", key).Scan(&failures, &last)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, time.Time{}, nil
-	}
-	if err != nil {
-		return 0, time.Time{}, fmt.Errorf("reading login back-off: %w", err)
-	}
-	return failures, time.UnixMilli(last), nil
-}
-
-func (s *Service) fail(ctx context.Context, key string) error {
-	_, err := s.st.DB.ExecContext(ctx, `INSERT INTO auth_throttle(username, failures, last_failure) VALUES(?, 1, ?)
-		ON CONFLICT(username) DO UPDATE SET failures = failures + 1, last_failure = excluded.last_failure`, key, s.now().UnixMilli())
-	if err != nil {
-		return fmt.Errorf("recording failed login: %w", err)
-	}
-	return nil
-}
-
 func (s *Service) logLogin(ctx context.Context, username, code string) error {
 	return s.log.LogSystem(ctx, SystemEntry{At: s.now(), Kind: "login", Username: username, Code: code})
 }
@@ -340,14 +319,12 @@ func (s *Service) logLogin(ctx context.Context, username, code string) error {
 // checkPassword verifies a password for a login name under the back-off. It returns the
 // account, or an error that has been counted and logged.
 func (s *Service) checkPassword(ctx context.Context, username, password string) (account, error) {
-	key := strings.ToLower(strings.TrimSpace(username))
-	failures, last, err := s.throttle(ctx, key)
-	if err != nil {
-		return account{}, err
-	}
-	if until := s.backoff.Next(failures, last); s.now().Before(until) {
+	if err := s.attempts.Check(ctx, username); err != nil {
+		var th *ThrottledError
+		if !errors.As(err, &th) {
+			return account{}, err
+		}
 		// Refused without looking at the password, and not counted: waiting is the only way on.
-		err := &ThrottledError{Until: until}
 		if lerr := s.logLogin(ctx, username, ErrThrottled.Code); lerr != nil {
 			return account{}, errors.Join(err, lerr)
 		}
@@ -367,13 +344,13 @@ func (s *Service) checkPassword(ctx context.Context, username, password string) 
 		_, _ = VerifyPassword(password, s.dummy)
 	}
 	if !ok {
-		return account{}, errors.Join(ErrBadCredentials, s.fail(ctx, key), s.logLogin(ctx, username, ErrBadCredentials.Code))
+		return account{}, errors.Join(ErrBadCredentials, s.attempts.Failed(ctx, username), s.logLogin(ctx, username, ErrBadCredentials.Code))
 	}
 	if a.disabled.Valid || a.status == registry.StatusDeleted {
 		return account{}, errors.Join(ErrAccountDisabled, s.logLogin(ctx, a.username, ErrAccountDisabled.Code))
 	}
-	if _, err := s.st.DB.ExecContext(ctx, "DELETE FROM auth_throttle WHERE username = ?", key); err != nil {
-		return account{}, fmt.Errorf("clearing login back-off: %w", err)
+	if err := s.attempts.Succeeded(ctx, username); err != nil {
+		return account{}, err
 	}
 	return a, nil
 }
@@ -447,10 +424,7 @@ func (s *Service) ResetPassword(ctx context.Context, sess Session, userID, newPa
 	if err != nil {
 		return err
 	}
-	if _, err := s.st.DB.ExecContext(ctx, "DELETE FROM auth_throttle WHERE username = ?", strings.ToLower(a.username)); err != nil {
-		return fmt.Errorf("clearing login back-off: %w", err)
-	}
-	return nil
+	return s.attempts.Succeeded(ctx, a.username)
 }
 
 func (s *Service) storePassword(ctx context.Context, userID, password string, hook func(*sql.Tx, PasswordHook) error) error {

@@ -38,6 +38,15 @@ type env struct {
 	// cheapKDF uses test-only password hashing costs (cheapKDFForTests, or the test switch
 	// of a testswitches build: services.FromEnv).
 	cheapKDF bool
+
+	// Login (login.go): --user or --scheduler, the access table's row for this run, and
+	// whether it has been checked.
+	user       string
+	scheduler  bool
+	action     string
+	authorized bool
+	// The logged-in account (after authorize), named in what a command logs.
+	accountID, accountName string
 }
 
 // cheapKDFForTests is set by this package's tests (in code: a release binary cannot set it).
@@ -97,6 +106,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		printUsage(stderr)
 		return ExitUsage
 	}
+	e.action = actionOf(cmd.name, rest[1:]) // checked when the command opens the folder
 	if e.dataDir == "" {
 		dir, err := paths.DataDir()
 		if err != nil {
@@ -140,6 +150,16 @@ func (e *env) globalFlags(args []string) (rest []string, code int, done bool) {
 			e.dataDir, args = args[1], args[2:]
 		case strings.HasPrefix(a, "--data-dir="):
 			e.dataDir, args = strings.TrimPrefix(a, "--data-dir="), args[1:]
+		case a == "--user" || a == "-user":
+			if len(args) < 2 || args[1] == "" {
+				fmt.Fprintln(e.stderr, "dataskydd: --user needs a username (the password goes on standard input)")
+				return nil, ExitUsage, true
+			}
+			e.user, args = args[1], args[2:]
+		case strings.HasPrefix(a, "--user="):
+			e.user, args = strings.TrimPrefix(a, "--user="), args[1:]
+		case a == "--scheduler" || a == "-scheduler":
+			e.scheduler, args = true, args[1:]
 		case strings.HasPrefix(a, "-"):
 			fmt.Fprintf(e.stderr, "dataskydd: unknown flag %s\n", a)
 			printUsage(e.stderr)
@@ -157,7 +177,11 @@ func printUsage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nGlobal flags: --data-dir DIR (default: the per-user app-data folder), --version")
+	fmt.Fprintln(w, "\nGlobal flags: --data-dir DIR (default: the per-user app-data folder), --version,")
+	fmt.Fprintln(w, "  --user USERNAME (log in; the password is the first line of standard input, or asked for")
+	fmt.Fprintln(w, "  on a terminal), --scheduler (the scheduler token the app keeps in the OS keyring).")
+	fmt.Fprintln(w, "import, export, search, report, erase, delete, demo, retention set and anonymise need the")
+	fmt.Fprintln(w, "login of an admin or GDPR officer; anonymise on the real clock also takes --scheduler.")
 	fmt.Fprintln(w, "Run 'dataskydd COMMAND -h' for a command's flags.")
 }
 
@@ -167,6 +191,8 @@ func (e *env) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.StringVar(&e.dataDir, "data-dir", e.dataDir, "data folder")
+	fs.StringVar(&e.user, "user", e.user, "log in as `USERNAME` (the password on standard input)")
+	fs.BoolVar(&e.scheduler, "scheduler", e.scheduler, "use the scheduler token (anonymise on the real clock only)")
 	return fs
 }
 
@@ -192,8 +218,16 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// open opens the store in the data folder.
+// open checks the login (login.go), then opens the store in the data folder.
 func (e *env) open() (*store.Store, error) {
+	if err := e.authorize(); err != nil {
+		return nil, err
+	}
+	return e.openStore()
+}
+
+// openStore opens the store without the login check: only for authorize itself.
+func (e *env) openStore() (*store.Store, error) {
 	st, err := store.Open(e.ctx, e.dataDir)
 	if errors.Is(err, store.ErrNoStore) {
 		return nil, fmt.Errorf("%w: %s", err, e.dataDir)
@@ -203,6 +237,9 @@ func (e *env) open() (*store.Store, error) {
 
 // services opens the data folder with every feature wired.
 func (e *env) services() (*services.Services, error) {
+	if err := e.authorize(); err != nil {
+		return nil, err
+	}
 	opts := services.FromEnv()
 	opts.CheapKDF = opts.CheapKDF || e.cheapKDF
 	svc, err := services.Open(e.ctx, e.dataDir, opts)

@@ -12,6 +12,10 @@ import (
 func TestMain(m *testing.M) {
 	// Cheap password hashing: the tests are about the command line, not Argon2id's cost.
 	cheapKDFForTests = true
+	// The crash suite runs this test binary as the command line, in a process it kills.
+	if os.Getenv("CRASHTEST_CLI") == "1" {
+		os.Exit(Main(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	os.Exit(m.Run())
 }
 
@@ -74,36 +78,36 @@ func TestInitRefusesWeakPasswordAndBadUsage(t *testing.T) {
 func TestImportExportDeleteCheck(t *testing.T) {
 	dir := initStore(t)
 	in := filepath.Join("..", "jsonl", "testdata", "small.jsonl")
-	code, out, errOut := run(t, "", "--data-dir", dir, "import", in)
+	code, out, errOut := admin(t, dir, "import", in)
 	if code != 0 {
 		t.Fatalf("import: %d %s", code, errOut)
 	}
 	if !strings.Contains(out, "work_order") || !strings.Contains(out, "imported 6 records") {
 		t.Errorf("import output: %q", out)
 	}
-	code, out, _ = run(t, "", "--data-dir", dir, "export", "--type", "customer", "-")
+	code, out, _ = admin(t, dir, "export", "--type", "customer", "-")
 	if code != 0 || strings.Count(out, "\n") != 1 || !strings.HasPrefix(out, `{"type":"customer","id":"C1"`) {
 		t.Fatalf("export: %d %q", code, out)
 	}
 	// A bad file: exit 1, file:line and field named, nothing written.
 	bad := filepath.Join(t.TempDir(), "bad.jsonl")
 	os.WriteFile(bad, []byte(`{"type":"customer","id":"C9","name":"X"}`+"\n"+`{"type":"case","id":"K1","hours":3}`+"\n"), 0o600)
-	code, _, errOut = run(t, "", "--data-dir", dir, "import", bad)
+	code, _, errOut = admin(t, dir, "import", bad)
 	if code != ExitFail || !strings.Contains(errOut, bad+":2: field \"hours\"") || !strings.Contains(errOut, "nothing was imported") {
 		t.Fatalf("bad import: %d %q", code, errOut)
 	}
-	if _, out, _ = run(t, "", "--data-dir", dir, "export", "--type", "customer", "-"); strings.Contains(out, "C9") {
+	if _, out, _ = admin(t, dir, "export", "--type", "customer", "-"); strings.Contains(out, "C9") {
 		t.Fatal("the bad import wrote C9")
 	}
-	code, out, errOut = run(t, "", "--data-dir", dir, "delete", "work_order", "WO1")
+	code, out, errOut = admin(t, dir, "delete", "work_order", "WO1")
 	if code != 0 || !strings.Contains(out, "marked work_order WO1 deleted") {
 		t.Fatalf("delete: %d %q %q", code, out, errOut)
 	}
-	_, out, _ = run(t, "", "--data-dir", dir, "export", "--type", "work_order", "-")
+	_, out, _ = admin(t, dir, "export", "--type", "work_order", "-")
 	if !strings.Contains(out, `"status":"deleted"`) || !strings.Contains(out, `"deleted_at":`) {
 		t.Errorf("deleted work order: %q", out)
 	}
-	if code, _, errOut = run(t, "", "--data-dir", dir, "delete", "work_order", "NOPE"); code != ExitFail || !strings.Contains(errOut, "not found") {
+	if code, _, errOut = admin(t, dir, "delete", "work_order", "NOPE"); code != ExitFail || !strings.Contains(errOut, "not found") {
 		t.Errorf("delete missing: %d %q", code, errOut)
 	}
 	if code, _, _ = run(t, "", "--data-dir", dir, "delete", "spaceship", "1"); code != ExitUsage {
@@ -121,4 +125,10 @@ func TestCommandsOnMissingStoreFail(t *testing.T) {
 	if code != ExitFail || !strings.Contains(errOut, "run init first") {
 		t.Fatalf("%d %q", code, errOut)
 	}
+}
+
+// admin runs a command as the store's first administrator (initStore's), password on stdin.
+func admin(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	return run(t, password, append([]string{"--user", "admin", "--data-dir", dir}, args...)...)
 }

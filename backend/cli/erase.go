@@ -141,5 +141,8 @@ func cmdReport(e *env, args []string) error {
 	return nil
 }
 
-// actor is who the command line acts as in the event log.
-func (e *env) actor() erasure.Actor { return erasure.Actor{Username: "command line"} }
+// actor is the logged-in account the erasure names in the event log (and whose own user
+// record it refuses to anonymise).
+func (e *env) actor() erasure.Actor {
+	return erasure.Actor{UserID: e.accountID, Username: e.accountName}
+}

@@ -178,6 +178,12 @@ func cmdAnonymise(e *env, args []string) error {
 			return usagef("--now %q: want RFC 3339 (2026-03-01T09:30:00Z)", *nowFlag)
 		}
 	}
+	switch { // the access table's row (access.go): --now without --dry-run stays the strictest
+	case *dryRun:
+		e.action = actionAnonymiseDryRun
+	case *nowFlag == "":
+		e.action = actionAnonymise
+	}
 	st, err := e.open()
 	if err != nil {
 		return err

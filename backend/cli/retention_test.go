@@ -35,10 +35,10 @@ func TestRetentionListAndSet(t *testing.T) {
 			t.Errorf("case on by default")
 		}
 	}
-	if code, _, errOut := run(t, "", "--data-dir", dir, "retention", "set", "case", "--enabled", "true", "--days", "30"); code != ExitOK {
+	if code, _, errOut := admin(t, dir, "retention", "set", "case", "--enabled", "true", "--days", "30"); code != ExitOK {
 		t.Fatalf("set: %d %s", code, errOut)
 	}
-	if code, _, errOut := run(t, "", "--data-dir", dir, "retention", "set", "user", "--on-delete", "delete"); code != ExitOK {
+	if code, _, errOut := admin(t, dir, "retention", "set", "user", "--on-delete", "delete"); code != ExitOK {
 		t.Fatalf("set on-delete: %d %s", code, errOut)
 	}
 	_, out, _ = run(t, "", "--data-dir", dir, "retention", "list")
@@ -63,7 +63,7 @@ func TestRetentionListAndSet(t *testing.T) {
 		{[]string{"retention", "purge"}, ExitUsage, "list or set"},
 	}
 	for _, b := range bad {
-		code, _, errOut := run(t, "", append([]string{"--data-dir", dir}, b.args...)...)
+		code, _, errOut := admin(t, dir, b.args...)
 		if code != b.code || !strings.Contains(errOut, b.msg) {
 			t.Errorf("%v: %d %q, want %d and %q", b.args, code, errOut, b.code, b.msg)
 		}
@@ -96,10 +96,10 @@ func TestAnonymiseDryRunThenRun(t *testing.T) {
 	if err := os.WriteFile(in, []byte(data), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := run(t, "", "--data-dir", dir, "import", in); code != ExitOK {
+	if code, _, errOut := admin(t, dir, "import", in); code != ExitOK {
 		t.Fatalf("import: %s", errOut)
 	}
-	run(t, "", "--data-dir", dir, "retention", "set", "case", "--enabled", "true", "--days", "0")
+	admin(t, dir, "retention", "set", "case", "--enabled", "true", "--days", "0")
 	type report struct {
 		Now    string `json:"now"`
 		DryRun bool   `json:"dry_run"`
@@ -131,11 +131,11 @@ func TestAnonymiseDryRunThenRun(t *testing.T) {
 		dry.Types["event"].Anonymised != 1 || dry.Types["system_log"].Deleted != 1 {
 		t.Errorf("dry run %+v", dry)
 	}
-	_, exp, _ := run(t, "", "--data-dir", dir, "export", "-")
+	_, exp, _ := admin(t, dir, "export", "-")
 	if !strings.Contains(exp, "Qwertzuiop") {
 		t.Fatal("the dry run changed the data")
 	}
-	code, out, errOut = run(t, "", "--data-dir", dir, "anonymise", "--now", "2026-11-01T00:00:00Z", "--json")
+	code, out, errOut = admin(t, dir, "anonymise", "--now", "2026-11-01T00:00:00Z", "--json")
 	if code != ExitOK {
 		t.Fatalf("run: %d %s", code, errOut)
 	}
@@ -143,15 +143,15 @@ func TestAnonymiseDryRunThenRun(t *testing.T) {
 	if ran.DryRun || ran.Types["case"].Anonymised != 1 || ran.Types["system_log"].Deleted != 1 {
 		t.Errorf("run %+v", ran)
 	}
-	_, exp, _ = run(t, "", "--data-dir", dir, "export", "-")
+	_, exp, _ = admin(t, dir, "export", "-")
 	if strings.Contains(exp, "Qwertzuiop") || strings.Contains(exp, "192.0.2.55") || strings.Contains(exp, `"L1"`) {
 		t.Errorf("export after the run:\n%s", exp)
 	}
-	_, out, _ = run(t, "", "--data-dir", dir, "search", "--json", "Qwertzuiop")
+	_, out, _ = admin(t, dir, "search", "--json", "Qwertzuiop")
 	if !strings.Contains(out, `"total": 0`) {
 		t.Errorf("the search still finds the erased name: %s", out)
 	}
-	code, out, _ = run(t, "", "--data-dir", dir, "anonymise", "--now", "2026-11-01T00:00:00Z")
+	code, out, _ = admin(t, dir, "anonymise", "--now", "2026-11-01T00:00:00Z")
 	if code != ExitOK || !strings.Contains(out, "0 records anonymised") {
 		t.Errorf("second run: %d %s", code, out)
 	}

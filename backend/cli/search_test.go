@@ -19,10 +19,10 @@ func TestSearchCommand(t *testing.T) {
 	if err := os.WriteFile(data, []byte(lines), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errOut := run(t, "", "--data-dir", dir, "import", data); code != 0 {
+	if code, _, errOut := admin(t, dir, "import", data); code != 0 {
 		t.Fatalf("import: %d %s", code, errOut)
 	}
-	code, out, errOut := run(t, "", "--data-dir", dir, "search", "--json", "+46 70 123 45 67")
+	code, out, errOut := admin(t, dir, "search", "--json", "+46 70 123 45 67")
 	if code != 0 {
 		t.Fatalf("search: %d %s", code, errOut)
 	}
@@ -60,16 +60,16 @@ func TestSearchCommand(t *testing.T) {
 		}
 	}
 	// --limit caps the list, not the total.
-	_, out, _ = run(t, "", "--data-dir", dir, "search", "--json", "--limit", "1", "asa")
+	_, out, _ = admin(t, dir, "search", "--json", "--limit", "1", "asa")
 	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Hits) != 1 || res.Total < 3 {
 		t.Errorf("--limit 1: %v %s", err, out)
 	}
 	// Text output names the kind and groups by area and location.
-	_, out, _ = run(t, "", "--data-dir", dir, "search", "800101-1231")
+	_, out, _ = admin(t, dir, "search", "800101-1231")
 	if !strings.Contains(out, "(personal_number)") || !strings.Contains(out, "Workcloud / Kundregister (1)") {
 		t.Errorf("text output:\n%s", out)
 	}
-	if code, _, _ := run(t, "", "--data-dir", dir, "search"); code != ExitUsage {
+	if code, _, _ := admin(t, dir, "search"); code != ExitUsage {
 		t.Errorf("search without a query: exit %d", code)
 	}
 	if code, out, _ := run(t, "", "--data-dir", dir, "check"); code != 0 {

@@ -197,10 +197,12 @@ func Fill(ctx context.Context, st *store.Store, opts Options) (Result, error) {
 // onlyAccounts checks that the store holds nothing but login accounts and their
 // permissions, which is what init writes: user records with a credential in the auth
 // table (or, from before the account service, ids starting "local-") and permission records
-// that link to such a user.
+// that link to such a user; plus the event and system log lines of logins (the command line's
+// demo runs after a login, which logs itself).
 func onlyAccounts(tx *store.Tx) error {
 	var n int
 	err := tx.SQL().QueryRowContext(tx.Context(), `SELECT COUNT(*) FROM (SELECT 1 FROM records r WHERE NOT (
+  r.type IN ('event', 'system_log') OR
   (r.type = 'user' AND (r.ext_id LIKE 'local-%' OR EXISTS (SELECT 1 FROM auth_credentials c WHERE c.user_id = r.ext_id)))
   OR (r.type = 'permission' AND (r.ext_id LIKE 'local-%' OR EXISTS (SELECT 1 FROM links l JOIN auth_credentials c ON c.user_id = l.to_id
       WHERE l.src = r.rid AND l.to_type = 'user')))

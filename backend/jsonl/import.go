@@ -21,6 +21,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"dataskydd/backend/auth"
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
@@ -133,6 +134,10 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 	customers := customerNumbers{word: st.ReplacementWord(), seen: map[string]customerAt{}}
 	err := st.Update(ctx, func(tx *store.Tx) error {
 		tx.Bulk = true
+		guard, err := auth.NewImportGuard(tx) // accounts, roles and permissions stay as they are
+		if err != nil {
+			return err
+		}
 		rebuild, err := deferIndexes(tx, total)
 		if err != nil {
 			return err
@@ -153,6 +158,12 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 					if err := customers.add(files, c.lines[i], r); err != nil {
 						return err
 					}
+				}
+				if no, err := guard.Check(r); err != nil || no != nil {
+					if no != nil {
+						return lineErr(files, c.lines[i], no.Field, no.Msg)
+					}
+					return err
 				}
 				rid, err := tx.PutPrepared(p, batch)
 				if errors.Is(err, store.ErrDuplicate) {
@@ -183,6 +194,9 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		}
 		if err := checkLinks(tx, batch, files, positions); err != nil {
 			return err
+		}
+		if err := guard.Finish(); err != nil {
+			return fmt.Errorf("%w: %w", ErrImport, err)
 		}
 		return tx.EnqueueBatch(batch)
 	})

@@ -60,13 +60,14 @@
 // its count goes to the history beside the policies'.
 //
 // The CLI's `anonymise` runs the same job once, so the policies also run while the app is
-// closed (exit 0 when the run completed, 1 otherwise):
-//   - cron (Linux): `17 * * * * /usr/bin/dataskydd anonymise >>"$HOME/dataskydd-anonymise.log" 2>&1`
+// closed (exit 0 when the run completed, 1 otherwise). A scheduled job logs in with the
+// scheduler token an admin creates in the app (`--scheduler`, docs/security.md):
+//   - cron (Linux): `17 * * * * /usr/bin/dataskydd --scheduler anonymise >>"$HOME/dataskydd-anonymise.log" 2>&1`
 //   - launchd (macOS): a LaunchAgent plist with ProgramArguments
-//     [/Applications/Dataskydd.app/Contents/MacOS/Dataskydd, anonymise] and
+//     [/Applications/Dataskydd.app/Contents/MacOS/Dataskydd, --scheduler, anonymise] and
 //     StartInterval 3600
 //   - Task Scheduler (Windows):
-//     `schtasks /Create /SC HOURLY /TN Dataskydd-anonymise /TR "\"C:\Program Files\Dataskydd\dataskydd.exe\" anonymise"`
+//     `schtasks /Create /SC HOURLY /TN Dataskydd-anonymise /TR "\"C:\Program Files\Dataskydd\dataskydd.exe\" --scheduler anonymise"`
 //
 // `anonymise --dry-run` is the preview; `--now` judges due records as of another time.
 //

@@ -70,6 +70,13 @@
 // `event` record (who, which entry, when), never the value; when the event cannot be written
 // nothing is returned.
 //
+// The password typed to decrypt (or to grant, rotate or write) is the login password, so it is
+// tried under the login's back-off and counts against it ([Attempts], auth.Attempts): after
+// three free mistakes the prompt waits 1 s, 2 s, 4 s ... up to 15 minutes, and while it waits
+// even the right password is refused untried. Every failure is an event too (a wrong password,
+// an attempt refused by the back-off, a wrong second factor: `vault.unlock.*`), naming who and
+// which entry or form, never what was typed.
+//
 // # Deletion
 //
 // [Service.PurgeExpired] deletes entries older than their form's auto-delete days; the

@@ -284,7 +284,7 @@ func (s *Service) Decrypt(ctx context.Context, sess auth.Session, entryID string
 	if err := s.requireDecrypt(ctx, s.db, sess, formID); err != nil {
 		return nil, err
 	}
-	key, err := s.formKey(ctx, s.db, sess, formID, u)
+	key, err := s.formKeyFor(ctx, s.db, sess, formID, u, TargetEntry, entryID)
 	if err != nil {
 		return nil, err
 	}

@@ -47,6 +47,15 @@ const (
 	TargetEntry       = "vault_entry"
 )
 
+// Failed unlocks: a wrong password at the decrypt prompt, a prompt refused during the
+// back-off, a wrong second factor. No "vault.decrypt" in them: that names only decryptions
+// that happened.
+const (
+	ActionUnlockFailed       = "vault.unlock.failed"
+	ActionUnlockThrottled    = "vault.unlock.throttled"
+	ActionSecondFactorFailed = "vault.unlock.second_factor_failed"
+)
+
 // EventLog records events. Decryption fails when its event cannot be written: an unlogged
 // read is worse than a refused one.
 type EventLog interface {
@@ -74,6 +83,14 @@ type Unlock struct {
 	SecondFactor string
 }
 
+// Attempts is the login's failed-password count with its back-off ([auth.Attempts]): the
+// password typed to decrypt is the login password, so guesses at either prompt count alike.
+type Attempts interface {
+	Check(ctx context.Context, name string) error // a *auth.ThrottledError while backed off
+	Failed(ctx context.Context, name string) error
+	Succeeded(ctx context.Context, name string) error
+}
+
 // Options configure a [Service].
 type Options struct {
 	Directory Directory   // nil: RecordDirectory over the same database
@@ -81,6 +98,7 @@ type Options struct {
 	StepUp    StepUp      // nil: no second factor is asked, even where a form wants one
 	KeyParams auth.Params // Argon2id for sealing private keys; zero: DefaultKeyParams()
 	Now       func() time.Time
+	Attempts  Attempts // nil: auth.NewAttempts over the same database, default back-off
 }
 
 // DefaultKeyParams are the Argon2id parameters that seal users' private keys: 128 MiB, 3
@@ -98,6 +116,8 @@ type Service struct {
 	stepUp StepUp
 	kdf    auth.Params
 	now    func() time.Time
+
+	attempts Attempts // failed unlocks share the login's back-off
 }
 
 // New returns a service over the store's database (the vault_* tables of migration 0003).
@@ -117,6 +137,10 @@ func New(db *sql.DB, opts Options) (*Service, error) {
 	}
 	if s.now == nil {
 		s.now = time.Now
+	}
+	s.attempts = opts.Attempts
+	if s.attempts == nil {
+		s.attempts = auth.NewAttempts(db, auth.Backoff{}, s.now)
 	}
 	return s, nil
 }
@@ -302,6 +326,14 @@ func (s *Service) unlockIdentity(ctx context.Context, q querier, userID, passwor
 // formKey unlocks the caller's identity and unwraps formID's data key, after the second
 // factor when the form asks for one. The caller must have checked requireDecrypt.
 func (s *Service) formKey(ctx context.Context, q querier, sess auth.Session, formID string, u Unlock) (*DataKey, error) {
+	return s.formKeyFor(ctx, q, sess, formID, u, TargetForm, formID)
+}
+
+// formKeyFor is formKey with the entry or form a failure event names. The password is tried
+// under the login's back-off (a refused attempt does not look at it); every failure is an
+// event naming who and where, never what was typed. q must not be a transaction: the
+// failure count and the event are written beside it.
+func (s *Service) formKeyFor(ctx context.Context, q querier, sess auth.Session, formID string, u Unlock, targetType, targetID string) (*DataKey, error) {
 	var twoFactor bool
 	if err := q.QueryRowContext(ctx, "SELECT two_factor FROM vault_forms WHERE form_id = ?", formID).Scan(&twoFactor); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -317,17 +349,32 @@ func (s *Service) formKey(ctx context.Context, q querier, sess auth.Session, for
 	if err != nil {
 		return nil, fmt.Errorf("reading wrapped key: %w", err)
 	}
+	if u.Password != "" {
+		err := s.attempts.Check(ctx, sess.Username)
+		if errors.Is(err, auth.ErrThrottled) {
+			return nil, errors.Join(err, s.log(ctx, sess, ActionUnlockThrottled, targetType, targetID))
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	id, err := s.unlockIdentity(ctx, q, sess.UserID, u.Password)
+	if errors.Is(err, ErrDecrypt) {
+		return nil, errors.Join(err, s.attempts.Failed(ctx, sess.Username), s.log(ctx, sess, ActionUnlockFailed, targetType, targetID))
+	}
 	if err != nil {
 		return nil, err
 	}
 	defer id.Wipe()
+	if err := s.attempts.Succeeded(ctx, sess.Username); err != nil {
+		return nil, err
+	}
 	if twoFactor && s.stepUp != nil {
 		if u.SecondFactor == "" {
 			return nil, ErrStepUpRequired
 		}
 		if err := s.stepUp.Verify(ctx, sess, u.SecondFactor); err != nil {
-			return nil, fmt.Errorf("second factor: %w", err)
+			return nil, errors.Join(fmt.Errorf("second factor: %w", err), s.log(ctx, sess, ActionSecondFactorFailed, targetType, targetID))
 		}
 	}
 	return id.Unwrap(formID, wrapped)

@@ -334,3 +334,15 @@ export const clipboard = {
     return runtime ? runtime.ClipboardGetText() : navigator.clipboard.readText();
   },
 };
+
+// The scheduler token (app_scheduler.go; admins): lets a scheduled job run
+// `dataskydd --scheduler anonymise` without a password.
+export type SchedulerTokenInfo = Data<main.SchedulerTokenInfo>;
+
+export const schedulerBackend = {
+  schedulerToken: (): Promise<SchedulerTokenInfo> => call(() => App.SchedulerToken()),
+  /** Makes a new token (replacing any earlier one) and stores it in the OS keyring. */
+  createSchedulerToken: (): Promise<SchedulerTokenInfo> => call(() => App.CreateSchedulerToken()),
+  /** Scheduled runs stop working at once. */
+  revokeSchedulerToken: (): Promise<void> => call(() => App.RevokeSchedulerToken()),
+};

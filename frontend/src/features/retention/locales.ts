@@ -1,5 +1,8 @@
 // Settings > GDPR > Anonymisation: Swedish is the reference, English has exactly its keys.
+import { en as schedulerTokenEn, sv as schedulerTokenSv } from './schedulerTokenLocales';
+
 export const sv = {
+  schedulerToken: schedulerTokenSv,
   title: 'Anonymisering',
   subtitle:
     'Hur länge personuppgifter sparas. När tiden har gått anonymiseras posterna automatiskt: när appen startar och sedan varje timme.',
@@ -82,6 +85,7 @@ export const sv = {
 };
 
 export const en: typeof sv = {
+  schedulerToken: schedulerTokenEn,
   title: 'Anonymisation',
   subtitle:
     'How long personal data is kept. When the time has passed, records are anonymised automatically: when the app starts and then every hour.',

@@ -23,6 +23,8 @@ export function ChooseReportFile():Promise<string>;
 
 export function ConfirmTOTPEnrolment(arg1:string):Promise<void>;
 
+export function CreateSchedulerToken():Promise<main.SchedulerTokenInfo>;
+
 export function CreateUser(arg1:main.NewUserInput):Promise<string>;
 
 export function DeleteRecord(arg1:string,arg2:string):Promise<string>;
@@ -85,11 +87,15 @@ export function ResetUserPassword(arg1:string,arg2:string):Promise<void>;
 
 export function RetentionOverview():Promise<main.RetentionOverview>;
 
+export function RevokeSchedulerToken():Promise<void>;
+
 export function RunRetentionNow():Promise<main.RetentionRun>;
 
 export function SaveRecord(arg1:string,arg2:string,arg3:Record<string, any>,arg4:boolean):Promise<main.SaveResult>;
 
 export function SaveSMSSettings(arg1:main.SMSSettingsInput):Promise<void>;
+
+export function SchedulerToken():Promise<main.SchedulerTokenInfo>;
 
 export function SearchPersons(arg1:main.SearchRequest):Promise<main.SearchResult>;
 

@@ -38,6 +38,10 @@ export function ConfirmTOTPEnrolment(arg1) {
   return window['go']['main']['App']['ConfirmTOTPEnrolment'](arg1);
 }
 
+export function CreateSchedulerToken() {
+  return window['go']['main']['App']['CreateSchedulerToken']();
+}
+
 export function CreateUser(arg1) {
   return window['go']['main']['App']['CreateUser'](arg1);
 }
@@ -162,6 +166,10 @@ export function RetentionOverview() {
   return window['go']['main']['App']['RetentionOverview']();
 }
 
+export function RevokeSchedulerToken() {
+  return window['go']['main']['App']['RevokeSchedulerToken']();
+}
+
 export function RunRetentionNow() {
   return window['go']['main']['App']['RunRetentionNow']();
 }
@@ -172,6 +180,10 @@ export function SaveRecord(arg1, arg2, arg3, arg4) {
 
 export function SaveSMSSettings(arg1) {
   return window['go']['main']['App']['SaveSMSSettings'](arg1);
+}
+
+export function SchedulerToken() {
+  return window['go']['main']['App']['SchedulerToken']();
 }
 
 export function SearchPersons(arg1) {

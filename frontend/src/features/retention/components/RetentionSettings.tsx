@@ -25,6 +25,7 @@ import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 import { usePreview, useRetentionOverview, useRetentionProgress, useRunNow, useSetPolicy } from '../api/useRetention';
 import { PreviewModal } from './PreviewModal';
+import { SchedulerTokenCard } from './SchedulerTokenCard';
 
 /** A label pair in the UI language. */
 export function pick(lang: string, sv: string, en: string) {
@@ -63,6 +64,7 @@ export function RetentionSettings() {
       </div>
       <SchedulerCard running={data.running} lastRun={data.lastRun} nextRun={data.nextRun} />
       <PolicyTable policies={data.policies} />
+      <SchedulerTokenCard />
       <HistoryTable runs={data.history} />
     </Stack>
   );
