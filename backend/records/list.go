@@ -137,6 +137,10 @@ type TypeSchema struct {
 	ReadRoles []string      `json:"readRoles"` // empty: every logged-in user
 	OnDelete  bool          `json:"onDelete"`  // the delete follows an anonymise-or-delete setting
 	Fields    []FieldSchema `json:"fields"`
+
+	// One record of the type, for headings and sentences ("Kund", "Customer").
+	SingularSV string `json:"singularSv"`
+	SingularEN string `json:"singularEn"`
 }
 
 var kindNames = map[registry.Kind]string{
@@ -170,6 +174,7 @@ func Schemas() []TypeSchema {
 			roles = append(roles, string(r))
 		}
 		out = append(out, TypeSchema{Name: t.Name, Area: t.Area, Location: t.Location, LabelSV: t.LabelSV, LabelEN: t.LabelEN,
+			SingularSV: t.SingularSV(), SingularEN: t.SingularEN(),
 			Writable: writable(t), ReadRoles: roles, OnDelete: t.Retention != nil && t.Retention.OnDelete, Fields: fieldSchemas(t.Fields)})
 	}
 	return out

@@ -1316,6 +1316,8 @@ export namespace records {
 	    readRoles: string[];
 	    onDelete: boolean;
 	    fields: FieldSchema[];
+	    singularSv: string;
+	    singularEn: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new TypeSchema(source);
@@ -1332,6 +1334,8 @@ export namespace records {
 	        this.readRoles = source["readRoles"];
 	        this.onDelete = source["onDelete"];
 	        this.fields = this.convertValues(source["fields"], FieldSchema);
+	        this.singularSv = source["singularSv"];
+	        this.singularEn = source["singularEn"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
