@@ -1290,6 +1290,9 @@ export namespace records {
 	    desc: boolean;
 	    status: string;
 	    text: string;
+	    match?: Record<string, string>;
+	    since?: string;
+	    until?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Query(source);
@@ -1304,6 +1307,9 @@ export namespace records {
 	        this.desc = source["desc"];
 	        this.status = source["status"];
 	        this.text = source["text"];
+	        this.match = source["match"];
+	        this.since = source["since"];
+	        this.until = source["until"];
 	    }
 	}
 	export class TypeSchema {
