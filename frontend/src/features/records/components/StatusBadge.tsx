@@ -8,7 +8,7 @@ export function StatusBadge({ status }: { status: string }) {
   if (!status) return null;
   return (
     <Badge tt="none" variant="light" color={colours[status] ?? 'gray'} size="sm">
-      {t(`records.status.${status}`, { defaultValue: status })}
+      {t(`labels.values.status.${status}`, { defaultValue: status })}
     </Badge>
   );
 }
