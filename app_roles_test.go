@@ -51,7 +51,8 @@ var boundAccess = map[string]access{
 	"ExportRecordsCSV": {roles: []auth.Role{auth.RoleAdmin, auth.RoleGDPROfficer}, args: func(f *rolesFixture) []any {
 		return []any{records.Query{Type: "event"}, filepath.Join(f.dir, "events.csv")}
 	}},
-	"VaultEntry": anyone,
+	"VaultEntry":             anyone,
+	"PreviewRetentionPolicy": {roles: []auth.Role{auth.RoleAdmin, auth.RoleGDPROfficer}, args: func(*rolesFixture) []any { return []any{"case", 30} }},
 	// session and accounts
 	"State":              public,
 	"FirstRun":           public,

@@ -73,6 +73,8 @@ export function PreviewErasure(arg1:string):Promise<main.ErasurePlan>;
 
 export function PreviewRetention():Promise<main.RetentionRun>;
 
+export function PreviewRetentionPolicy(arg1:string,arg2:number):Promise<main.TypeCounts>;
+
 export function RebuildIndex():Promise<main.IndexCheck>;
 
 export function RecordDeleteEffect(arg1:string):Promise<string>;

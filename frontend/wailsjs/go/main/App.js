@@ -138,6 +138,10 @@ export function PreviewRetention() {
   return window['go']['main']['App']['PreviewRetention']();
 }
 
+export function PreviewRetentionPolicy(arg1, arg2) {
+  return window['go']['main']['App']['PreviewRetentionPolicy'](arg1, arg2);
+}
+
 export function RebuildIndex() {
   return window['go']['main']['App']['RebuildIndex']();
 }
