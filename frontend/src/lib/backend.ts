@@ -220,6 +220,8 @@ export const gdprBackend = {
   retentionOverview: (): Promise<RetentionOverview> => call(() => App.RetentionOverview()),
   setRetentionPolicy: (change: PolicyChange): Promise<RetentionPolicy> =>
     call(() => App.SetRetentionPolicy(change as main.PolicyChange)),
+  /** What the next run would do to one type if its policy were on with days; changes nothing. */
+  previewRetentionPolicy: (type: string, days: number): Promise<RetentionTypeCounts> => call(() => App.PreviewRetentionPolicy(type, days)),
   /** What a run now would do; changes nothing. */
   previewRetention: (): Promise<RetentionRun> => call(() => App.PreviewRetention()),
   runRetentionNow: (): Promise<RetentionRun> => call(() => App.RunRetentionNow()),
