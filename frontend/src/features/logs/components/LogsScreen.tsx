@@ -305,7 +305,7 @@ function SystemRows({ items, words }: { items: Row[]; words: Words }) {
                 <Text size="sm" c={codeColour(kind, code)} fw={500} data-testid="system-code" data-colour={codeColour(kind, code)}>
                   {words.code(code)}
                 </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
+                <Text size="xs" c="dimmed" ff="monospace" data-code>
                   {code.toLowerCase()}
                 </Text>
               </Table.Td>
