@@ -31,6 +31,7 @@ export const sv = {
     message: 'Meddelande',
   },
   empty: 'Inga rader.',
+  hiddenColumn: 'Kolumnen {{column}} är dold i det smala fönstret.',
   total_one: '{{formatted}} rad',
   total_other: '{{formatted}} rader',
 };
@@ -67,6 +68,7 @@ export const en: typeof sv = {
     message: 'Message',
   },
   empty: 'No rows.',
+  hiddenColumn: 'The {{column}} column is hidden in the narrow window.',
   total_one: '{{formatted}} row',
   total_other: '{{formatted}} rows',
 };

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconFileExport, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
@@ -86,6 +86,9 @@ function LogTable({ log }: { log: Log }) {
   const items = rows.data?.items ?? [];
   const total = rows.data?.total ?? 0;
   const reset = () => setPage(1);
+  // A narrow window hides the last column (address, message) rather than cutting the table.
+  const { ref: frame, width } = useElementSize();
+  const narrow = width > 0 && width < 900;
 
   const exportCsv = async () => {
     setBusy(true);
@@ -179,9 +182,14 @@ function LogTable({ log }: { log: Log }) {
         </Button>
       </Group>
       {rows.isError && <ErrorAlert error={rows.error} />}
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={640} type="native">
-          {log === 'event' ? <EventRows items={items} words={words} /> : <SystemRows items={items} words={words} />}
+      {narrow && (
+        <Text size="xs" c="dimmed" mt={-8} data-testid={`hidden-columns-${log}`}>
+          {t('logs.hiddenColumn', { column: log === 'event' ? t('logs.columns.ip') : t('logs.columns.message') })}
+        </Text>
+      )}
+      <Paper withBorder radius="md" ref={frame}>
+        <Table.ScrollContainer minWidth={560} type="native">
+          {log === 'event' ? <EventRows items={items} words={words} narrow={narrow} /> : <SystemRows items={items} words={words} narrow={narrow} />}
         </Table.ScrollContainer>
         {rows.data && items.length === 0 && (
           <Text c="dimmed" ta="center" p="lg">
@@ -219,7 +227,7 @@ function useTargetNames(items: Row[]): Map<string, string> {
   return names;
 }
 
-function EventRows({ items, words }: { items: Row[]; words: Words }) {
+function EventRows({ items, words, narrow }: { items: Row[]; words: Words; narrow: boolean }) {
   const { t } = useTranslation();
   const names = useTargetNames(items);
   return (
@@ -230,7 +238,7 @@ function EventRows({ items, words }: { items: Row[]; words: Words }) {
           <Table.Th>{t('logs.columns.username')}</Table.Th>
           <Table.Th>{t('logs.columns.action')}</Table.Th>
           <Table.Th>{t('logs.columns.record')}</Table.Th>
-          <Table.Th>{t('logs.columns.ip')}</Table.Th>
+          {!narrow && <Table.Th>{t('logs.columns.ip')}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -258,15 +266,17 @@ function EventRows({ items, words }: { items: Row[]; words: Words }) {
                 {type && (
                   <Anchor href={targetHref(type, id)} size="sm" data-testid="event-target">
                     {`${words.typeSingular(type)} ${id}`}
-                    {name ? ` · ${name}` : ''}
+                    {name && name !== id ? ` · ${name}` : ''}
                   </Anchor>
                 )}
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed">
-                  {str(r, 'ip')}
-                </Text>
-              </Table.Td>
+              {!narrow && (
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {str(r, 'ip')}
+                  </Text>
+                </Table.Td>
+              )}
             </Table.Tr>
           );
         })}
@@ -275,7 +285,7 @@ function EventRows({ items, words }: { items: Row[]; words: Words }) {
   );
 }
 
-function SystemRows({ items, words }: { items: Row[]; words: Words }) {
+function SystemRows({ items, words, narrow }: { items: Row[]; words: Words; narrow: boolean }) {
   const { t } = useTranslation();
   return (
     <Table striped verticalSpacing="xs" data-testid="log-system_log">
@@ -285,7 +295,7 @@ function SystemRows({ items, words }: { items: Row[]; words: Words }) {
           <Table.Th>{t('logs.columns.kind')}</Table.Th>
           <Table.Th>{t('logs.columns.username')}</Table.Th>
           <Table.Th>{t('logs.columns.code')}</Table.Th>
-          <Table.Th>{t('logs.columns.message')}</Table.Th>
+          {!narrow && <Table.Th>{t('logs.columns.message')}</Table.Th>}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -296,7 +306,7 @@ function SystemRows({ items, words }: { items: Row[]; words: Words }) {
             <Table.Tr key={r.id}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{words.dateTime(str(r, 'occurred_at'))}</Table.Td>
               <Table.Td>
-                <Badge tt="none" variant="light" color={kind === 'error' ? 'red' : 'blue'} style={{ overflow: 'visible' }}>
+                <Badge tt="none" variant="light" color={kind === 'error' ? 'red' : 'blue'} miw="max-content" styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
                   {words.value('kind', kind)}
                 </Badge>
               </Table.Td>
@@ -309,11 +319,13 @@ function SystemRows({ items, words }: { items: Row[]; words: Words }) {
                   {code.toLowerCase()}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={2}>
-                  {str(r, 'message')}
-                </Text>
-              </Table.Td>
+              {!narrow && (
+                <Table.Td>
+                  <Text size="sm" lineClamp={2}>
+                    {str(r, 'message')}
+                  </Text>
+                </Table.Td>
+              )}
             </Table.Tr>
           );
         })}

@@ -29,7 +29,7 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
   const [text] = useDebouncedValue(filter.trim(), 300);
   const query = { type: schema.name, offset: (page - 1) * pageSize, limit: pageSize, sort, desc, status: status ?? '', text };
   const result = useRecordPage(query);
-  const allFields = summaryFields(schema);
+  const allFields = byPriority(summaryFields(schema));
   const total = result.data?.total ?? 0;
   const fmt = { format: words.count };
   const statusField = schema.fields.find((f) => f.name === 'status');
@@ -104,6 +104,11 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
           />
         )}
       </Group>
+      {hidden > 0 && (
+        <Text size="xs" c="dimmed" mt={-8} data-testid="hidden-columns">
+          {t('records.list.hiddenColumns', { count: hidden, formatted: words.count(hidden) })}
+        </Text>
+      )}
       {result.isError && <ErrorAlert error={result.error} />}
       <Paper withBorder radius="md" ref={frame}>
         <Table.ScrollContainer minWidth={360}>
@@ -154,11 +159,6 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        {hidden > 0 && (
-          <Text size="xs" c="dimmed" px="sm" py={6} data-testid="hidden-columns">
-            {t('records.list.hiddenColumns', { count: hidden, formatted: words.count(hidden) })}
-          </Text>
-        )}
         {result.data && result.data.items.length === 0 && (
           <Text c="dimmed" ta="center" p="lg">
             {t('records.list.empty')}
@@ -211,4 +211,11 @@ export function columnsThatFit(width: number, fieldCount: number, hasStatus: boo
     room -= fieldWidth;
   }
   return { fields, updated };
+}
+
+/** What names a record comes first (it stays in the narrowest window), then the registry's order. */
+const naming = ['name', 'title', 'subject', 'text', 'description'];
+export function byPriority<F extends { name: string }>(fields: F[]): F[] {
+  const rank = (f: F) => (naming.includes(f.name) ? naming.indexOf(f.name) : naming.length);
+  return [...fields].sort((a, b) => rank(a) - rank(b));
 }
