@@ -187,6 +187,12 @@ test('every screen, in both languages, both themes and both sizes, reads as fini
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
 
+  for (const [n, type] of [['25', 'event'], ['26', 'system_log']]) {
+    await go(`#/records/${type}/${await firstId(type)}`);
+    await page.getByTestId('record-detail').waitFor();
+    await shoot(`${n}-${type}-detail`);
+  }
+
   await go(`#/records/invoice_basis/${invoice}`);
   await page.getByTestId('record-detail').waitFor();
   await shoot('24-invoice-basis-detail', { full: true });

@@ -54,6 +54,12 @@ export function display(value: unknown): string {
  * way, enum values and booleans in words; anything else as display() gives it. */
 export function formatValue(words: Words, yesNo: [string, string], field: Pick<FieldSchema, 'name' | 'kind'>, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
+  // The logs' codes, stored as plain strings: in words.
+  if (typeof value === 'string' && field.kind === 'string') {
+    if (field.name === 'action') return words.action(value);
+    if (field.name === 'target_type') return words.typeSingular(value);
+    if (field.name === 'code') return words.code(value);
+  }
   switch (field.kind) {
     case 'time':
       return typeof value === 'string' ? words.dateTime(value) : display(value);
