@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { admin, adminPassword, callBound, launch, loginThroughScreen, out } from './lib.mjs';
+import { admin, adminPassword, callBound, launch, loginThroughScreen, out, url } from './lib.mjs';
 
 const shots = join(out, '..', 'screenshots');
 const sizes = [
@@ -262,6 +262,17 @@ test('every screen, in both languages, both themes and both sizes, reads as fini
   const seconds = (Date.now() - started) / 1000;
   console.log(`${count} screenshots in ${seconds.toFixed(0)} s, in ${shots}`);
   assert.deepEqual(problems, []);
+});
+
+test('the window paints a splash within 300 ms, before any script has run', async () => {
+  const html = await (await fetch(url)).text();
+  assert.match(html, /data-testid="splash"/, 'the splash is in index.html itself');
+  const fresh = await browser.context.newPage();
+  await fresh.goto(url, { waitUntil: 'load' });
+  const fcp = await fresh.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+  await fresh.close();
+  console.log(`first contentful paint after ${fcp.toFixed(0)} ms`);
+  assert.ok(fcp > 0 && fcp < 300, `first paint after ${fcp} ms`);
 });
 
 test('no page errors besides the known Wails ipc.js noise', () => {
