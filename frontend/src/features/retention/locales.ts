@@ -56,6 +56,7 @@ export const sv = {
     onDeleteLabel: 'Vid radering av {{type}}',
     saved: 'Sparat',
     atOnce: '0 = direkt',
+    scrollHint: 'Tabellen rullar i sidled: fler kolumner till höger →',
   },
   enable: {
     title: 'Slå på gallring: {{type}}',
@@ -156,6 +157,7 @@ export const en: typeof sv = {
     onDeleteLabel: 'On delete of {{type}}',
     saved: 'Saved',
     atOnce: '0 = at once',
+    scrollHint: 'The table scrolls sideways: more columns to the right →',
   },
   enable: {
     title: 'Switch on retention: {{type}}',

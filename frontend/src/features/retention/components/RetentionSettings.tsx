@@ -15,6 +15,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -197,8 +198,15 @@ function clockText(t: ReturnType<typeof useTranslation>['t'], p: RetentionPolicy
 
 function PolicyTable({ policies }: { policies: RetentionPolicy[] }) {
   const { t } = useTranslation();
+  // Narrower than the table: it scrolls sideways, and says so.
+  const { ref, width } = useElementSize();
   return (
-    <Paper withBorder radius="md">
+    <Paper withBorder radius="md" ref={ref}>
+      {width > 0 && width < 760 && (
+        <Text size="xs" c="dimmed" px="md" pt="xs" data-testid="scroll-hint">
+          {t('retention.table.scrollHint')}
+        </Text>
+      )}
       <Table.ScrollContainer minWidth={760}>
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
           <Table.Thead>
