@@ -1,6 +1,6 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import { IconBriefcase, IconClock, IconFolder, IconSettings, IconShieldCheck } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '@/lib/router';
 import { useLabel, useSchemas } from '../api/records';
@@ -64,23 +64,30 @@ export function RecordsNav({ route, extras = {} }: { route: string[]; extras?: P
 
 function AreaGroup({ area, label, holdsScreen, startOpen, children }: { area: string; label: string; holdsScreen: boolean; startOpen: boolean; children: ReactNode }) {
   const [opened, setOpened] = useState(startOpen);
-  // Going to a screen (a link, a deep link, the back button) opens its group.
+  const root = useRef<HTMLDivElement>(null);
+  // Going to a screen (a link, a deep link, the back button) opens its group and, once the
+  // group has unfolded, scrolls its entry into the menu's view.
   useEffect(() => {
-    if (holdsScreen) setOpened(true);
+    if (!holdsScreen) return;
+    setOpened(true);
+    const timer = setTimeout(() => root.current?.querySelector('[data-active]')?.scrollIntoView?.({ block: 'nearest' }), 250);
+    return () => clearTimeout(timer);
   }, [holdsScreen]);
   return (
-    <NavLink
-      label={label}
-      leftSection={areaIcons[area] ?? <IconFolder size={18} />}
-      opened={opened}
-      onChange={setOpened}
-      childrenOffset={28}
-      fw={holdsScreen ? 700 : undefined}
-      c={holdsScreen ? 'var(--mantine-primary-color-filled)' : undefined}
-      data-testid={`nav-${area}`}
-      data-holds-screen={holdsScreen || undefined}
-    >
-      {children}
-    </NavLink>
+    <div ref={root}>
+      <NavLink
+        label={label}
+        leftSection={areaIcons[area] ?? <IconFolder size={18} />}
+        opened={opened}
+        onChange={setOpened}
+        childrenOffset={28}
+        fw={holdsScreen ? 700 : undefined}
+        c={holdsScreen ? 'var(--mantine-primary-color-filled)' : undefined}
+        data-testid={`nav-${area}`}
+        data-holds-screen={holdsScreen || undefined}
+      >
+        {children}
+      </NavLink>
+    </div>
   );
 }
