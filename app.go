@@ -34,9 +34,14 @@ func NewApp(dataDir string) *App {
 func (a *App) startup(ctx context.Context) {
 	a.ctx = ctx
 	a.emit = runtimeEmitter(ctx)
-	_, _ = a.store() // a missing store is not an error here: Status reports it
-	// The anonymisation scheduler: a catch-up run now, then hourly (no store yet: later).
-	go func() { _, _ = a.startScheduler() }()
+	// Off the start-up path, so the window paints its splash at once: Wails loads index.html
+	// only after OnStartup returns. A bound method that needs the store meanwhile waits for
+	// it in a.store(). A missing store is not an error here: Status reports it.
+	go func() {
+		_, _ = a.store()
+		// The anonymisation scheduler: a catch-up run now, then hourly (no store yet: later).
+		_, _ = a.startScheduler()
+	}()
 }
 
 // shutdown is Wails' OnShutdown hook: close the store so the WAL is checkpointed.

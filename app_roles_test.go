@@ -61,6 +61,13 @@ var boundAccess = map[string]access{
 		return []any{filepath.Join(f.dir, "export.jsonl"), "customer"}
 	}},
 	"Cancel": public, // stops the running import or export; harmless without a session
+	// logs as an audit view (app_logs_export.go)
+	"ChooseCSVFile": {roles: []auth.Role{auth.RoleAdmin, auth.RoleGDPROfficer}, dialog: true},
+	"ExportRecordsCSV": {roles: []auth.Role{auth.RoleAdmin, auth.RoleGDPROfficer}, args: func(f *rolesFixture) []any {
+		return []any{records.Query{Type: "event"}, filepath.Join(f.dir, "events.csv")}
+	}},
+	"VaultEntry":             anyone,
+	"PreviewRetentionPolicy": {roles: []auth.Role{auth.RoleAdmin, auth.RoleGDPROfficer}, args: func(*rolesFixture) []any { return []any{"case", 30} }},
 	// session and accounts
 	"State":              {public: true, result: stateShowsOnlyTheSession},
 	"FirstRun":           public,

@@ -9,7 +9,8 @@
 # Each test file gets its own fresh data folder and its own app instance, so files never
 # see each other's data. By default the folder holds a store made by `dataskydd init` with
 # the administrator E2E_ADMIN / E2E_ADMIN_PASSWORD; a file containing the line
-# `// e2e: empty-data-folder` starts on an empty folder instead (first run).
+# `// e2e: empty-data-folder` starts on an empty folder instead (first run), and one containing
+# `// e2e: demo-data N` on that store filled with the demo data set of N customers.
 # Argon2id runs with cheap parameters (DATASKYDD_TEST_CHEAP_KDF=1), so logins are instant.
 # The test switches (that one, DATASKYDD_SMS_BASE_URL, DATASKYDD_TEST_REVEAL_SECONDS) exist
 # only in binaries built with the tag testswitches, so both binaries here are built with it,
@@ -61,6 +62,11 @@ for file in "$@"; do
   mkdir -p "$E2E_WORK/$name"
   if ! grep -q '^// e2e: empty-data-folder' "$file"; then
     printf '%s\n' "$E2E_ADMIN_PASSWORD" | build/bin/dataskydd-e2e-cli --data-dir "$data" init --admin "$E2E_ADMIN" >/dev/null
+    # `// e2e: demo-data N`: the store holds the synthetic Swedish data set of N customers.
+    demo="$(sed -n 's#^// e2e: demo-data \([0-9][0-9]*\)$#\1#p' "$file" | head -n 1)"
+    if [ -n "$demo" ]; then
+      printf '%s\n' "$E2E_ADMIN_PASSWORD" | build/bin/dataskydd-e2e-cli --user "$E2E_ADMIN" --data-dir "$data" demo --customers "$demo" --seed 1 >/dev/null
+    fi
   fi
   port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
   log="$E2E_OUT/app-$name.log"

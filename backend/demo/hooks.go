@@ -145,21 +145,21 @@ func systemLogHook(s *scope, d *draft) {
 	d.rec.Set("username", e.username)
 	if s.r.IntN(4) == 0 {
 		d.rec.Set("kind", "error")
-		d.rec.Set("code", pick(s.r, []string{"E_SMTP", "E_SMS", "E_DB", "E_TOKEN", "E_DISK", "E_ATTACHMENT"}))
+		d.rec.Set("code", pick(s.r, []string{"smtp_error", "sms_error", "database_error", "token_error", "disk_error", "attachment_error"}))
 		d.rec.Set("message", pick(s.r, errorMessages))
 		return
 	}
 	d.rec.Set("kind", "login")
 	switch s.r.IntN(6) {
 	case 0:
-		d.rec.Set("code", "LOGIN_FAILED")
+		d.rec.Set("code", "bad_credentials") // the codes the app's own login writes (auth)
 		d.rec.Set("message", "fel lösenord för "+e.username)
 	case 1:
-		d.rec.Set("code", "LOGIN_FAILED")
+		d.rec.Set("code", "bad_credentials")
 		d.rec.Set("username", s.cust.email) // a customer who typed their e-mail into the staff login
 		d.rec.Set("message", "okänt användarnamn")
 	default:
-		d.rec.Set("code", "LOGIN_OK")
+		d.rec.Set("code", "login_ok")
 		d.rec.Set("message", "inloggad")
 	}
 }

@@ -19,6 +19,12 @@ type Query struct {
 	Desc   bool   `json:"desc"`   // newest first when sorting by time
 	Status string `json:"status"` // "" for all
 	Text   string `json:"text"`   // "" for all; otherwise records whose fields contain it
+
+	// Exact filters (filter.go): top-level string fields that must equal the given values, and
+	// the period of created_at, RFC 3339 (Since inclusive, Until exclusive; "" for open).
+	Match map[string]string `json:"match,omitempty"`
+	Since string            `json:"since,omitempty"`
+	Until string            `json:"until,omitempty"`
 }
 
 // Page is one page of a list. Names and Customers name what the items' top-level link
@@ -64,6 +70,12 @@ func (s *Service) List(ctx context.Context, sess auth.Session, q Query) (Page, e
 		pat := "%" + likeEscape(text) + "%"
 		args = append(args, pat, pat)
 	}
+	extra, extraArgs, err := q.filterSQL(t)
+	if err != nil {
+		return Page{}, err
+	}
+	where += extra
+	args = append(args, extraArgs...)
 	var page Page
 	if err := s.st.RO.QueryRowContext(ctx, "SELECT COUNT(*) FROM records WHERE "+where, args...).Scan(&page.Total); err != nil {
 		return Page{}, fmt.Errorf("counting %s: %w", t.Name, err)
@@ -137,6 +149,10 @@ type TypeSchema struct {
 	ReadRoles []string      `json:"readRoles"` // empty: every logged-in user
 	OnDelete  bool          `json:"onDelete"`  // the delete follows an anonymise-or-delete setting
 	Fields    []FieldSchema `json:"fields"`
+
+	// One record of the type, for headings and sentences ("Kund", "Customer").
+	SingularSV string `json:"singularSv"`
+	SingularEN string `json:"singularEn"`
 }
 
 var kindNames = map[registry.Kind]string{
@@ -170,6 +186,7 @@ func Schemas() []TypeSchema {
 			roles = append(roles, string(r))
 		}
 		out = append(out, TypeSchema{Name: t.Name, Area: t.Area, Location: t.Location, LabelSV: t.LabelSV, LabelEN: t.LabelEN,
+			SingularSV: t.SingularSV(), SingularEN: t.SingularEN(),
 			Writable: writable(t), ReadRoles: roles, OnDelete: t.Retention != nil && t.Retention.OnDelete, Fields: fieldSchemas(t.Fields)})
 	}
 	return out

@@ -166,3 +166,14 @@ func TestDeleteFollowsTheType(t *testing.T) {
 		t.Errorf("schemas: %d", len(Schemas()))
 	}
 }
+
+func TestSchemasCarrySingularLabels(t *testing.T) {
+	for _, s := range Schemas() {
+		if s.SingularSV == "" || s.SingularEN == "" {
+			t.Errorf("%s: no singular label", s.Name)
+		}
+		if s.Name == "customer" && (s.SingularSV != "Kund" || s.SingularEN != "Customer" || s.LabelSV != "Kunder") {
+			t.Errorf("customer: singular %q/%q, plural %q", s.SingularSV, s.SingularEN, s.LabelSV)
+		}
+	}
+}

@@ -160,18 +160,23 @@ func (e *Engine) plans(ctx context.Context, now time.Time) ([]plan, error) {
 		if !p.Enabled {
 			continue
 		}
-		t, _ := registry.Get(p.Type)
-		pl := plan{t: t, policy: p, cutoff: p.Cutoff(now).Unix()}
-		switch {
-		case t.Retention.DeleteRow:
-			pl.act = doDeleteRow
-		case p.OnDelete == store.OnDeleteDelete:
-			// "gone entirely at once": whatever N says, a deleted record goes now.
-			pl.act, pl.cutoff = doHardDelete, now.Unix()
-		}
-		out = append(out, pl)
+		out = append(out, planOf(p, now))
 	}
 	return out, nil
+}
+
+// planOf is the plan of one policy at now.
+func planOf(p Policy, now time.Time) plan {
+	t, _ := registry.Get(p.Type)
+	pl := plan{t: t, policy: p, cutoff: p.Cutoff(now).Unix()}
+	switch {
+	case t.Retention.DeleteRow:
+		pl.act = doDeleteRow
+	case p.OnDelete == store.OnDeleteDelete:
+		// "gone entirely at once": whatever N says, a deleted record goes now.
+		pl.act, pl.cutoff = doHardDelete, now.Unix()
+	}
+	return pl
 }
 
 const dueCountSQL = "SELECT COUNT(*) FROM records WHERE type = ? AND clock IS NOT NULL AND clock <= ?"

@@ -49,12 +49,20 @@ test('switch a policy on, preview the run, run it, and the person is gone', asyn
   assert.equal(await page.getByTestId('policy-event').getByRole('switch').isDisabled(), true);
   await page.getByTestId('policy-system_log').getByText('3 månader').waitFor();
 
-  // Switch "cases" on with 30 days (saved in the store).
+  // Switch "cases" on: the dialog asks for the days first, previews the next run with them
+  // and names the count on the confirming button; nothing is saved before that.
   await row.getByRole('switch').click({ force: true });
-  await page.waitForFunction(() => document.querySelector('[data-testid="policy-case"] input[role="switch"]')?.checked);
-  const days = row.getByRole('textbox');
-  await days.fill('30');
-  await days.press('Enter');
+  const dialog = page.getByTestId('enable-case');
+  await dialog.waitFor();
+  await dialog.getByTestId('enable-days').fill('30');
+  await dialog.getByTestId('enable-preview-button').click();
+  await dialog.getByTestId('enable-preview').waitFor();
+  assert.equal(await dialog.getByTestId('enable-preview').getAttribute('data-count'), '1');
+  const off = await callBound(page, 'RetentionOverview');
+  assert.equal(off.value.policies.find((x) => x.type === 'case').enabled, false, 'saved before the confirmation');
+  await page.waitForTimeout(300); // the modal's opening transition
+  await page.screenshot({ path: join(out, '29-anonymisation-switch-on-sv.png') });
+  await dialog.getByTestId('enable-confirm').click();
   await page.waitForFunction(async () => {
     const ov = await window.go.main.App.RetentionOverview();
     const p = ov.policies.find((x) => x.type === 'case');

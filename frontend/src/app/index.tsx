@@ -31,7 +31,7 @@ function Screen({ route, session }: { route: string[]; session: SessionInfo }) {
     case 'records':
       return <RecordsScreen route={route.slice(1)} stepUp={(dialog) => <PhoneStepUpModal {...dialog} />} />;
     case 'vault':
-      return <VaultScreen />;
+      return <VaultScreen route={route.slice(1)} />;
     case 'settings':
       if (page === 'users') return <UsersScreen />;
       if (page === 'logs') return <LogsScreen />;
@@ -68,8 +68,6 @@ function SettingsNav({ route, session }: { route: string[]; session: SessionInfo
       {admin && link('general', t('auth.settings.title'))}
       {admin && link('users', t('users.title'))}
       {dpo && link('logs', t('logs.title'))}
-      {dpo && link('anonymisation', t('retention.title'))}
-      {dpo && link('search', t('search.title'))}
       {admin && link('sms', t('sms.title'))}
       {admin && link('twofactor', t('twofactor.settings.title'))}
       {link('my-twofactor', t('twofactor.my.title'))}
@@ -77,7 +75,25 @@ function SettingsNav({ route, session }: { route: string[]; session: SessionInfo
   );
 }
 
-/** "Säkra uppgifter" in the portal menu. */
+/** The GDPR screens of their own: person search and anonymisation first, secure data last. */
+const gdprPages = ['search', 'anonymisation'];
+
+function GdprNav({ route, session }: { route: string[]; session: SessionInfo }) {
+  const { t } = useTranslation();
+  const dpo = session.roles.includes('admin') || session.roles.includes('gdpr_officer');
+  if (!dpo) return null;
+  const link = (page: string, label: string) => (
+    <NavLink key={page} href={routeHref('settings', page)} label={label} active={route[0] === 'settings' && route[1] === page} data-testid={`nav-settings-${page}`} />
+  );
+  return (
+    <>
+      {link('search', t('search.title'))}
+      {link('anonymisation', t('retention.title'))}
+    </>
+  );
+}
+
+/** "Säkra uppgifter", in the GDPR group. */
 function VaultNav({ route }: { route: string[] }) {
   const { t } = useTranslation();
   return (
@@ -85,9 +101,7 @@ function VaultNav({ route }: { route: string[] }) {
       href={routeHref('vault')}
       label={t('vault.title')}
       active={route[0] === 'vault'}
-      leftSection={<IconLockSquareRounded size={18} stroke={1.6} />}
-      variant="light"
-      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      leftSection={<IconLockSquareRounded size={16} stroke={1.6} />}
       data-testid="nav-vault"
     />
   );
@@ -101,10 +115,20 @@ function Shell() {
         <AppLayout
           overviewActive={parts.length === 0}
           nav={
-            <>
-              <VaultNav route={parts} />
-              <RecordsNav route={parts} settings={<SettingsNav route={parts} session={session} />} />
-            </>
+            <RecordsNav
+              route={parts}
+              extras={{
+                GDPR: {
+                  before: <GdprNav route={parts} session={session} />,
+                  after: <VaultNav route={parts} />,
+                  active: parts[0] === 'vault' || (parts[0] === 'settings' && gdprPages.includes(parts[1] ?? '')),
+                },
+                Settings: {
+                  before: <SettingsNav route={parts} session={session} />,
+                  active: parts[0] === 'settings' && !gdprPages.includes(parts[1] ?? ''),
+                },
+              }}
+            />
           }
           headerRight={<UserMenu session={session} actions={actions} />}
         >

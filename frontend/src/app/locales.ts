@@ -4,6 +4,7 @@
 // src/app/__tests__/locales.test.ts fails on a key missing in either language.
 import { en as coreEn } from '@/lib/i18n/en';
 import { sv as coreSv, type Widen } from '@/lib/i18n/sv';
+import { en as labelsEn, sv as labelsSv } from '@/lib/i18n/labels';
 import { en as authEn, sv as authSv } from '@/features/auth/locales';
 import { en as logsEn, sv as logsSv } from '@/features/logs/locales';
 import { en as recordsEn, sv as recordsSv } from '@/features/records/locales';
@@ -16,6 +17,7 @@ import { en as searchEn, sv as searchSv } from '@/features/search/locales';
 
 export const sv = {
   ...coreSv,
+  labels: labelsSv,
   vault: vaultSv,
   twofactor: twofactorSv,
   sms: smsSv,
@@ -29,6 +31,7 @@ export const sv = {
 
 export const en: Widen<typeof sv> = {
   ...coreEn,
+  labels: labelsEn,
   vault: vaultEn,
   twofactor: twofactorEn,
   sms: smsEn,

@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { Badge, createTheme } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -8,5 +8,8 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Card: { defaultProps: { withBorder: true, radius: 'md', padding: 'lg' } },
+    // A badge (a status, a role) is never cut to "Bortta…": it keeps its width and the
+    // column around it grows or the table scrolls.
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content', flexShrink: 0 }, label: { overflow: 'visible', textOverflow: 'clip' } } }),
   },
 });

@@ -171,6 +171,11 @@ export const backend = {
   saveRecord: (type: string, id: string, values: Record<string, unknown>, create: boolean): Promise<SaveResult> =>
     call(() => App.SaveRecord(type, id, values, create)),
   recordDeleteEffect: (type: string): Promise<string> => call(() => App.RecordDeleteEffect(type)),
+  // The logs as an audit view (app_logs_export.go).
+  /** Opens the native save dialog for `<name>-<date>.csv`; resolves to '' when the user cancels. */
+  chooseCsvFile: (name: string): Promise<string> => call(() => App.ChooseCSVFile(name)),
+  /** Writes every record the query selects (all pages) as CSV; resolves to how many. */
+  exportRecordsCsv: (query: RecordQuery, path: string): Promise<number> => call(() => App.ExportRecordsCSV(query as records.Query, path)),
   deleteRecord: (type: string, id: string): Promise<string> => call(() => App.DeleteRecord(type, id)),
 };
 
@@ -217,6 +222,8 @@ export const gdprBackend = {
   retentionOverview: (): Promise<RetentionOverview> => call(() => App.RetentionOverview()),
   setRetentionPolicy: (change: PolicyChange): Promise<RetentionPolicy> =>
     call(() => App.SetRetentionPolicy(change as main.PolicyChange)),
+  /** What the next run would do to one type if its policy were on with days; changes nothing. */
+  previewRetentionPolicy: (type: string, days: number): Promise<RetentionTypeCounts> => call(() => App.PreviewRetentionPolicy(type, days)),
   /** What a run now would do; changes nothing. */
   previewRetention: (): Promise<RetentionRun> => call(() => App.PreviewRetention()),
   runRetentionNow: (): Promise<RetentionRun> => call(() => App.RunRetentionNow()),
@@ -270,6 +277,8 @@ export const securityBackend = {
   vaultSaveEntry: (formId: string, entryId: string, input: VaultEntryInput, unlock: VaultUnlock): Promise<VaultEntry> =>
     call(() => App.VaultSaveEntry(formId, entryId, input as vault.EntryInput, unlock as main.VaultUnlock)),
   vaultDeleteEntry: (entryId: string): Promise<void> => call(() => App.VaultDeleteEntry(entryId)),
+  /** One entry (its form and plain values), for links from the event log. */
+  vaultEntry: (entryId: string): Promise<VaultEntry> => call(() => App.VaultEntry(entryId)),
   /** An entry's decrypted values (field id -> value): keep them in memory only. */
   vaultDecrypt: (entryId: string, unlock: VaultUnlock): Promise<Record<string, string>> =>
     call(() => App.VaultDecrypt(entryId, unlock as main.VaultUnlock)),

@@ -886,6 +886,24 @@ export namespace main {
 		    return a;
 		}
 	}
+	export class SchedulerTokenInfo {
+	    exists: boolean;
+	    createdAt: string;
+	    createdBy: string;
+	    command: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SchedulerTokenInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.exists = source["exists"];
+	        this.createdAt = source["createdAt"];
+	        this.createdBy = source["createdBy"];
+	        this.command = source["command"];
+	    }
+	}
 	export class SearchGroup {
 	    area: string;
 	    location: string;
@@ -1320,6 +1338,9 @@ export namespace records {
 	    desc: boolean;
 	    status: string;
 	    text: string;
+	    match?: Record<string, string>;
+	    since?: string;
+	    until?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Query(source);
@@ -1334,6 +1355,9 @@ export namespace records {
 	        this.desc = source["desc"];
 	        this.status = source["status"];
 	        this.text = source["text"];
+	        this.match = source["match"];
+	        this.since = source["since"];
+	        this.until = source["until"];
 	    }
 	}
 	export class TypeSchema {
@@ -1346,6 +1370,8 @@ export namespace records {
 	    readRoles: string[];
 	    onDelete: boolean;
 	    fields: FieldSchema[];
+	    singularSv: string;
+	    singularEn: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new TypeSchema(source);
@@ -1362,6 +1388,8 @@ export namespace records {
 	        this.readRoles = source["readRoles"];
 	        this.onDelete = source["onDelete"];
 	        this.fields = this.convertValues(source["fields"], FieldSchema);
+	        this.singularSv = source["singularSv"];
+	        this.singularEn = source["singularEn"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -15,13 +15,9 @@ export const sv = {
     newRecord: 'Ny post',
     id: 'Id',
     sortBy: 'Sortera på {{column}}',
+    hiddenColumns_one: '{{formatted}} kolumn dold i det smala fönstret – öppna posten för alla uppgifter.',
+    hiddenColumns_other: '{{formatted}} kolumner dolda i det smala fönstret – öppna posten för alla uppgifter.',
     loading: 'Läser in…',
-  },
-  status: {
-    open: 'Öppen',
-    closed: 'Stängd',
-    deleted: 'Borttagen',
-    invoiced: 'Fakturerad',
   },
   detail: {
     back: 'Tillbaka till listan',
@@ -83,13 +79,9 @@ export const en: typeof sv = {
     newRecord: 'New record',
     id: 'Id',
     sortBy: 'Sort by {{column}}',
+    hiddenColumns_one: '{{formatted}} column hidden in the narrow window – open the record for every detail.',
+    hiddenColumns_other: '{{formatted}} columns hidden in the narrow window – open the record for every detail.',
     loading: 'Loading…',
-  },
-  status: {
-    open: 'Open',
-    closed: 'Closed',
-    deleted: 'Deleted',
-    invoiced: 'Invoiced',
   },
   detail: {
     back: 'Back to the list',

@@ -1,6 +1,7 @@
 // Secure data ("Säkra uppgifter"): Swedish is the reference, English has exactly its keys.
 export const sv = {
   title: 'Säkra uppgifter',
+  linkMissing: 'Den säkra uppgiften {{id}} finns inte längre, eller så har du inte åtkomst till dess formulär.',
   subtitle: 'Formulär med krypterade fält. Bara de som står på formulärets lista kan läsa dem.',
   newForm: 'Nytt formulär',
   editForm: 'Redigera formulär',
@@ -117,6 +118,7 @@ export const sv = {
 
 export const en: typeof sv = {
   title: 'Secure data',
+  linkMissing: 'The secure entry {{id}} no longer exists, or you have no access to its form.',
   subtitle: 'Forms with encrypted fields. Only the people on a form’s list can read them.',
   newForm: 'New form',
   editForm: 'Edit form',

@@ -15,6 +15,8 @@ export function ChangeOwnPassword(arg1:string,arg2:string):Promise<void>;
 
 export function CheckIndex():Promise<main.IndexCheck>;
 
+export function ChooseCSVFile(arg1:string):Promise<string>;
+
 export function ChooseExportFile():Promise<string>;
 
 export function ChooseImportFiles():Promise<Array<string>>;
@@ -34,6 +36,8 @@ export function DeleteUser(arg1:string):Promise<string>;
 export function EraseEverywhere(arg1:string,arg2:Array<string>):Promise<main.ErasurePlan>;
 
 export function ExportFile(arg1:string,arg2:string):Promise<main.ExportResult>;
+
+export function ExportRecordsCSV(arg1:records.Query,arg2:string):Promise<number>;
 
 export function FirstRun(arg1:main.FirstRunInput):Promise<main.SessionInfo>;
 
@@ -70,6 +74,8 @@ export function PhoneStepUp():Promise<main.PhoneStepUpInfo>;
 export function PreviewErasure(arg1:string,arg2:Array<string>):Promise<main.ErasurePlan>;
 
 export function PreviewRetention():Promise<main.RetentionRun>;
+
+export function PreviewRetentionPolicy(arg1:string,arg2:number):Promise<main.TypeCounts>;
 
 export function RebuildIndex():Promise<main.IndexCheck>;
 
@@ -130,6 +136,8 @@ export function VaultDeleteEntry(arg1:string):Promise<void>;
 export function VaultDeleteForm(arg1:string):Promise<void>;
 
 export function VaultEntries(arg1:string,arg2:string,arg3:number,arg4:number):Promise<main.VaultEntryPage>;
+
+export function VaultEntry(arg1:string):Promise<vault.Entry>;
 
 export function VaultForm(arg1:string):Promise<vault.Form>;
 

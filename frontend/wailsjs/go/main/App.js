@@ -22,6 +22,10 @@ export function CheckIndex() {
   return window['go']['main']['App']['CheckIndex']();
 }
 
+export function ChooseCSVFile(arg1) {
+  return window['go']['main']['App']['ChooseCSVFile'](arg1);
+}
+
 export function ChooseExportFile() {
   return window['go']['main']['App']['ChooseExportFile']();
 }
@@ -60,6 +64,10 @@ export function EraseEverywhere(arg1, arg2) {
 
 export function ExportFile(arg1, arg2) {
   return window['go']['main']['App']['ExportFile'](arg1, arg2);
+}
+
+export function ExportRecordsCSV(arg1, arg2) {
+  return window['go']['main']['App']['ExportRecordsCSV'](arg1, arg2);
 }
 
 export function FirstRun(arg1) {
@@ -132,6 +140,10 @@ export function PreviewErasure(arg1, arg2) {
 
 export function PreviewRetention() {
   return window['go']['main']['App']['PreviewRetention']();
+}
+
+export function PreviewRetentionPolicy(arg1, arg2) {
+  return window['go']['main']['App']['PreviewRetentionPolicy'](arg1, arg2);
 }
 
 export function RebuildIndex() {
@@ -252,6 +264,10 @@ export function VaultDeleteForm(arg1) {
 
 export function VaultEntries(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['VaultEntries'](arg1, arg2, arg3, arg4);
+}
+
+export function VaultEntry(arg1) {
+  return window['go']['main']['App']['VaultEntry'](arg1);
 }
 
 export function VaultForm(arg1) {

@@ -55,4 +55,16 @@ describe('LoginScreen', () => {
     expect(login).toHaveBeenCalledWith('anna', 'rätt lösenord');
     expect(onLoggedIn).toHaveBeenCalledWith(session);
   });
+
+  it('names the organisation, and never says "Dataskydd för Dataskydd" without one', () => {
+    const { unmount } = renderWithApp(<LoginScreen orgName="Rörläggar-Nisse AB" onLoggedIn={vi.fn()} />, { language: 'sv' });
+    expect(screen.getByText('Dataskydd för Rörläggar-Nisse AB')).toBeInTheDocument();
+    unmount();
+    for (const org of ['', 'Dataskydd', '  ']) {
+      const r = renderWithApp(<LoginScreen orgName={org} onLoggedIn={vi.fn()} />, { language: 'sv' });
+      expect(screen.queryByText(/Dataskydd för/)).toBeNull();
+      expect(screen.getByText('GDPR-stöd för småföretag')).toBeInTheDocument();
+      r.unmount();
+    }
+  });
 });

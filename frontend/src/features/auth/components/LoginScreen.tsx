@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -17,6 +18,16 @@ interface Props {
 }
 
 /** The login screen: a wrong password and the back-off say so clearly. */
+/**
+ * "Dataskydd för Rörläggar-Nisse AB"; without an organisation (or with the app's own name,
+ * which init stores when none was given) the app's tagline, never "Dataskydd för Dataskydd".
+ */
+export function loginSubtitle(t: TFunction, orgName: string): string {
+  const org = orgName.trim();
+  if (!org || org.toLowerCase() === 'dataskydd') return t('app.tagline');
+  return t('auth.login.subtitle', { org });
+}
+
 export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props) {
   const { t, i18n } = useTranslation();
   const [username, setUsername] = useState('');
@@ -47,7 +58,7 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
 
   if (second && secondFactor) {
     return (
-      <AuthScreenFrame title={t('auth.login.title')} subtitle={t('auth.login.subtitle', { org: orgName || 'Dataskydd' })}>
+      <AuthScreenFrame title={t('auth.login.title')} subtitle={loginSubtitle(t, orgName)}>
         {secondFactor({
           onPassed: (session) => {
             setSecond(false);
@@ -60,7 +71,7 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
   }
   const retry = error?.code === ErrorCode.Throttled && error.retryAt ? new Date(error.retryAt) : null;
   return (
-    <AuthScreenFrame title={t('auth.login.title')} subtitle={t('auth.login.subtitle', { org: orgName || 'Dataskydd' })}>
+    <AuthScreenFrame title={t('auth.login.title')} subtitle={loginSubtitle(t, orgName)}>
       <form onSubmit={submit} data-testid="login-form">
         <Stack gap="md">
           {locked && !error && (

@@ -17,7 +17,7 @@ const lookup = vi.mocked(backend.lookupRecords);
 const save = vi.mocked(backend.saveRecord);
 
 const f = (name: string, kind: string, target?: string, children?: FieldSchema[]): FieldSchema => ({ name, kind, class: kind.includes('link') ? 'L' : '', target, children, labelSv: name, labelEn: name });
-const type = (name: string, fields: FieldSchema[]): TypeSchema => ({ name, area: 'Workcloud', location: '', labelSv: name, labelEn: name, writable: true, readRoles: [], onDelete: false, fields });
+const type = (name: string, fields: FieldSchema[]): TypeSchema => ({ name, area: 'Workcloud', location: '', labelSv: name, labelEn: name, singularSv: name, singularEn: name, writable: true, readRoles: [], onDelete: false, fields });
 
 const group = type('group', [f('name', 'string'), f('members', 'link_list', 'user'), f('status', 'enum')]);
 const workOrder = type('work_order', [

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { backend, type FieldSchema, type RecordQuery, type TypeSchema } from '@/lib/backend';
+import { schemasKey, useWords, type Words } from '@/lib/labels';
 
-export const schemasKey = ['record-schemas'] as const;
+export { schemasKey };
 
 /** The record types the user may read, with every field (registry-driven). */
 export function useSchemas() {
@@ -24,6 +25,13 @@ export function useLabel() {
   return (item: { labelSv: string; labelEn: string }) => (i18n.language === 'en' ? item.labelEn : item.labelSv) || item.labelSv;
 }
 
+/** A type's label for one record ("Kund"), from the registry's singular labels. */
+export function useSingular() {
+  const { i18n } = useTranslation();
+  return (schema: TypeSchema) =>
+    (i18n.language === 'en' ? schema.singularEn || schema.labelEn : schema.singularSv || schema.labelSv) || schema.labelSv;
+}
+
 /** Fields the app keeps itself and forms do not offer. */
 export const appKept = new Set(['versions', 'created_at', 'updated_at']);
 
@@ -40,4 +48,36 @@ export function display(value: unknown): string {
   if (Array.isArray(value)) return value.map((v) => display(v)).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** A stored value as the screen shows it: times local, numbers and amounts in the language's
+ * way, enum values and booleans in words; anything else as display() gives it. */
+export function formatValue(words: Words, yesNo: [string, string], field: Pick<FieldSchema, 'name' | 'kind'>, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '';
+  // The logs' codes, stored as plain strings: in words.
+  if (typeof value === 'string' && field.kind === 'string') {
+    if (field.name === 'action') return words.action(value);
+    if (field.name === 'target_type') return words.typeSingular(value);
+    if (field.name === 'code') return words.code(value);
+  }
+  switch (field.kind) {
+    case 'time':
+      return typeof value === 'string' ? words.dateTime(value) : display(value);
+    case 'number':
+      if (typeof value !== 'number') return display(value);
+      return field.name === 'amount' ? words.amount(value) : words.number(value);
+    case 'enum':
+      return typeof value === 'string' ? words.value(field.name, value) : display(value);
+    case 'boolean':
+      return value === true ? yesNo[0] : yesNo[1];
+  }
+  return display(value);
+}
+
+/** formatValue bound to the UI language. */
+export function useFormatValue() {
+  const { t } = useTranslation();
+  const words = useWords();
+  const yesNo: [string, string] = [t('records.form.yes'), t('records.form.no')];
+  return (field: Pick<FieldSchema, 'name' | 'kind'>, value: unknown) => formatValue(words, yesNo, field, value);
 }

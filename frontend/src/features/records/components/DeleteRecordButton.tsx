@@ -6,12 +6,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { backend, type TypeSchema } from '@/lib/backend';
-import { useLabel } from '../api/records';
+import { inSentence } from '@/lib/labels';
+import { useSingular } from '../api/records';
 
 /** Delete with a confirmation that says what deleting does for this type. */
 export function DeleteRecordButton({ schema, id, onDeleted }: { schema: TypeSchema; id: string; onDeleted: () => void }) {
   const { t } = useTranslation();
-  const label = useLabel();
+  const singular = useSingular();
   const client = useQueryClient();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -40,7 +41,7 @@ export function DeleteRecordButton({ schema, id, onDeleted }: { schema: TypeSche
       <Button color="red" variant="light" leftSection={<IconTrash size={16} />} onClick={() => setOpen(true)} data-testid="delete-record">
         {t('records.detail.delete')}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('records.delete.title', { type: label(schema).toLowerCase(), id })}>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('records.delete.title', { type: inSentence(singular(schema)), id })}>
         <Stack>
           {error !== null && <ErrorAlert error={error} />}
           <Text data-testid="delete-effect">{effect.isSuccess ? t(`records.delete.${what}`) : t('records.list.loading')}</Text>

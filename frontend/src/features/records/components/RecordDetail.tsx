@@ -5,7 +5,8 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import type { FieldSchema, TypeSchema } from '@/lib/backend';
 import { routeHref } from '@/lib/router';
 import { linkName, type LinkNames } from '../api/links';
-import { display, useLabel, useRecord } from '../api/records';
+import { useWords } from '@/lib/labels';
+import { display, useFormatValue, useLabel, useRecord, useSingular } from '../api/records';
 import { DeleteRecordButton } from './DeleteRecordButton';
 import { LinkValue } from './LinkValue';
 import { StatusBadge } from './StatusBadge';
@@ -16,6 +17,9 @@ type Row = Record<string, unknown>;
 export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema: TypeSchema; id: string; onBack: () => void; onEdit: () => void; onDeleted: () => void }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const singular = useSingular();
+  const words = useWords();
+  const format = useFormatValue();
   const record = useRecord(schema.name, id);
   if (record.isPending) return <Text c="dimmed">{t('records.list.loading')}</Text>;
   if (record.isError) return <ErrorAlert error={record.error} />;
@@ -45,9 +49,9 @@ export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema
       </Group>
       <Group gap="sm">
         <Title order={2}>
-          {label(schema)} {id}
+          {singular(schema)} {id}
         </Title>
-        <StatusBadge status={display(values.status)} />
+        <StatusBadge status={typeof values.status === 'string' ? values.status : ''} />
       </Group>
       {!schema.writable && <Alert color="gray">{t('records.detail.readOnly')}</Alert>}
       <Paper withBorder radius="md" p="lg">
@@ -85,7 +89,7 @@ export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema
               {[...versions].reverse().map((v, i) => (
                 <Timeline.Item
                   key={i}
-                  title={`${display(v.changed_at).replace('T', ' ').replace('Z', '')} · ${typeof v.changed_by === 'string' && v.changed_by ? changedBy(v.changed_by) : t('records.detail.changedByUnknown')}`}
+                  title={`${words.dateTime(typeof v.changed_at === 'string' ? v.changed_at : '')} · ${typeof v.changed_by === 'string' && v.changed_by ? changedBy(v.changed_by) : t('records.detail.changedByUnknown')}`}
                 >
                   {typeof v.changed_by === 'string' && (
                     <Anchor href={routeHref('records', 'user', v.changed_by)} size="xs">
@@ -99,7 +103,7 @@ export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema
                         <Text span fw={500}>
                           {fs ? label(fs) : name}
                         </Text>
-                        {`: ${display(old) || t('records.detail.empty')}`}
+                        {`: ${(fs ? format(fs, old) : display(old)) || t('records.detail.empty')}`}
                       </Text>
                     );
                   })}
@@ -117,17 +121,19 @@ const linkKinds = new Set(['link', 'customer_link', 'link_list']);
 
 function FieldValue({ field, value, links }: { field: FieldSchema; value: unknown; links: LinkNames }) {
   const { t } = useTranslation();
+  const format = useFormatValue();
   const text = display(value);
   if (!text) return <Text c="dimmed">{t('records.detail.empty')}</Text>;
   if (linkKinds.has(field.kind) && field.target) return <LinkValue target={field.target} value={value} links={links} />;
   if (field.kind === 'boolean') return <Text>{value ? t('records.form.yes') : t('records.form.no')}</Text>;
   if (field.name === 'status') return <StatusBadge status={text} />;
-  return <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{text}</Text>;
+  return <Text style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{format(field, value)}</Text>;
 }
 
 function ChildTable({ field, rows, links }: { field: FieldSchema; rows: Row[]; links: LinkNames }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const format = useFormatValue();
   const cols = field.children ?? [];
   return (
     <Paper withBorder radius="md" p="lg" data-testid={`children-${field.name}`}>
@@ -157,7 +163,7 @@ function ChildTable({ field, rows, links }: { field: FieldSchema; rows: Row[]; l
               {rows.map((r, i) => (
                 <Table.Tr key={i}>
                   {cols.map((c) => (
-                    <Table.Td key={c.name}>{linkKinds.has(c.kind) && c.target && r[c.name] ? <LinkValue target={c.target} value={r[c.name]} links={links} size="sm" /> : display(r[c.name])}</Table.Td>
+                    <Table.Td key={c.name}>{linkKinds.has(c.kind) && c.target && r[c.name] ? <LinkValue target={c.target} value={r[c.name]} links={links} size="sm" /> : format(c, r[c.name])}</Table.Td>
                   ))}
                 </Table.Tr>
               ))}

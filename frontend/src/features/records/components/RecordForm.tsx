@@ -7,7 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { backend, ErrorCode, toBackendError, type FieldSchema, type TypeSchema } from '@/lib/backend';
 import { emptyRow, editableFields, formToValues, initialForm, problemField, type FormRow, type FormState, type FormValue } from '../api/formValues';
-import { useLabel, useRecord, useSchemas } from '../api/records';
+import { fromDateInput, fromLocalInput, toDateInput, toLocalInput } from '@/lib/format';
+import { inSentence, useWords } from '@/lib/labels';
+import { useLabel, useRecord, useSchemas, useSingular } from '../api/records';
 import { FormLinksContext, LinkMultiSelect, LinkSelect } from './LinkPicker';
 
 function newId(type: string) {
@@ -37,7 +39,7 @@ export function RecordForm({ schema, id, onDone, onCancel, stepUp }: { schema: T
 
 function FormBody({ schema, id, values, onDone, onCancel, stepUp }: { schema: TypeSchema; id?: string; values: Record<string, unknown>; onDone: (id: string) => void; onCancel: () => void; stepUp?: StepUpDialog }) {
   const { t } = useTranslation();
-  const label = useLabel();
+  const singular = useSingular();
   const client = useQueryClient();
   const [recordId, setRecordId] = useState(() => id ?? newId(schema.name));
   const [form, setForm] = useState<FormState>(() => initialForm(schema.fields, values));
@@ -79,7 +81,7 @@ function FormBody({ schema, id, values, onDone, onCancel, stepUp }: { schema: Ty
     <form onSubmit={submit} data-testid="record-form" noValidate>
       {stepUp?.({ opened: askStepUp, onPassed: () => void submit(), onClose: () => setAskStepUp(false) })}
       <Stack gap="lg">
-        <Title order={2}>{id ? t('records.form.editTitle', { type: label(schema), id }) : t('records.form.newTitle', { type: label(schema) })}</Title>
+        <Title order={2}>{id ? t('records.form.editTitle', { type: inSentence(singular(schema)), id }) : t('records.form.newTitle', { type: singular(schema) })}</Title>
         {error !== null && <ErrorAlert error={error} />}
         {Object.keys(problems).length > 0 && (
           <Alert color="red" role="alert" data-testid="form-problem">
@@ -120,9 +122,13 @@ function FormBody({ schema, id, values, onDone, onCancel, stepUp }: { schema: Ty
   );
 }
 
+/** Time fields that hold a day, not a moment. */
+const dayFields = new Set(['date', 'due_date', 'due']);
+
 function FieldInput({ field, value, error, onChange, compact }: { field: FieldSchema; value: FormValue | undefined; error?: string; onChange: (v: FormValue) => void; compact?: boolean }) {
   const { t } = useTranslation();
   const label = useLabel();
+  const words = useWords();
   const schemas = useSchemas();
   const common = { label: compact ? undefined : label(field), 'aria-label': label(field), error, name: field.name };
   // Links to a type the user may read are picked by name; others are typed as ids.
@@ -144,7 +150,7 @@ function FieldInput({ field, value, error, onChange, compact }: { field: FieldSc
       return (
         <Select
           {...common}
-          data={(field.enum ?? []).map((v) => ({ value: v, label: field.name === 'status' ? t(`records.status.${v}`, { defaultValue: v }) : v }))}
+          data={(field.enum ?? []).map((v) => ({ value: v, label: words.value(field.name, v) }))}
           value={typeof value === 'string' && value !== '' ? value : null}
           onChange={(v) => onChange(v ?? '')}
           clearable
@@ -156,9 +162,18 @@ function FieldInput({ field, value, error, onChange, compact }: { field: FieldSc
       return (
         <Textarea {...common} description={compact ? undefined : field.kind === 'object' ? 'JSON' : t('records.form.listHint')} autosize minRows={2} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />
       );
+    case 'time': {
+      // A picker in local time; the stored value stays RFC 3339 UTC. Fields that hold a day
+      // (date, due_date) pick a date alone, stored as midnight UTC.
+      const stored = String(value ?? '');
+      if (dayFields.has(field.name)) {
+        return <TextInput {...common} type="date" value={toDateInput(stored)} onChange={(e) => onChange(fromDateInput(e.currentTarget.value))} />;
+      }
+      return <TextInput {...common} type="datetime-local" value={toLocalInput(stored)} onChange={(e) => onChange(fromLocalInput(e.currentTarget.value))} />;
+    }
     default: {
       const long = field.class === 'F' && !compact;
-      const placeholder = field.kind === 'time' ? '2026-03-01T09:30:00Z' : field.kind === 'link' || field.kind === 'customer_link' ? field.target : undefined;
+      const placeholder = field.kind === 'link' || field.kind === 'customer_link' ? field.target : undefined;
       return long ? (
         <Textarea {...common} autosize minRows={2} value={String(value ?? '')} onChange={(e) => onChange(e.currentTarget.value)} />
       ) : (

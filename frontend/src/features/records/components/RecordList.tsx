@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Group, Pagination, Paper, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedValue, useElementSize } from '@mantine/hooks';
 import { IconChevronDown, IconChevronUp, IconPlus, IconSearch, IconSelector } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import type { TypeSchema } from '@/lib/backend';
 import { routeHref } from '@/lib/router';
 import { linkName, linkValues, withValue } from '../api/links';
-import { display, summaryFields, useLabel, useRecordPage } from '../api/records';
+import { useWords } from '@/lib/labels';
+import { summaryFields, useFormatValue, useLabel, useRecordPage } from '../api/records';
 import { StatusBadge } from './StatusBadge';
 
 const pageSize = 50;
@@ -15,8 +16,11 @@ type SortKey = 'id' | 'status' | 'updated_at' | 'created_at';
 
 /** A paged, sorted, filtered list of one type's records; all of it happens in the database. */
 export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOpen: (id: string) => void; onNew: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const label = useLabel();
+  const words = useWords();
+  const format = useFormatValue();
+  const { ref: frame, width } = useElementSize();
   const [page, setPage] = useState(1);
   const [sort, setSort] = useState<SortKey>('updated_at');
   const [desc, setDesc] = useState(true);
@@ -25,10 +29,16 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
   const [text] = useDebouncedValue(filter.trim(), 300);
   const query = { type: schema.name, offset: (page - 1) * pageSize, limit: pageSize, sort, desc, status: status ?? '', text };
   const result = useRecordPage(query);
-  const fields = summaryFields(schema);
+  const allFields = byPriority(summaryFields(schema));
   const total = result.data?.total ?? 0;
-  const fmt = new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'sv-SE');
+  const fmt = { format: words.count };
   const statusField = schema.fields.find((f) => f.name === 'status');
+  // Narrow windows keep the key columns: id, the first field (the name) and the status, then
+  // the rest by priority while they fit; the count of hidden ones shows under the table.
+  const fit = columnsThatFit(width, allFields.length, !!statusField);
+  const fields = allFields.slice(0, fit.fields);
+  const showUpdated = fit.updated;
+  const hidden = allFields.length - fields.length + (showUpdated ? 0 : 1);
 
   const sortBy = (key: SortKey) => {
     if (sort === key) setDesc(!desc);
@@ -84,7 +94,7 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
             aria-label={t('records.list.status')}
             placeholder={t('records.list.allStatuses')}
             clearable
-            data={statusField.enum.map((s) => ({ value: s, label: t(`records.status.${s}`, { defaultValue: s }) }))}
+            data={statusField.enum.map((s) => ({ value: s, label: words.value('status', s) }))}
             value={status}
             onChange={(v) => {
               setStatus(v);
@@ -94,9 +104,14 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
           />
         )}
       </Group>
+      {hidden > 0 && (
+        <Text size="xs" c="dimmed" mt={-8} data-testid="hidden-columns">
+          {t('records.list.hiddenColumns', { count: hidden, formatted: words.count(hidden) })}
+        </Text>
+      )}
       {result.isError && <ErrorAlert error={result.error} />}
-      <Paper withBorder radius="md">
-        <Table.ScrollContainer minWidth={640}>
+      <Paper withBorder radius="md" ref={frame}>
+        <Table.ScrollContainer minWidth={360}>
           <Table highlightOnHover striped verticalSpacing="xs" data-testid="record-table">
             <Table.Thead>
               <Table.Tr>
@@ -105,7 +120,7 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
                   <Table.Th key={f.name}>{label(f)}</Table.Th>
                 ))}
                 {statusField && header('status', label(statusField))}
-                {header('updated_at', label(schema.fields.find((f) => f.name === 'updated_at') ?? { labelSv: 'Uppdaterad', labelEn: 'Updated' }))}
+                {showUpdated && header('updated_at', label(schema.fields.find((f) => f.name === 'updated_at') ?? { labelSv: 'Uppdaterad', labelEn: 'Updated' }))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -123,20 +138,22 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
                           ? linkValues(r.values[f.name])
                               .map((v) => withValue(linkName(result.data ?? {}, f.target!, v), v))
                               .join(', ')
-                          : display(r.values[f.name])}
+                          : format(f, r.values[f.name])}
                       </Text>
                     </Table.Td>
                   ))}
                   {statusField && (
-                    <Table.Td>
-                      <StatusBadge status={display(r.values.status)} />
+                    <Table.Td style={{ whiteSpace: 'nowrap', width: '1%' }}>
+                      <StatusBadge status={typeof r.values.status === 'string' ? r.values.status : ''} />
                     </Table.Td>
                   )}
-                  <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {display(r.values.updated_at || r.values.created_at).replace('T', ' ').replace('Z', '')}
-                    </Text>
-                  </Table.Td>
+                  {showUpdated && (
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm" c="dimmed">
+                        {words.dateTime(String(r.values.updated_at || r.values.created_at || ''))}
+                      </Text>
+                    </Table.Td>
+                  )}
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -168,4 +185,37 @@ export function RecordList({ schema, onOpen, onNew }: { schema: TypeSchema; onOp
       {result.isFetching && !result.isPending && <Badge tt="none" variant="light">{t('records.list.loading')}</Badge>}
     </Stack>
   );
+}
+
+/**
+ * How many summary fields, and whether the updated column, fit in a table this wide (px).
+ * The id, the first field and the status always show; 0 (not measured yet) shows everything.
+ */
+export function columnsThatFit(width: number, fieldCount: number, hasStatus: boolean): { fields: number; updated: boolean } {
+  if (width <= 0) return { fields: fieldCount, updated: true };
+  const idWidth = 130;
+  const statusWidth = hasStatus ? 120 : 0;
+  const fieldWidth = 170;
+  const updatedWidth = 180;
+  let room = width - idWidth - statusWidth - fieldWidth; // the first field always shows
+  let fields = Math.min(1, fieldCount);
+  // Priority after the name: the second field, then the time of the last change, then the rest.
+  if (fields < fieldCount && room >= fieldWidth) {
+    fields++;
+    room -= fieldWidth;
+  }
+  const updated = room >= updatedWidth;
+  if (updated) room -= updatedWidth;
+  while (updated && fields < fieldCount && room >= fieldWidth) {
+    fields++;
+    room -= fieldWidth;
+  }
+  return { fields, updated };
+}
+
+/** What names a record comes first (it stays in the narrowest window), then the registry's order. */
+const naming = ['name', 'title', 'subject', 'text', 'description'];
+export function byPriority<F extends { name: string }>(fields: F[]): F[] {
+  const rank = (f: F) => (naming.includes(f.name) ? naming.indexOf(f.name) : naming.length);
+  return [...fields].sort((a, b) => rank(a) - rank(b));
 }

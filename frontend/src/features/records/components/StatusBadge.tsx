@@ -7,8 +7,9 @@ export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   if (!status) return null;
   return (
-    <Badge tt="none" variant="light" color={colours[status] ?? 'gray'} size="sm">
-      {t(`records.status.${status}`, { defaultValue: status })}
+    // Never cut: the badge keeps its full width however narrow the column.
+    <Badge tt="none" variant="light" color={colours[status] ?? 'gray'} size="sm" miw="max-content" styles={{ label: { overflow: 'visible', textOverflow: 'clip' } }}>
+      {t(`labels.values.status.${status}`, { defaultValue: status })}
     </Badge>
   );
 }

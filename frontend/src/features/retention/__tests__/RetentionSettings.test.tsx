@@ -12,6 +12,7 @@ vi.mock('@/lib/backend', async (importOriginal) => {
     gdprBackend: {
       retentionOverview: vi.fn(),
       setRetentionPolicy: vi.fn(),
+      previewRetentionPolicy: vi.fn(),
       previewRetention: vi.fn(),
       runRetentionNow: vi.fn(),
       cancelRetention: vi.fn(),
@@ -22,6 +23,7 @@ vi.mock('@/lib/backend', async (importOriginal) => {
 const overview = vi.mocked(gdprBackend.retentionOverview);
 const setPolicy = vi.mocked(gdprBackend.setRetentionPolicy);
 const preview = vi.mocked(gdprBackend.previewRetention);
+const previewPolicy = vi.mocked(gdprBackend.previewRetentionPolicy);
 const runNow = vi.mocked(gdprBackend.runRetentionNow);
 
 const ref = (path: string, labelSv: string, labelEn: string) => ({ path, labelSv, labelEn });
@@ -114,13 +116,52 @@ describe('RetentionSettings', { timeout: 20000 }, () => {
     expect(screen.getByTestId('last-run')).toHaveTextContent('vid start');
   });
 
-  it('saves a switch, the days on Enter and the on-delete choice', async () => {
+  it('switches a policy on only after the days and a preview naming the count', async () => {
+    setPolicy.mockImplementation(async (c) => policy({ type: c.type, enabled: c.enabled ?? false, days: c.days ?? 0 }));
+    previewPolicy.mockImplementation(async (type, days) => ({
+      type, labelSv: 'Ärendehantering', labelEn: 'Cases', due: days === 0 ? 215 : 12, anonymised: days === 0 ? 215 : 12, deleted: 0,
+      samples: [{ id: 'K1', label: 'Cases 1' }],
+    }));
+    renderWithApp(<RetentionSettings />);
+    const row = await screen.findByTestId('policy-case');
+    await userEvent.click(within(row).getByRole('switch', { name: 'Anonymisation of Cases' }));
+    const dialog = await screen.findByTestId('enable-case');
+    // Nothing saved yet, and no preview before the days are given.
+    expect(setPolicy).not.toHaveBeenCalled();
+    expect(within(dialog).getByTestId('enable-preview-button')).toBeDisabled();
+
+    // 0 days is said out loud, and its count shown before anything is saved.
+    await userEvent.type(within(dialog).getByRole('textbox', { name: /Number of days/ }), '0');
+    expect(within(dialog).getByText(/0 days means every record/)).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByTestId('enable-preview-button'));
+    expect(await within(dialog).findByText('The next run anonymises 215 records (Cases).')).toBeInTheDocument();
+    expect(within(dialog).getByTestId('enable-confirm')).toHaveTextContent('Switch on – 215 records change');
+
+    // Changing the days asks for a new preview: the count confirmed is the count of the days saved.
+    const days = within(dialog).getByRole('textbox', { name: /Number of days/ });
+    await userEvent.clear(days);
+    await userEvent.type(days, '365');
+    expect(within(dialog).queryByTestId('enable-confirm')).toBeNull();
+    await userEvent.click(within(dialog).getByTestId('enable-preview-button'));
+    expect(previewPolicy).toHaveBeenLastCalledWith('case', 365);
+    await userEvent.click(await within(dialog).findByTestId('enable-confirm'));
+    expect(setPolicy).toHaveBeenCalledTimes(1);
+    expect(setPolicy).toHaveBeenCalledWith({ type: 'case', enabled: true, days: 365 });
+  });
+
+  it('cancelling the dialog leaves the policy off', async () => {
+    renderWithApp(<RetentionSettings />);
+    const row = await screen.findByTestId('policy-case');
+    await userEvent.click(within(row).getByRole('switch', { name: 'Anonymisation of Cases' }));
+    await userEvent.click(within(await screen.findByTestId('enable-case')).getByRole('button', { name: 'Cancel' }));
+    expect(setPolicy).not.toHaveBeenCalled();
+    expect(within(row).getByRole('switch', { name: 'Anonymisation of Cases' })).not.toBeChecked();
+  });
+
+  it('saves the days on Enter and the on-delete choice', async () => {
     setPolicy.mockImplementation(async (c) => policy({ type: c.type, enabled: c.enabled ?? false }));
     renderWithApp(<RetentionSettings />);
     const row = await screen.findByTestId('policy-case');
-
-    await userEvent.click(within(row).getByRole('switch', { name: 'Anonymisation of Cases' }));
-    expect(setPolicy).toHaveBeenCalledWith({ type: 'case', enabled: true });
 
     const days = within(row).getByRole('textbox', { name: 'Number of days for Cases' });
     await userEvent.clear(days);

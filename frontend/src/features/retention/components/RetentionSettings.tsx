@@ -15,6 +15,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -24,6 +25,7 @@ import { ErrorCode, gdprBackend, toBackendError, type RetentionPolicy, type Rete
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 import { usePreview, useRetentionOverview, useRetentionProgress, useRunNow, useSetPolicy } from '../api/useRetention';
+import { EnablePolicyModal } from './EnablePolicyModal';
 import { PreviewModal } from './PreviewModal';
 import { SchedulerTokenCard } from './SchedulerTokenCard';
 
@@ -198,8 +200,15 @@ function clockText(t: ReturnType<typeof useTranslation>['t'], p: RetentionPolicy
 
 function PolicyTable({ policies }: { policies: RetentionPolicy[] }) {
   const { t } = useTranslation();
+  // Narrower than the table: it scrolls sideways, and says so.
+  const { ref, width } = useElementSize();
   return (
-    <Paper withBorder radius="md">
+    <Paper withBorder radius="md" ref={ref}>
+      {width > 0 && width < 760 && (
+        <Text size="xs" c="dimmed" px="md" pt="xs" data-testid="scroll-hint">
+          {t('retention.table.scrollHint')}
+        </Text>
+      )}
       <Table.ScrollContainer minWidth={760}>
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
           <Table.Thead>
@@ -235,6 +244,8 @@ function PolicyRow({ policy: p }: { policy: RetentionPolicy }) {
     setDays(p.days);
   }
   const label = pick(lang, p.labelSv, p.labelEn);
+  // Switching on, or shortening the days while on: asked in a dialog with a preview (null: closed).
+  const [asking, setAsking] = useState<{ days: number | null } | null>(null);
 
   async function change(c: { enabled?: boolean; days?: number; onDelete?: string }) {
     try {
@@ -251,7 +262,13 @@ function PolicyRow({ policy: p }: { policy: RetentionPolicy }) {
       setDays(p.days);
       return;
     }
-    if (n !== p.days) void change({ days: n });
+    if (n === p.days) return;
+    if (p.enabled && n < p.days) {
+      setDays(p.days);
+      setAsking({ days: n });
+      return;
+    }
+    void change({ days: n });
   }
 
   const fieldList = p.fields.map((f) => pick(lang, f.labelSv, f.labelEn)).join(', ');
@@ -262,7 +279,7 @@ function PolicyRow({ policy: p }: { policy: RetentionPolicy }) {
           {label}
         </Text>
         <Text size="xs" c="dimmed">
-          {p.area}
+          {t(`areas.${p.area as 'GDPR'}`, { defaultValue: p.area })}
         </Text>
       </Table.Td>
       <Table.Td>
@@ -272,7 +289,7 @@ function PolicyRow({ policy: p }: { policy: RetentionPolicy }) {
         <Switch
           checked={p.enabled}
           disabled={p.fixed || save.isPending}
-          onChange={(e) => void change({ enabled: e.currentTarget.checked })}
+          onChange={(e) => (e.currentTarget.checked ? setAsking({ days: null }) : void change({ enabled: false }))}
           aria-label={t('retention.table.enabledLabel', { type: label })}
         />
       </Table.Td>
@@ -305,6 +322,9 @@ function PolicyRow({ policy: p }: { policy: RetentionPolicy }) {
             description={p.days === 0 && p.enabled ? t('retention.table.atOnce') : undefined}
             w={110}
           />
+        )}
+        {asking && (
+          <EnablePolicyModal policy={p} label={label} clock={clockText(t, p, lang)} initialDays={asking.days} onClose={() => setAsking(null)} />
         )}
       </Table.Td>
       <Table.Td>

@@ -3,13 +3,14 @@ import { notifications } from '@mantine/notifications';
 import { IconDeviceDesktop, IconDeviceMobile, IconQrcode, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@/lib/format';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import type { TOTPEnrolment } from '@/lib/backend';
 import { useMyTwoFactor, useRemoveDevice, useTotp } from '../api/useTwoFactor';
 
 function formatDate(value: unknown, lang: string): string {
   if (typeof value !== 'string' || value === '') return '–';
-  return new Date(value).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(value, lang);
 }
 
 /** The user's own trusted devices and authenticator app. */

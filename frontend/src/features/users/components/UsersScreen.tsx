@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDots, IconExternalLink, IconKey, IconPlus, IconShield, IconTrash, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { backend, type UserRow } from '@/lib/backend';
@@ -21,6 +22,9 @@ export function UsersScreen() {
   const users = useQuery({ queryKey: usersKey, queryFn: () => backend.listUsers() });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<unknown>(null);
+  // A narrow window drops the e-mail column (it is on the user's record) rather than cutting the table.
+  const { ref: frame, width } = useElementSize();
+  const wide = width === 0 || width >= 860;
 
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
@@ -49,72 +53,74 @@ export function UsersScreen() {
       </Group>
       {error !== null && dialog === null && <ErrorAlert error={error} />}
       {users.isError && <ErrorAlert error={users.error} />}
-      <Paper withBorder radius="md">
-        <Table highlightOnHover verticalSpacing="sm" data-testid="users-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('users.columns.username')}</Table.Th>
-              <Table.Th>{t('users.columns.name')}</Table.Th>
-              <Table.Th>{t('users.columns.email')}</Table.Th>
-              <Table.Th>{t('users.columns.roles')}</Table.Th>
-              <Table.Th>{t('users.columns.state')}</Table.Th>
-              <Table.Th w={60} aria-label={t('users.columns.actions')} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {users.data?.map((u) => (
-              <Table.Tr key={u.id} data-testid={`user-${u.username}`}>
-                <Table.Td fw={500}>{u.username}</Table.Td>
-                <Table.Td>{u.name}</Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {u.roles.map((r) => (
-                      <Badge tt="none" key={r} variant="light" color={r === 'admin' ? 'grape' : r === 'gdpr_officer' ? 'blue' : 'gray'}>
-                        {t(`auth.roles.${r}`, { defaultValue: r })}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <UserState user={u} />
-                </Table.Td>
-                <Table.Td>
-                  <Menu position="bottom-end" withinPortal>
-                    <Menu.Target>
-                      <ActionIcon variant="subtle" color="gray" aria-label={t('users.columns.actions')}>
-                        <IconDots size={18} />
-                      </ActionIcon>
-                    </Menu.Target>
-                    <Menu.Dropdown>
-                      <Menu.Item leftSection={<IconExternalLink size={16} />} onClick={() => navigate('records', 'user', u.id)}>
-                        {t('users.actions.open')}
-                      </Menu.Item>
-                      <Menu.Item leftSection={<IconShield size={16} />} onClick={() => setDialog({ kind: 'roles', user: u })}>
-                        {t('users.actions.roles')}
-                      </Menu.Item>
-                      <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setDialog({ kind: 'reset', user: u })}>
-                        {t('users.actions.resetPassword')}
-                      </Menu.Item>
-                      {u.active ? (
-                        <Menu.Item leftSection={<IconUserOff size={16} />} onClick={() => void run(() => backend.setUserActive(u.id, false))}>
-                          {t('users.actions.deactivate')}
-                        </Menu.Item>
-                      ) : (
-                        <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void run(() => backend.setUserActive(u.id, true))}>
-                          {t('users.actions.activate')}
-                        </Menu.Item>
-                      )}
-                      <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setDialog({ kind: 'delete', user: u })}>
-                        {t('users.actions.delete')}
-                      </Menu.Item>
-                    </Menu.Dropdown>
-                  </Menu>
-                </Table.Td>
+      <Paper withBorder radius="md" ref={frame}>
+        <Table.ScrollContainer minWidth={560} type="native">
+          <Table highlightOnHover verticalSpacing="sm" data-testid="users-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('users.columns.username')}</Table.Th>
+                <Table.Th>{t('users.columns.name')}</Table.Th>
+                {wide && <Table.Th>{t('users.columns.email')}</Table.Th>}
+                <Table.Th>{t('users.columns.roles')}</Table.Th>
+                <Table.Th>{t('users.columns.state')}</Table.Th>
+                <Table.Th w={60} aria-label={t('users.columns.actions')} />
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {users.data?.map((u) => (
+                <Table.Tr key={u.id} data-testid={`user-${u.username}`}>
+                  <Table.Td fw={500}>{u.username}</Table.Td>
+                  <Table.Td>{u.name}</Table.Td>
+                  {wide && <Table.Td>{u.email}</Table.Td>}
+                  <Table.Td>
+                    <Group gap={4}>
+                      {u.roles.map((r) => (
+                        <Badge tt="none" key={r} variant="light" color={r === 'admin' ? 'grape' : r === 'gdpr_officer' ? 'blue' : 'gray'}>
+                          {t(`auth.roles.${r}`, { defaultValue: r })}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <UserState user={u} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Menu position="bottom-end" withinPortal>
+                      <Menu.Target>
+                        <ActionIcon variant="subtle" color="gray" aria-label={t('users.columns.actions')}>
+                          <IconDots size={18} />
+                        </ActionIcon>
+                      </Menu.Target>
+                      <Menu.Dropdown>
+                        <Menu.Item leftSection={<IconExternalLink size={16} />} onClick={() => navigate('records', 'user', u.id)}>
+                          {t('users.actions.open')}
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconShield size={16} />} onClick={() => setDialog({ kind: 'roles', user: u })}>
+                          {t('users.actions.roles')}
+                        </Menu.Item>
+                        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setDialog({ kind: 'reset', user: u })}>
+                          {t('users.actions.resetPassword')}
+                        </Menu.Item>
+                        {u.active ? (
+                          <Menu.Item leftSection={<IconUserOff size={16} />} onClick={() => void run(() => backend.setUserActive(u.id, false))}>
+                            {t('users.actions.deactivate')}
+                          </Menu.Item>
+                        ) : (
+                          <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void run(() => backend.setUserActive(u.id, true))}>
+                            {t('users.actions.activate')}
+                          </Menu.Item>
+                        )}
+                        <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={() => setDialog({ kind: 'delete', user: u })}>
+                          {t('users.actions.delete')}
+                        </Menu.Item>
+                      </Menu.Dropdown>
+                    </Menu>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       </Paper>
       {dialog?.kind === 'create' && <CreateUserModal error={error} onClose={() => setDialog(null)} onSubmit={(input) => run(() => backend.createUser(input))} />}
       {dialog?.kind === 'roles' && (

@@ -9,7 +9,7 @@ vi.mock('@/lib/backend', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/backend')>();
   const fns = [
     'vaultInfo', 'vaultForms', 'vaultPeople', 'vaultEntries', 'vaultDecrypt', 'vaultSaveForm', 'vaultSaveEntry',
-    'vaultStartChallenge', 'vaultRevoke', 'vaultGrant', 'vaultRotateKey', 'vaultDeleteEntry', 'vaultDeleteForm',
+    'vaultStartChallenge', 'vaultRevoke', 'vaultGrant', 'vaultRotateKey', 'vaultDeleteEntry', 'vaultDeleteForm', 'vaultEntry',
   ];
   return { ...real, securityBackend: Object.fromEntries(fns.map((f) => [f, vi.fn()])), clipboard: { setText: vi.fn(), getText: vi.fn() } };
 });
@@ -48,6 +48,22 @@ beforeEach(() => {
 });
 
 describe('VaultScreen', { timeout: 20000 }, () => {
+  it("opens the form of an entry linked from the event log and marks the entry", async () => {
+    Element.prototype.scrollIntoView = vi.fn();
+    b.vaultEntry.mockResolvedValue({ ...entry, id: 'E2', formId: 'F2', customerNumber: '1001' });
+    renderWithApp(<VaultScreen route={['entry', 'E2']} />, { language: 'sv' });
+    expect(await screen.findByRole('heading', { name: 'Kundportaler', level: 3 })).toBeInTheDocument();
+    expect(await screen.findByTestId('vault-entry-marked')).toContainElement(screen.getByTestId('entry-E2'));
+    expect(b.vaultEntry).toHaveBeenCalledWith('E2');
+  });
+
+  it('says so when a linked entry is gone or not the reader\'s, instead of an empty page', async () => {
+    b.vaultEntry.mockRejectedValue(new BackendError(ErrorCode.Forbidden, 'no'));
+    renderWithApp(<VaultScreen route={['entry', 'E9']} />, { language: 'sv' });
+    expect(await screen.findByTestId('vault-link-missing')).toHaveTextContent('E9');
+    expect(await screen.findByRole('heading', { name: 'Larmkoder', level: 3 })).toBeInTheDocument();
+  });
+
   it('groups forms into internal and for customers, and hides encrypted values', async () => {
     renderWithApp(<VaultScreen />, { language: 'sv' });
     expect(await screen.findByText('Interna')).toBeInTheDocument();

@@ -1,6 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Table, Text, Tooltip } from '@mantine/core';
 import { IconCopy, IconEdit, IconEye, IconEyeOff, IconLock, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '@/lib/format';
 import type { VaultEntry, VaultForm } from '@/lib/backend';
 
 interface Props {
@@ -20,7 +21,7 @@ export function EntryCard({ form, entry, revealed, onReveal, onHide, onCopy, onE
   const { t, i18n } = useTranslation();
   const sealed = new Set(entry.encrypted ?? []);
   const hasSealed = sealed.size > 0;
-  const created = entry.createdAt ? new Date(entry.createdAt as string).toLocaleDateString(i18n.language === 'sv' ? 'sv-SE' : 'en-GB') : '';
+  const created = typeof entry.createdAt === 'string' && entry.createdAt ? formatDate(entry.createdAt, i18n.language) : '';
   return (
     <Card withBorder radius="md" padding="md" data-testid={`entry-${entry.id}`}>
       <Group justify="space-between" mb="xs">

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Badge,
   Button,
   Center,
@@ -15,6 +16,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingStore, IconClock, IconEdit, IconKey, IconLock, IconPlus, IconShieldCheck, IconTrash } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
@@ -31,9 +33,16 @@ import { UnlockModal } from './UnlockModal';
 
 const pageSize = 50;
 
-/** "Säkra uppgifter": forms grouped internal / for customers, their entries and access. */
-export function VaultScreen() {
+/**
+ * "Säkra uppgifter": forms grouped internal / for customers, their entries and access. The
+ * route may name an entry (#/vault/entry/<id>, the event log's link) or a form
+ * (#/vault/form/<id>): its form opens and the entry is marked.
+ */
+export function VaultScreen({ route = [] }: { route?: string[] }) {
   const { t } = useTranslation();
+  const linkedEntry = route[0] === 'entry' ? (route[1] ?? '') : '';
+  const linkedForm = route[0] === 'form' ? (route[1] ?? '') : '';
+  const entry = useQuery({ queryKey: ['vault-entry', linkedEntry], queryFn: () => backend.vaultEntry(linkedEntry), enabled: linkedEntry !== '', retry: false });
   const info = useVaultInfo();
   const forms = useVaultForms();
   const people = useVaultPeople();
@@ -50,7 +59,8 @@ export function VaultScreen() {
   if (forms.error || info.error) return <ErrorAlert error={forms.error ?? info.error} />;
 
   const all = forms.data ?? [];
-  const current = all.find((f) => f.id === selected) ?? all[0] ?? null;
+  const wanted = selected ?? (entry.data?.formId || linkedForm || null);
+  const current = all.find((f) => f.id === wanted) ?? all[0] ?? null;
   const isAdmin = info.data?.isAdmin ?? false;
   const groups = [
     { key: 'internal', label: t('vault.groupInternal'), icon: <IconLock size={16} />, forms: all.filter((f) => f.purpose === 'internal') },
@@ -72,6 +82,11 @@ export function VaultScreen() {
           </Button>
         )}
       </Group>
+      {linkedEntry && entry.isError && (
+        <Alert color="orange" data-testid="vault-link-missing">
+          {t('vault.linkMissing', { id: linkedEntry })}
+        </Alert>
+      )}
       {all.length === 0 ? (
         <Paper withBorder p="xl" radius="md">
           <Text c="dimmed" ta="center">
@@ -115,7 +130,7 @@ export function VaultScreen() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 9 }}>
             {current && info.data && (
-              <FormPanel key={current.id} form={current} info={info.data} people={people.data ?? []} onEdit={() => setEditing(current)} />
+              <FormPanel key={current.id} form={current} info={info.data} people={people.data ?? []} onEdit={() => setEditing(current)} marked={entry.data?.formId === current.id ? linkedEntry : ''} />
             )}
           </Grid.Col>
         </Grid>
@@ -134,7 +149,7 @@ export function VaultScreen() {
   );
 }
 
-function FormPanel({ form, info, people, onEdit }: { form: VaultForm; info: VaultInfo; people: VaultPerson[]; onEdit: () => void }) {
+function FormPanel({ form, info, people, onEdit, marked }: { form: VaultForm; info: VaultInfo; people: VaultPerson[]; onEdit: () => void; marked: string }) {
   const { t } = useTranslation();
   const [limit, setLimit] = useState(pageSize);
   const entries = useVaultEntries(form.id, limit);
@@ -229,8 +244,13 @@ function FormPanel({ form, info, people, onEdit }: { form: VaultForm; info: Vaul
                   </Group>
                 )}
                 {es.map((e) => (
-                  <EntryCard
+                  <div
                     key={e.id}
+                    data-testid={e.id === marked ? 'vault-entry-marked' : undefined}
+                    ref={e.id === marked ? (el) => el?.scrollIntoView({ block: 'center' }) : undefined}
+                    style={e.id === marked ? { outline: '3px solid var(--mantine-primary-color-filled)', borderRadius: 'var(--mantine-radius-md)' } : undefined}
+                  >
+                  <EntryCard
                     form={form}
                     entry={e}
                     revealed={revealed.get(e.id)}
@@ -240,6 +260,7 @@ function FormPanel({ form, info, people, onEdit }: { form: VaultForm; info: Vaul
                     onEdit={() => setEditingEntry(e)}
                     onDelete={() => setConfirm({ text: t('vault.entries.deleteConfirm'), run: () => deleteEntry.mutate(e.id) })}
                   />
+                  </div>
                 ))}
               </Stack>
             ))}
