@@ -154,14 +154,16 @@ func (s *Service) logEvent(ctx context.Context, sess Session, action string) err
 // matching secrets.ErrUnavailable when the keyring cannot be read.
 func (s *Service) VerifySchedulerToken(ctx context.Context, sec secrets.Secrets) error {
 	err := s.verifySchedulerToken(ctx, sec)
-	code := "login_ok"
-	if err != nil {
-		code = Code(err)
-		if errors.Is(err, secrets.ErrUnavailable) {
-			code = secrets.CodeUnavailable
-		}
+	var lerr error
+	switch {
+	case err == nil:
+		lerr = s.logLogin(ctx, SchedulerUsername, "login_ok")
+	case errors.Is(err, secrets.ErrUnavailable):
+		lerr = s.logLogin(ctx, SchedulerUsername, "keyring_unavailable")
+	default:
+		lerr = s.logLogin(ctx, SchedulerUsername, ErrSchedulerToken.Code)
 	}
-	if lerr := s.logLogin(ctx, SchedulerUsername, code); lerr != nil {
+	if lerr != nil {
 		return errors.Join(err, lerr)
 	}
 	return err

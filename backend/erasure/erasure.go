@@ -64,13 +64,13 @@ var (
 // EventAction is the event log's action for one record changed by an erasure.
 const EventAction = "anonymise_everywhere"
 
-// Actions of a change.
+// What a change does (Change.Action).
 const (
-	ActionAnonymiseRecord = "anonymise_record" // the person's own record, by its type's rule
-	ActionReplaceValue    = "replace_value"    // a value that is exactly the mention -> the replacement word
-	ActionReplaceMention  = "replace_mention"  // the mention inside a longer value -> the replacement word
-	ActionClearLink       = "clear_link"       // a link to the person's own record cleared
-	ActionDeleteEntry     = "delete_entry"     // a secure-data entry about the customer deleted
+	ChangeAnonymiseRecord = "anonymise_record" // the person's own record, by its type's rule
+	ChangeReplaceValue    = "replace_value"    // a value that is exactly the mention -> the replacement word
+	ChangeReplaceMention  = "replace_mention"  // the mention inside a longer value -> the replacement word
+	ChangeClearLink       = "clear_link"       // a link to the person's own record cleared
+	ChangeDeleteEntry     = "delete_entry"     // a secure-data entry about the customer deleted
 )
 
 // Index is what erasure needs of the person search.
@@ -331,7 +331,7 @@ func compute(get getter, inv *search.Inventory, selected map[string]bool, word s
 				for fn, fv := range rs[ri] {
 					if s, ok := fv.(string); ok && s != "" {
 						rs[ri][fn] = word
-						ed.actions[fmt.Sprintf("%s[%d].%s", t.Subject.Child, ri, fn)] = ActionAnonymiseRecord
+						ed.actions[fmt.Sprintf("%s[%d].%s", t.Subject.Child, ri, fn)] = ChangeAnonymiseRecord
 					}
 				}
 			}
@@ -396,7 +396,7 @@ func (w *work) anonymiseOwn(t *registry.Type, id string) error {
 			continue
 		}
 		other.after.ClearRef(l.Path)
-		other.actions[linkField(l.Path)] = ActionClearLink
+		other.actions[linkField(l.Path)] = ChangeClearLink
 	}
 	if t.Name == "customer" && custNo != "" && custNo != registry.AnonymisedCustomer {
 		ids, err := w.get.entries(custNo)
@@ -430,12 +430,12 @@ func (w *work) clearLink(ed *edit, t *registry.Type, field, to, value string) {
 	for _, ref := range ed.after.Refs() {
 		if linkField(ref.Path) == field && ref.Target == toType && ref.ID == toID {
 			ed.after.ClearRef(ref.Path)
-			ed.actions[field] = ActionClearLink
+			ed.actions[field] = ChangeClearLink
 		}
 	}
 	if field == registry.FieldCustomerNo && ed.after.CustomerNumber() == value && t.Name != "customer" {
 		ed.after.ClearRef(registry.FieldCustomerNo)
-		ed.actions[field] = ActionClearLink
+		ed.actions[field] = ChangeClearLink
 	}
 }
 
@@ -530,7 +530,7 @@ func (w *work) fill(p *Plan) {
 	ids := append([]string(nil), w.entries...)
 	sort.Strings(ids)
 	for _, id := range ids {
-		p.Changes = append(p.Changes, Change{Type: store.VaultEntryType, ID: id, Field: "", Action: ActionDeleteEntry})
+		p.Changes = append(p.Changes, Change{Type: store.VaultEntryType, ID: id, Field: "", Action: ChangeDeleteEntry})
 		p.Records++
 	}
 }

@@ -230,13 +230,13 @@ func TestEraseExactValuesOnlyAndNothingElse(t *testing.T) {
 		t.Fatal("the preview changed the store")
 	}
 	want := map[string]string{
-		"customer/C1 name":                    ActionAnonymiseRecord + " Ulla Hedlund -> Anonymiserad",
-		"case/K1 customer_number":             ActionClearLink + " 1001 -> 0",
-		"invoice_basis/F1 customer_number":    ActionClearLink + " 1001 -> 0",
-		"case/K2 description":                 ActionReplaceMention + " Ring Ulla Hedlund om offerten -> Ring Anonymiserad om offerten",
-		"meeting/M1 participants[0].name":     ActionReplaceValue + " Ulla Hedlund -> Anonymiserad",
-		"meeting/M1 participants[0].email":    ActionReplaceValue + " ULLA.HEDLUND@outlook.com -> Anonymiserad",
-		"vault_entry/VE1 ":                    ActionDeleteEntry + "  -> ",
+		"customer/C1 name":                    ChangeAnonymiseRecord + " Ulla Hedlund -> Anonymiserad",
+		"case/K1 customer_number":             ChangeClearLink + " 1001 -> 0",
+		"invoice_basis/F1 customer_number":    ChangeClearLink + " 1001 -> 0",
+		"case/K2 description":                 ChangeReplaceMention + " Ring Ulla Hedlund om offerten -> Ring Anonymiserad om offerten",
+		"meeting/M1 participants[0].name":     ChangeReplaceValue + " Ulla Hedlund -> Anonymiserad",
+		"meeting/M1 participants[0].email":    ChangeReplaceValue + " ULLA.HEDLUND@outlook.com -> Anonymiserad",
+		"vault_entry/VE1 ":                    ChangeDeleteEntry + "  -> ",
 		"customer/C1 versions[0].fields.name": "",
 	}
 	got := map[string]string{}

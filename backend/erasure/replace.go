@@ -23,9 +23,9 @@ func (w *work) replace(ed *edit, field string, v search.MatchValue) error {
 			return "", "", fmt.Errorf("%s %s %s: %w", ed.before.Type.Name, ed.before.ID, field, ErrChanged)
 		}
 		if v.Whole {
-			return w.word, ActionReplaceValue, nil
+			return w.word, ChangeReplaceValue, nil
 		}
-		return redact(old, v.Spans, w.word), ActionReplaceMention, nil
+		return redact(old, v.Spans, w.word), ChangeReplaceMention, nil
 	}
 	r := ed.after
 	set := func(path string, get func() (string, bool), put func(string)) error {
@@ -160,14 +160,14 @@ func diff(ed *edit) []Change {
 	}
 	var out []Change
 	add := func(path, before, after string) {
-		action := ActionAnonymiseRecord
+		action := ChangeAnonymiseRecord
 		if !ed.own {
 			action = ed.actions[path]
 			if action == "" {
 				action = ed.actions[linkField(path)]
 			}
 			if action == "" {
-				action = ActionReplaceValue
+				action = ChangeReplaceValue
 			}
 		}
 		out = append(out, Change{Type: ed.before.Type.Name, ID: ed.before.ID, Field: path, Action: action, Before: before, After: after})
