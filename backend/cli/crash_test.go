@@ -359,6 +359,9 @@ func TestCrashSuite(t *testing.T) {
 				}
 			}
 			if len(leaked) > 0 {
+				if keep := os.Getenv("CRASHTEST_KEEP"); keep != "" {
+					copyDir(t, dir, filepath.Join(keep, fmt.Sprintf("sweep-%d", i)))
+				}
 				c.leaks++
 				t.Errorf("kill %d: %d erased values still in the data folder: %v", i, len(leaked), leaked[:min(5, len(leaked))])
 			}

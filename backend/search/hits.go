@@ -157,10 +157,25 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, parts []norma
 		}
 	})
 	ownDocs := map[int]bool{}
-	if q.names <= 1 {
+	var nameParts []int
+	for i, p := range parts {
+		if p.Kind == normalize.KindName {
+			nameParts = append(nameParts, i)
+		}
+	}
+	var pairs map[string]bool
+	pairsOK := false
+	if q.names == 2 && !ix.readAll {
+		pairs, pairsOK = queryPairs(m.refs[nameParts[0]], m.refs[nameParts[1]])
+	}
+	if pairsOK {
+		if err := ix.collectPairs(r, c, pairs, byDoc, nameBits, ownDocs); err != nil {
+			return nil, err
+		}
+	} else if q.names <= 1 {
 		// Every place where a part matched holds a whole mention: list them from the
 		// postings, and read values only for the hits listed.
-		oneWord, err := ix.oneWordNames(m)
+		oneWord, err := ix.wholeNames(m, 1)
 		if err != nil {
 			return nil, err
 		}
@@ -301,9 +316,9 @@ func mayHoldName(s *schema, m *matchSet, k int, pls []uint64, nameBits uint64) b
 	return false
 }
 
-// oneWordNames lists, per found record, the own name places (or groups) whose name is one
-// word long: a one-word query covers such a name whole.
-func (ix *Index) oneWordNames(m *matchSet) (map[int]map[uint64]bool, error) {
+// wholeNames lists, per found record, the own name places (or groups) whose name is n
+// words long: an n-word query that matches there covers the name whole.
+func (ix *Index) wholeNames(m *matchSet, n int) (map[int]map[uint64]bool, error) {
 	out := map[int]map[uint64]bool{}
 	for _, seg := range m.segs {
 		fs := newDocSet(seg.found, seg.postings.seg.Count())
@@ -311,7 +326,7 @@ func (ix *Index) oneWordNames(m *matchSet) (map[int]map[uint64]bool, error) {
 			if !p.subjectName || (p.group >= 0 && uint64(p.group) != p.id) {
 				continue
 			}
-			docs, err := seg.postings.docs(fieldNameWords, nameWordTerm(p.id, 1))
+			docs, err := seg.postings.docs(fieldNameWords, nameWordTerm(p.id, n))
 			if err != nil {
 				return nil, err
 			}
@@ -440,4 +455,114 @@ func linkField(path string) string {
 		}
 	}
 	return b.String()
+}
+
+// collectPairs lists the hits of a two-word name query (with any identifier parts) from
+// the pair terms (pairs.go): every place holding one of the query's pairs, with the
+// group's fields for a group's pair, and every place holding an identifier part of a
+// record that holds a pair. No stored value is read.
+func (ix *Index) collectPairs(r index.IndexReader, c *collected, pairs map[string]bool, byDoc map[int][]uint64, nameBits uint64, ownDocs map[int]bool) error {
+	m := c.ms
+	var pm, pe marks // doc << 16 | place: a pair there; one of exact words
+	for k, exact := range pairs {
+		tagged, err := placeTerms(r, fieldPairPlace, k)
+		if err != nil {
+			return err
+		}
+		for _, seg := range m.segs {
+			var fs *docSet
+			for _, t := range tagged {
+				docs, err := seg.postings.docs(fieldPairPlace, t)
+				if err != nil {
+					return err
+				}
+				if docs.IsEmpty() || !docs.Intersects(seg.found) {
+					continue
+				}
+				if fs == nil {
+					fs = newDocSet(seg.found, seg.postings.seg.Count())
+				}
+				pl, _ := placeOfTerm(t)
+				it := docs.Iterator()
+				for it.HasNext() {
+					if i, ok := fs.index(it.Next()); ok {
+						key := uint64(seg.k0+i)<<16 | pl
+						pm.or(key, 1)
+						if exact {
+							pe.or(key, 1)
+						}
+					}
+				}
+			}
+		}
+	}
+	whole, err := ix.wholeNames(m, 2)
+	if err != nil {
+		return err
+	}
+	groups := ix.schema.groupPlaces()
+	type hit struct {
+		k  int
+		pl uint64
+	}
+	rank := map[hit]int{} // the best rank of each hit
+	setRank := func(h hit, r int) {
+		if old, ok := rank[h]; !ok || r < old {
+			rank[h] = r
+		}
+	}
+	named := map[int]bool{}
+	pm.each(func(key, _ uint64) {
+		k, pl := int(key>>16), key&0xffff
+		if int(pl) >= len(ix.schema.places) {
+			return
+		}
+		named[k] = true
+		r := 1
+		if pe.get(key) != 0 {
+			r = 0
+		}
+		p := ix.schema.places[pl]
+		targets := []*place{p}
+		if p.group >= 0 && uint64(p.group) == p.id {
+			// A group's pair names its fields that hold one of the words (the first place
+			// also stands for the group, and holds its own pairs).
+			targets = nil
+			for _, gp := range groups[p.group] {
+				if m.places.get(uint64(k)<<16|gp.id)&nameBits != 0 {
+					targets = append(targets, gp)
+				}
+			}
+		}
+		for _, t := range targets {
+			setRank(hit{k, t.id}, r)
+			if t.subjectName {
+				g := t.id
+				if t.group >= 0 {
+					g = uint64(t.group)
+				}
+				if whole[k][g] {
+					ownDocs[k] = true
+				}
+			}
+		}
+	})
+	for k, pls := range byDoc {
+		if !named[k] {
+			continue // no mention holds both words: no match
+		}
+		for _, pl := range pls {
+			if m.places.get(uint64(k)<<16|pl)&^nameBits != 0 { // an identifier part
+				setRank(hit{k, pl}, 0)
+				if ix.schema.places[pl].subjectID {
+					ownDocs[k] = true
+				}
+			}
+		}
+	}
+	for h, r := range rank {
+		p := ix.schema.places[h.pl]
+		c.cands = append(c.cands, candidate{k: h.k, place: p, rank: r, weight: placeWeight(p)})
+	}
+	return nil
 }

@@ -49,6 +49,10 @@ type Index struct {
 
 	rebuilt     bool
 	rebuiltUpTo sql.NullInt64 // the outbox rows a rebuild covered
+
+	// readAll judges two-word queries by reading every candidate's values instead of by
+	// pair terms (tests compare the two).
+	readAll bool
 }
 
 // Open opens the index of the store (in <data dir>/index), creating or rebuilding it when
@@ -241,7 +245,8 @@ func (ix *Index) documentOf(id string, vals []value) *document.Document {
 	d := document.NewDocument(id)
 	ref := ix.now()
 	labelled := map[*place]bool{}
-	for _, v := range vals {
+	wordsIndexed := make([]bool, len(vals))
+	for i, v := range vals {
 		b := []byte(v.text)
 		keys := keyAnalyser{format: v.place.format, ref: ref}.Analyze(b)
 		if len(keys) > 0 {
@@ -249,6 +254,7 @@ func (ix *Index) documentOf(id string, vals []value) *document.Document {
 			d.AddField(document.NewTextFieldCustom(fieldKeyPlace, nil, b, termOpts, tokens(placed(keys, v.place.id))))
 		}
 		if indexesWords(v.place.format) || len(keys) == 0 {
+			wordsIndexed[i] = true
 			words := textAnalyser{}.Analyze(b)
 			d.AddField(document.NewTextFieldCustom(fieldText, nil, b, termOpts, tokens(words)))
 			d.AddField(document.NewTextFieldCustom(fieldTextPlace, nil, b, termOpts, tokens(placed(words, v.place.id))))
@@ -260,6 +266,9 @@ func (ix *Index) documentOf(id string, vals []value) *document.Document {
 			label := strconv.FormatUint(v.place.id, 10) + ":" + v.label
 			d.AddField(document.NewTextFieldWithIndexingOptions(fieldLabel, nil, []byte(label), valOpts))
 		}
+	}
+	if pairs := recordPairs(vals, wordsIndexed); len(pairs) > 0 {
+		d.AddField(document.NewTextFieldCustom(fieldPairPlace, nil, nil, termOpts, tokens(pairs)))
 	}
 	for _, t := range nameWordTerms(vals) {
 		d.AddField(document.NewTextFieldCustom(fieldNameWords, nil, []byte(t), termOpts,
