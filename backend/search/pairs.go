@@ -204,4 +204,3 @@ func (s *schema) groupPlaces() map[int][]*place {
 	}
 	return out
 }
-
