@@ -309,6 +309,15 @@ func (e *Engine) run(ctx context.Context, now time.Time, plans []plan, withJobs 
 			}
 		}
 	}
+	if !changed && e.opts.Index != nil {
+		// An erasure that a crash (or a process that stopped) kept from its purge is purged
+		// by the next run, whatever it finds due (store.MarkErasure).
+		pending, err := e.st.PurgePending(ctx)
+		if err != nil {
+			return err
+		}
+		changed = pending > 0
+	}
 	if changed && e.opts.Index != nil {
 		if err := e.opts.Index.Apply(ctx); err != nil {
 			return fmt.Errorf("updating the search index: %w", err)

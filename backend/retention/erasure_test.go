@@ -156,3 +156,34 @@ func TestProvableErasure(t *testing.T) {
 		t.Errorf("%q is still readable after the run in %v", v, where)
 	}
 }
+
+// countingIndex counts the purges a run asks for.
+type countingIndex struct{ purges int }
+
+func (c *countingIndex) Apply(context.Context) error { return nil }
+func (c *countingIndex) Purge(context.Context) error { c.purges++; return nil }
+
+// TestRunPurgesWhatACrashLeft: an erasure whose purge never ran (the mark in the store) is
+// purged by the next run even when nothing is due; with nothing pending, nothing is purged.
+func TestRunPurgesWhatACrashLeft(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	ix := &countingIndex{}
+	e := New(st, Options{Index: ix})
+	now := mustTime(t, "2026-11-01T00:00:00Z")
+	if _, err := e.Run(ctx, now, TriggerManual); err != nil {
+		t.Fatal(err)
+	}
+	if ix.purges != 0 {
+		t.Fatalf("a run with nothing due and nothing pending purged %d times", ix.purges)
+	}
+	if err := st.Update(ctx, func(tx *store.Tx) error { tx.MarkErasure(); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Run(ctx, now, TriggerManual); err != nil {
+		t.Fatal(err)
+	}
+	if ix.purges != 1 {
+		t.Fatalf("the run purged %d times, want 1 for the pending erasure", ix.purges)
+	}
+}

@@ -366,15 +366,16 @@ func (s *Service) DeleteCustomerEntries(ctx context.Context, customerNumber stri
 		if err := enqueue(ctx, tx, "customer_number = ?", customerNumber); err != nil {
 			return err
 		}
-		// Erased values leave the search index and the WAL only with a purge (store.MarkErasure).
-		if _, err := tx.ExecContext(ctx, store.MarkErasureSQL); err != nil {
-			return err
-		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM vault_entries WHERE customer_number = ?", customerNumber)
 		if err != nil {
 			return fmt.Errorf("deleting entries of customer %s: %w", customerNumber, err)
 		}
-		n, _ = res.RowsAffected()
+		if n, _ = res.RowsAffected(); n > 0 {
+			// Erased values leave the search index and the WAL only with a purge (store.MarkErasure).
+			if _, err := tx.ExecContext(ctx, store.MarkErasureSQL); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	return int(n), err

@@ -21,15 +21,16 @@ func (s *Service) PurgeExpired(ctx context.Context, now time.Time) (int, error) 
 		if err := enqueue(ctx, tx, expired, now.Unix()); err != nil {
 			return err
 		}
-		// Erased values leave the search index and the WAL only with a purge (store.MarkErasure).
-		if _, err := tx.ExecContext(ctx, store.MarkErasureSQL); err != nil {
-			return err
-		}
 		res, err := tx.ExecContext(ctx, "DELETE FROM vault_entries WHERE "+expired, now.Unix())
 		if err != nil {
 			return fmt.Errorf("purging expired entries: %w", err)
 		}
-		n, _ = res.RowsAffected()
+		if n, _ = res.RowsAffected(); n > 0 {
+			// Erased values leave the search index and the WAL only with a purge (store.MarkErasure).
+			if _, err := tx.ExecContext(ctx, store.MarkErasureSQL); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
