@@ -63,13 +63,39 @@ func (ix *Index) PurgePending(ctx context.Context) error {
 	return ix.Purge(ctx)
 }
 
-// purgeFiles merges the index into one segment and waits until the old files are gone.
+// purgeRounds bounds the merges one purge makes (see purgeFiles).
+const purgeRounds = 5
+
+// purgeFiles merges the index until no segment holds a deleted document and the old
+// segment files are gone. One merge is not always enough: a merge that Bleve started in
+// the background before the last deletions keeps the deleted documents' bytes in its new
+// segment (only marked deleted), and a lone segment is not merged again; so the purge
+// checks the segments after each round and merges again while any holds a deletion.
 func (ix *Index) purgeFiles(ctx context.Context) error {
 	ix.amu.Lock() // no batch may add segments while we merge
 	defer ix.amu.Unlock()
-	if err := ix.mergeToOne(ctx); err != nil {
-		return fmt.Errorf("purging search index: %w", err)
+	for round := 0; ; round++ {
+		if err := ix.mergeToOne(ctx); err != nil {
+			return fmt.Errorf("purging search index: %w", err)
+		}
+		if err := ix.waitOldFiles(ctx); err != nil {
+			return err
+		}
+		deleted, err := ix.deletedDocs()
+		if err != nil {
+			return fmt.Errorf("purging search index: %w", err)
+		}
+		if deleted == 0 {
+			return nil
+		}
+		if round+1 >= purgeRounds {
+			return fmt.Errorf("purging search index: %d deleted documents still in its segments after %d merges", deleted, purgeRounds)
+		}
 	}
+}
+
+// waitOldFiles waits until the segment files the current root no longer uses are gone.
+func (ix *Index) waitOldFiles(ctx context.Context) error {
 	deadline := time.Now().Add(purgeTimeout)
 	nudge := time.Now().Add(purgeNudge)
 	for {
@@ -96,6 +122,35 @@ func (ix *Index) purgeFiles(ctx context.Context) error {
 		case <-time.After(20 * time.Millisecond):
 		}
 	}
+}
+
+// deletedDocs counts the deleted documents the current segments still hold.
+func (ix *Index) deletedDocs() (uint64, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.idx == nil {
+		return 0, ErrClosed
+	}
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return 0, err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return 0, fmt.Errorf("not a scorch index")
+	}
+	var n uint64
+	for _, ss := range snap.Segments() {
+		if d := ss.Deleted(); d != nil {
+			n += d.GetCardinality()
+		}
+	}
+	return n, nil
 }
 
 // mergeToOne merges the index into one segment. A merge rewrites segments and leaves

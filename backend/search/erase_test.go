@@ -192,3 +192,31 @@ func TestReopenRemovesLeftoverSegmentFiles(t *testing.T) {
 		t.Errorf("Check after the reopen: %v %v", problems, err)
 	}
 }
+
+// TestPurgeLeavesNoDeletedDocument: after a purge no segment holds a deleted document (a
+// deleted document's stored values stay in its segment file until a merge drops them).
+func TestPurgeLeavesNoDeletedDocument(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	put(t, st, `{"type":"customer","id":"C1","customer_number":"1","kind":"private","name":"Zqx Ytterström"}`,
+		`{"type":"customer","id":"C2","customer_number":"2","kind":"private","name":"Bo Ek"}`)
+	ix := openIndex(t, st)
+	for i := 0; i < 3; i++ {
+		put(t, st, fmt.Sprintf(`{"type":"customer","id":"C1","customer_number":"1","kind":"private","name":"Namn %d"}`, i))
+		if err := ix.Apply(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := ix.deletedDocs(); err != nil || n == 0 {
+		t.Fatalf("before the purge: %d deleted documents, %v (the test cannot tell)", n, err)
+	}
+	if err := ix.Purge(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ix.deletedDocs(); err != nil || n != 0 {
+		t.Fatalf("after the purge: %d deleted documents, %v", n, err)
+	}
+	if got := filesContaining(t, ix.Dir(), "Ytterstr"); len(got) > 0 {
+		t.Errorf("the old value on disk: %v", got)
+	}
+}
