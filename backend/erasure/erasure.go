@@ -396,7 +396,7 @@ func (w *work) anonymiseOwn(t *registry.Type, id string) error {
 			continue
 		}
 		other.after.ClearRef(l.Path)
-		other.actions[linkField(l.Path)] = ChangeClearLink
+		other.actions[record.RefField(l.Path)] = ChangeClearLink
 	}
 	if t.Name == "customer" && custNo != "" && custNo != registry.AnonymisedCustomer {
 		ids, err := w.get.entries(custNo)
@@ -428,7 +428,7 @@ func anonymiseByRule(r *record.Record, word string) {
 func (w *work) clearLink(ed *edit, t *registry.Type, field, to, value string) {
 	toType, toID, _ := strings.Cut(to, "/")
 	for _, ref := range ed.after.Refs() {
-		if linkField(ref.Path) == field && ref.Target == toType && ref.ID == toID {
+		if record.RefField(ref.Path) == field && ref.Target == toType && ref.ID == toID {
 			ed.after.ClearRef(ref.Path)
 			ed.actions[field] = ChangeClearLink
 		}
@@ -439,22 +439,6 @@ func (w *work) clearLink(ed *edit, t *registry.Type, field, to, value string) {
 	}
 }
 
-// linkField is a link path without its indexes ("comments[2].author" -> "comments.author").
-func linkField(path string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range path {
-		switch {
-		case r == '[':
-			depth++
-		case r == ']':
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // ownAccounts are the user accounts the work anonymises.
 func (w *work) ownAccounts() []string {

@@ -164,7 +164,7 @@ func diff(ed *edit) []Change {
 		if !ed.own {
 			action = ed.actions[path]
 			if action == "" {
-				action = ed.actions[linkField(path)]
+				action = ed.actions[record.RefField(path)]
 			}
 			if action == "" {
 				action = ChangeReplaceValue

@@ -103,6 +103,24 @@ func (r *Record) EffectiveTime(name string) (time.Time, bool) {
 	return t, ok
 }
 
+// RefField is a Ref's path without its row indexes: the field it is in
+// ("comments[2].author" -> "comments.author", "members[0]" -> "members").
+func RefField(path string) string {
+	b := make([]byte, 0, len(path))
+	depth := 0
+	for i := 0; i < len(path); i++ {
+		switch c := path[i]; {
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		case depth == 0:
+			b = append(b, c)
+		}
+	}
+	return string(b)
+}
+
 // ClearRef removes the link a Ref's path names: a field or a child row's field becomes
 // null, an element of a link list is dropped. Customer links become "0" instead.
 func (r *Record) ClearRef(path string) {

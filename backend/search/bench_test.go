@@ -412,6 +412,9 @@ func BenchmarkPersonSearch(b *testing.B) {
 					b.Fatal(err)
 				}
 				d := time.Since(start)
+				if os.Getenv("SEARCH_BENCH_SHOW") != "" && d > 8*time.Millisecond {
+					fmt.Fprintf(os.Stderr, "slow: %s %q\n", d.Round(100*time.Microsecond), bq.text)
+				}
 				cpuLat = append(cpuLat, cpuTime()-cpu0)
 				lat = append(lat, d)
 				byKind[bq.kind] = append(byKind[bq.kind], d)

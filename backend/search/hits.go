@@ -2,10 +2,7 @@ package search
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"sort"
-	"strings"
 
 	index "github.com/blevesearch/bleve_index_api"
 
@@ -106,14 +103,14 @@ func (ix *Index) verify(q *prepared, dv *docValues) map[uint64][]MatchValue {
 	return out
 }
 
-// candidate is one hit before it is listed: a place of a matched record, or a link.
+// candidate is one text hit before it is listed: a place of a matched record (link hits
+// are counted and listed by the database, links.go).
 type candidate struct {
-	k      int    // the record's index in the matchSet; -1 for a link hit
-	place  *place // nil for a link hit
+	k      int // the record's index in the matchSet
+	place  *place
 	rank   int    // matchRank of the best value
 	weight float64
-	vals   []MatchValue // read: the values (always for link hits)
-	link   *Hit         // a link hit, whole
+	vals   []MatchValue // read: the values, when the rule needed them
 }
 
 // ownRecord is a record the search found to be the person's own.
@@ -125,6 +122,7 @@ type ownRecord struct {
 
 // collected is everything a query finds, before listing.
 type collected struct {
+	links *ownLinks // the link hits of the own records
 	q     *prepared
 	ms    *matchSet
 	cands []candidate
@@ -231,6 +229,7 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, parts []norma
 		ks = append(ks, k)
 	}
 	sort.Ints(ks)
+	var records []ownRecord // own whole records (not child rows), to look up their links
 	for _, k := range ks {
 		vals, err := c.verified(ix, r, q, k)
 		if err != nil {
@@ -256,18 +255,19 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, parts []norma
 			c.own = append(c.own, o)
 			continue
 		}
-		links, isPerson, err := ix.linkHits(ctx, t, dv.id)
-		if err != nil {
-			return nil, err
-		}
-		if !isPerson {
-			continue
-		}
-		c.own = append(c.own, o)
-		for i := range links {
-			c.cands = append(c.cands, candidate{k: -1, rank: 2, weight: 1, link: &links[i]})
+		records = append(records, o)
+	}
+	// The records linking to them: counted and listed by the database (links.go).
+	lk, err := ix.ownLinks(ctx, records)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range records {
+		if lk.people[o.typ.Name+"/"+o.id] {
+			c.own = append(c.own, o)
 		}
 	}
+	c.links = lk
 	return c, nil
 }
 
@@ -348,114 +348,6 @@ func (ix *Index) wholeNames(m *matchSet, n int) (map[int]map[uint64]bool, error)
 	return out, nil
 }
 
-// linkHits lists the records that link to the person's own record typ/id (datamap.md:
-// link hits): by customer number for a customer, else by id, with the customer's
-// secure-data entries. isPerson is false for a record that is no person (a company).
-func (ix *Index) linkHits(ctx context.Context, t *registry.Type, id string) (hits []Hit, isPerson bool, err error) {
-	db := ix.st.DB
-	var custNo sql.NullString
-	var notIf sql.NullString
-	path := "$.none"
-	if f := t.Subject.NotIf[0]; f != "" {
-		path = "$." + f
-	}
-	err = db.QueryRowContext(ctx, "SELECT cust_no, json_extract(data, ?) FROM records WHERE type = ? AND ext_id = ?", path, t.Name, id).
-		Scan(&custNo, &notIf)
-	if err == sql.ErrNoRows {
-		return nil, false, nil // gone from the database since it was indexed
-	}
-	if err != nil {
-		return nil, false, fmt.Errorf("reading %s %s: %w", t.Name, id, err)
-	}
-	if !t.Subject.IsSubject(func(string) string { return notIf.String }) {
-		return nil, false, nil
-	}
-	to := t.Name + "/" + id
-	seen := map[string]bool{}
-	add := func(typ, rid, field, value string) {
-		lt, ok := registry.Get(typ)
-		area, loc := "", ""
-		switch {
-		case ok && lt.Searchable():
-			area, loc = lt.Area, lt.Location
-		case typ == vaultType.Name:
-			area, loc = vaultType.Area, vaultType.Location
-		default:
-			return
-		}
-		key := typ + "/" + rid + "\x00" + field
-		if seen[key] {
-			return
-		}
-		seen[key] = true
-		hits = append(hits, Hit{Area: area, Location: loc, Type: typ, ID: rid, Field: field, Snippet: value,
-			Match: MatchLink, Value: value, LinkTo: to, Values: []MatchValue{{Value: value, Match: MatchLink, Field: value, Whole: true}}})
-	}
-	var rows *sql.Rows
-	if t.Name == "customer" {
-		no := custNo.String
-		if no == "" || no == registry.AnonymisedCustomer {
-			return nil, true, nil
-		}
-		rows, err = db.QueryContext(ctx, "SELECT type, ext_id, ? FROM records WHERE cust_no = ? AND type != 'customer' ORDER BY type, ext_id", registry.FieldCustomerNo, no)
-		if err != nil {
-			return nil, false, fmt.Errorf("finding the records of customer %s: %w", no, err)
-		}
-		if err := scanLinks(rows, func(typ, rid, field string) { add(typ, rid, field, no) }); err != nil {
-			return nil, false, err
-		}
-		rows, err = db.QueryContext(ctx, "SELECT ?, entry_id, ? FROM vault_entries WHERE customer_number = ? ORDER BY entry_id", vaultType.Name, registry.FieldCustomerNo, no)
-		if err != nil {
-			return nil, false, fmt.Errorf("finding the secure data of customer %s: %w", no, err)
-		}
-		if err := scanLinks(rows, func(typ, rid, field string) { add(typ, rid, field, no) }); err != nil {
-			return nil, false, err
-		}
-		return hits, true, nil
-	}
-	rows, err = db.QueryContext(ctx, `SELECT r.type, r.ext_id, l.path FROM links l JOIN records r ON r.rid = l.src
-		WHERE l.to_type = ? AND l.to_id = ? ORDER BY r.type, r.ext_id, l.path`, t.Name, id)
-	if err != nil {
-		return nil, false, fmt.Errorf("finding the links to %s %s: %w", t.Name, id, err)
-	}
-	if err := scanLinks(rows, func(typ, rid, field string) { add(typ, rid, linkField(field), id) }); err != nil {
-		return nil, false, err
-	}
-	return hits, true, nil
-}
-
-func scanLinks(rows *sql.Rows, fn func(typ, id, field string)) error {
-	defer rows.Close()
-	for rows.Next() {
-		var typ, id, field string
-		if err := rows.Scan(&typ, &id, &field); err != nil {
-			return fmt.Errorf("reading links: %w", err)
-		}
-		fn(typ, id, field)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("reading links: %w", err)
-	}
-	return nil
-}
-
-// linkField is a link's field path without its indexes: "comments[2].author" ->
-// "comments.author", "members[0]" -> "members".
-func linkField(path string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range path {
-		switch {
-		case r == '[':
-			depth++
-		case r == ']':
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
 
 // collectPairs lists the hits of a two-word name query (with any identifier parts) from
 // the pair terms (pairs.go): every place holding one of the query's pairs, with the

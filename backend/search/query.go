@@ -129,25 +129,22 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 	}
 	cands := c.cands[:0:0]
 	for _, cd := range c.cands {
-		area := ""
-		if cd.link != nil {
-			area = cd.link.Area
-		} else {
-			area = cd.place.area
-		}
-		if len(areas) == 0 || areas[area] {
+		if len(areas) == 0 || areas[cd.place.area] {
 			cands = append(cands, cd)
 		}
 	}
-	total := len(cands)
+	links := 0
+	if c.links != nil {
+		if links, err = c.links.count(ctx, areas); err != nil {
+			return nil, 0, kind, nil, err
+		}
+	}
+	total := len(cands) + links
 	// Equal ranks are ordered by the record's id, not the index's internal document number,
 	// which depends on when segments were merged: the same data gives the same list on every
 	// machine. Ids are read only for ties, once each.
 	ext := map[int]string{}
 	extOf := func(cd candidate) string {
-		if cd.link != nil {
-			return cd.link.Type + "/" + cd.link.ID
-		}
 		if id, ok := ext[cd.k]; ok {
 			return id
 		}
@@ -158,12 +155,6 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 		ext[cd.k] = id
 		return id
 	}
-	fieldOf := func(cd candidate) string {
-		if cd.link != nil {
-			return cd.link.Field
-		}
-		return cd.place.path
-	}
 	less := func(a, b candidate) bool {
 		if a.rank != b.rank {
 			return a.rank < b.rank
@@ -171,12 +162,12 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 		if a.weight != b.weight {
 			return a.weight > b.weight
 		}
-		if a.k != b.k || a.link != nil || b.link != nil {
+		if a.k != b.k {
 			if ea, eb := extOf(a), extOf(b); ea != eb {
 				return ea < eb
 			}
 		}
-		return fieldOf(a) < fieldOf(b)
+		return a.place.path < b.place.path
 	}
 	cands = topK(cands, limit, less)
 	own := map[string]bool{}
@@ -194,12 +185,6 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 	}
 	hits := make([]Hit, 0, len(cands))
 	for _, cd := range cands {
-		if cd.link != nil {
-			h := *cd.link
-			h.Own = own[h.Type+"/"+h.ID]
-			hits = append(hits, h)
-			continue
-		}
 		vals := cd.vals
 		if vals == nil {
 			v, err := c.verified(ix, r, c.q, cd.k)
@@ -221,6 +206,21 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 			Score: cd.weight}
 		h.Snippet, h.Marks = snippet(best.Field, append([]Span(nil), best.Marks...))
 		hits = append(hits, h)
+	}
+	// The link hits rank last: the page's rest is filled with them.
+	if c.links != nil && links > 0 && (limit < 0 || len(cands) < limit) {
+		n := -1
+		if limit >= 0 {
+			n = limit - len(cands)
+		}
+		lh, err := c.links.list(ctx, areas, 0, n)
+		if err != nil {
+			return nil, 0, kind, nil, err
+		}
+		for _, h := range lh {
+			h.Own = own[h.Type+"/"+h.ID]
+			hits = append(hits, h)
+		}
 	}
 	return hits, total, kind, owns, nil
 }

@@ -123,7 +123,7 @@ func (s *Store) update(ctx context.Context, sqlTx *sql.Tx, fn func(tx *Tx) error
 	// statement to watch one. Cancelling ctx still rolls the transaction back (database/sql
 	// watches it), and long loops check Context().Err().
 	tx := &Tx{tx: sqlTx, ctx: context.WithoutCancel(ctx), outer: ctx, stmts: map[string]*sql.Stmt{},
-		links:  rowBuffer{table: "links(src, path, to_type, to_id)", cols: 4},
+		links:  rowBuffer{table: "links(src, path, to_type, to_id, src_type, field)", cols: 6},
 		outbox: rowBuffer{table: "outbox(type, ext_id)", cols: 2}}
 	defer func() {
 		for _, st := range tx.stmts {
@@ -244,7 +244,7 @@ func (tx *Tx) Rewrite(rid int64, p *record.Prepared, oldRefs []record.Ref, anony
 			if ref.Target == "customer" {
 				continue
 			}
-			if err := tx.links.add(tx, rid, ref.Path, ref.Target, ref.ID); err != nil {
+			if err := tx.links.add(tx, rid, ref.Path, ref.Target, ref.ID, r.Type.Name, record.RefField(ref.Path)); err != nil {
 				return err
 			}
 		}
@@ -288,7 +288,7 @@ func (tx *Tx) PutPrepared(p *record.Prepared, batch int64) (int64, error) {
 		if ref.Target == "customer" {
 			continue // customer links are found through records.cust_no
 		}
-		if err := tx.links.add(tx, rid, ref.Path, ref.Target, ref.ID); err != nil {
+		if err := tx.links.add(tx, rid, ref.Path, ref.Target, ref.ID, r.Type.Name, record.RefField(ref.Path)); err != nil {
 			return 0, err
 		}
 	}
