@@ -66,7 +66,7 @@ type weighted struct {
 	docs   *roaring.Bitmap
 }
 
-func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normalize.Part) (*matchSet, error) {
+func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normalize.Part, noPlaces bool) (*matchSet, error) {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
 		return nil, fmt.Errorf("not a scorch index")
@@ -154,6 +154,9 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 				}
 			}
 			ms.score = append(ms.score, sum/float64(np))
+		}
+		if noPlaces {
+			continue // the caller finds the places another way (pair terms)
 		}
 		// The places: every place-tagged variant of every matched term, where the records are.
 		fs := newDocSet(found, seg.Count())

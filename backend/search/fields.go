@@ -53,7 +53,7 @@ type schema struct {
 }
 
 // analyserVersion changes whenever indexing changes meaning, forcing a rebuild.
-const analyserVersion = "search-v7"
+const analyserVersion = "search-v8"
 
 // vaultSlots is how many fields of one secure-data entry are told apart; the plain fields
 // of an entry take the slots in field order, any beyond the last share it.

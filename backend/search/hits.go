@@ -134,7 +134,17 @@ type collected struct {
 // collect finds every hit of the query: the places of the records that match the exact
 // rule, and the link hits of the person's own records among them.
 func (ix *Index) collect(ctx context.Context, r index.IndexReader, parts []normalize.Part) (*collected, error) {
-	m, err := ix.match(ctx, r, parts)
+	// A query of two name words and nothing else is answered from pair terms alone: the
+	// places where each word occurs are not needed then.
+	names, pairable2 := 0, true
+	for _, p := range parts {
+		if p.Kind != normalize.KindName {
+			pairable2 = false
+		} else if names++; !pairable(p.Terms[0].Value) {
+			pairable2 = false
+		}
+	}
+	m, err := ix.match(ctx, r, parts, pairable2 && names == 2 && !ix.readAll)
 	if err != nil {
 		return nil, err
 	}
@@ -406,6 +416,8 @@ func (ix *Index) collectPairs(r index.IndexReader, c *collected, pairs map[strin
 	named := map[int]bool{}
 	pm.each(func(key, _ uint64) {
 		k, pl := int(key>>16), key&0xffff
+		isGroup := pl&groupPairBit != 0
+		pl &^= groupPairBit
 		if int(pl) >= len(ix.schema.places) {
 			return
 		}
@@ -416,12 +428,13 @@ func (ix *Index) collectPairs(r index.IndexReader, c *collected, pairs map[strin
 		}
 		p := ix.schema.places[pl]
 		targets := []*place{p}
-		if p.group >= 0 && uint64(p.group) == p.id {
-			// A group's pair names its fields that hold one of the words (the first place
-			// also stands for the group, and holds its own pairs).
+		if isGroup && p.group >= 0 {
+			// A pair across a group's values has a word in two of them: with two fields,
+			// both; in a larger group, those where a word is marked (or all, unmarked).
 			targets = nil
-			for _, gp := range groups[p.group] {
-				if m.places.get(uint64(k)<<16|gp.id)&nameBits != 0 {
+			gps := groups[p.group]
+			for _, gp := range gps {
+				if len(gps) == 2 || len(m.places.keys) == 0 || m.places.get(uint64(k)<<16|gp.id)&nameBits != 0 {
 					targets = append(targets, gp)
 				}
 			}

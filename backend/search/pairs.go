@@ -169,11 +169,15 @@ func recordPairs(vals []value, wordsIndexed []bool) analysis.TokenStream {
 	}
 	for _, g := range gorder {
 		for _, k := range groupPairs(groups[g]) {
-			add(k, uint64(g.group))
+			add(k, uint64(g.group)|groupPairBit)
 		}
 	}
 	return out
 }
+
+// groupPairBit tags a mention group's cross pairs (place = the group's first place with
+// this bit), apart from the pairs within that first place's own value.
+const groupPairBit = 0x8000
 
 // queryPairs lists the pair terms a two-word query may match, each with whether both of
 // its words are exact; ok is false when a name word is not pairable.

@@ -12,7 +12,7 @@ import (
 // exactly the hits (record, field, match) that reading every candidate's values and
 // applying the rule gives, on random data sets of near-namesakes.
 func TestPairsAgreeWithReadingTheValues(t *testing.T) {
-	first := []string{"Ulla", "Anders", "Åsa", "Britt", "Per", "Maria", "Marie"}
+	first := []string{"Ulla", "Anders", "Åsa", "Britt", "Per", "Maria", "Marie", "Anna Lena"}
 	last := []string{"Hedlund", "Hedlind", "Nilsson", "Berg", "Lindgren", "Lindberg"}
 	fill := []string{"ringde", "om", "och", "kranen", "med", "offerten", "i", "går", "M.", "Hon.", "samt", "tack;"}
 	for seed := uint64(1); seed <= 8; seed++ {
@@ -45,7 +45,11 @@ func TestPairsAgreeWithReadingTheValues(t *testing.T) {
 		ix := openIndex(t, st)
 		for _, f := range first {
 			for _, l := range last {
-				for _, q := range []string{f + " " + l, l + " " + f, strings.ToLower(f) + " " + l[:len(l)-1] + "x"} {
+				qs := []string{f + " " + l, l + " " + f, strings.ToLower(f) + " " + l[:len(l)-1] + "x"}
+				if strings.Contains(f, " ") {
+					qs = append(qs, f, "Lena "+l) // a two-word first name alone; its second word with the last name
+				}
+				for _, q := range qs {
 					ix.readAll = false
 					byPairs, err := ix.Search(context.Background(), q, -1)
 					if err != nil {
