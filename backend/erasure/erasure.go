@@ -439,7 +439,6 @@ func (w *work) clearLink(ed *edit, t *registry.Type, field, to, value string) {
 	}
 }
 
-
 // ownAccounts are the user accounts the work anonymises.
 func (w *work) ownAccounts() []string {
 	var out []string

@@ -108,7 +108,7 @@ func (ix *Index) verify(q *prepared, dv *docValues) map[uint64][]MatchValue {
 type candidate struct {
 	k      int // the record's index in the matchSet
 	place  *place
-	rank   int    // matchRank of the best value
+	rank   int // matchRank of the best value
 	weight float64
 	vals   []MatchValue // read: the values, when the rule needed them
 }
@@ -357,7 +357,6 @@ func (ix *Index) wholeNames(m *matchSet, n int) (map[int]map[uint64]bool, error)
 	}
 	return out, nil
 }
-
 
 // collectPairs lists the hits of a two-word name query (with any identifier parts) from
 // the pair terms (pairs.go): every place holding one of the query's pairs, with the
