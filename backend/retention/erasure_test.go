@@ -27,6 +27,7 @@ var erased = []string{
 	"192.0.2.177",              // event IP
 	"loggzqxuser",              // system-log user name (row deleted)
 	"Ökvistrapport Zzlq",       // time report comment
+	"Larmkod Qzxyplomb",        // a secure-data entry about the customer (deleted with it)
 }
 
 func erasureLines() []string {
@@ -98,6 +99,17 @@ func TestProvableErasure(t *testing.T) {
 		t.Fatal(err)
 	}
 	importLines(t, st, erasureLines()...)
+	// Secure data about the customer, as package vault stores it (its tables, the outbox).
+	for _, q := range []string{
+		`INSERT INTO vault_forms(form_id, name, purpose, fields, created_at, updated_at) VALUES ('F1', 'Larm', 'customer', '[{"id":"f1","name":"Kod","kind":"text","encrypted":false}]', 1, 1)`,
+		`INSERT INTO vault_entries(entry_id, form_id, customer_number, created_at, updated_at) VALUES ('VE1', 'F1', '4711', 1, 1)`,
+		`INSERT INTO vault_values(entry_id, field_id, plain) VALUES ('VE1', 'f1', 'Larmkod Qzxyplomb')`,
+		`INSERT INTO outbox(type, ext_id) VALUES ('vault_entry', 'VE1')`,
+	} {
+		if _, err := st.DB.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
 	for _, typ := range []string{"customer", "work_order", "project", "time_report"} {
 		enable(t, st, typ, 30)
 	}
@@ -137,7 +149,7 @@ func TestProvableErasure(t *testing.T) {
 	if rep.Total() != 6 {
 		t.Errorf("handled %d records, want 6: %s", rep.Total(), jsonText(rep.Types))
 	}
-	for _, q := range []string{"Qwylldottir", "+46709998877", "19121212-1212", "Kvmbxlundqvist", "Fnyxelbetalare"} {
+	for _, q := range []string{"Qwylldottir", "+46709998877", "19121212-1212", "Kvmbxlundqvist", "Fnyxelbetalare", "Qzxyplomb"} {
 		res, err := ix.Search(ctx, q, 10)
 		if err != nil {
 			t.Fatal(err)
