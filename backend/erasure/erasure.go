@@ -256,8 +256,6 @@ type edit struct {
 	before, after *record.Record
 	own           bool              // anonymised by its rule as the person's own record
 	actions       map[string]string // field path -> action, for the value edits
-	deleted       bool              // a secure-data entry to delete (before/after nil)
-	entryID       string
 }
 
 // work is an erasure computed from the records as stored.

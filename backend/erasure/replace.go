@@ -112,9 +112,7 @@ func anyRows(v any) []map[string]any {
 	switch x := v.(type) {
 	case []record.Row:
 		out := make([]map[string]any, len(x))
-		for i, r := range x {
-			out[i] = r
-		}
+		copy(out, x)
 		return out
 	case []any:
 		var out []map[string]any

@@ -10,7 +10,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -18,7 +17,6 @@ import (
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"dataskydd/backend/normalize"
-	"dataskydd/backend/registry"
 )
 
 // ErrQuery is returned for a query the search cannot run.
@@ -46,9 +44,8 @@ type termRef struct {
 	weight float64 // 1 for an exact match, less per typo
 }
 
-// matchSet is every record matching a query: their document numbers in ascending order,
-// their scores, the places where parts matched, and the concrete terms that matched (so
-// snippets can mark them).
+// matchSet is every record where every part of a query occurs: their document numbers in
+// ascending order, their scores, the places where parts occur, and each part's terms.
 type matchSet struct {
 	nums   []uint64
 	score  []float64
@@ -56,8 +53,6 @@ type matchSet struct {
 	exact  marks // the same, only for the parts that matched there without a typo
 	refs   [][]termRef
 	segs   []segmentSpan // each segment's documents: where it starts in nums, and its postings
-	text   map[string]bool
-	keys   map[string]bool
 }
 
 // weighted is the documents a part matches with one weight.
@@ -71,7 +66,7 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 	if !ok {
 		return nil, fmt.Errorf("not a scorch index")
 	}
-	ms := &matchSet{text: map[string]bool{}, keys: map[string]bool{}}
+	ms := &matchSet{}
 	refs, err := queryTerms(r, parts)
 	if err != nil {
 		return nil, err
@@ -80,13 +75,6 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 	for _, rs := range refs {
 		if len(rs) == 0 {
 			return ms, nil // a part that matches nothing: no record has every part
-		}
-		for _, ref := range rs {
-			if ref.field == fieldText {
-				ms.text[ref.term] = true
-			} else {
-				ms.keys[ref.term] = true
-			}
 		}
 	}
 	pm := &placeMarker{r: r, tagged: map[termRef][]string{}, buf: make([]uint32, 512)}
@@ -484,27 +472,6 @@ func hasDigit(s string) bool {
 	return false
 }
 
-// spans finds the matched terms in one value, for its snippet; none means the value at a
-// matching place is not itself a match (another child row, another old version). It
-// analyses the value exactly as the index did (see Index.document).
-func (ms *matchSet) spans(v string, format registry.Format, ref time.Time) []Span {
-	var out []Span
-	b := []byte(v)
-	keys := keyAnalyser{format: format, ref: ref}.Analyze(b)
-	for _, t := range keys {
-		if ms.keys[string(t.Term)] {
-			out = append(out, Span{t.Start, t.End})
-		}
-	}
-	if indexesWords(format) || len(keys) == 0 {
-		for _, t := range (textAnalyser{}).Analyze(b) {
-			if ms.text[string(t.Term)] {
-				out = append(out, Span{t.Start, t.End})
-			}
-		}
-	}
-	return out
-}
 
 // docValues are a record's stored values.
 type docValues struct {
@@ -518,8 +485,6 @@ type instValue struct {
 	inst uint64
 	text string
 }
-
-func (dv *docValues) at(place uint64) []instValue { return dv.vals[place] }
 
 // field is the field a hit at p shows: its path, or the stored form field name.
 func (dv *docValues) field(p *place) string {
