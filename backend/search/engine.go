@@ -472,7 +472,6 @@ func hasDigit(s string) bool {
 	return false
 }
 
-
 // docValues are a record's stored values.
 type docValues struct {
 	typ, id string
