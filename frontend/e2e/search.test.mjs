@@ -63,11 +63,11 @@ test('find, export and anonymise a person everywhere', async () => {
   await page.screenshot({ path: join(out, '40-search-name-sv.png'), fullPage: true });
 
   // The area filter.
-  await page.locator('label', { hasText: /^Time \(/ }).click();
+  await page.locator('label', { hasText: /^Tid \(/ }).click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="hit-group"]').length === 1 &&
     document.querySelectorAll('[data-testid="person-group"]').length === 0);
   assert.match(await page.getByTestId('hit-group').innerText(), /Tidrapporter/);
-  await page.locator('label', { hasText: /^Time \(/ }).click();
+  await page.locator('label', { hasText: /^Tid \(/ }).click();
 
   // By phone, written another way: both formats of the data are found, the number one digit off is not.
   await input.fill('0046 70 123 45 67');

@@ -98,9 +98,9 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     expect(screen.getByTestId('query-kind')).toHaveTextContent('Name');
     expect(screen.getByTestId('hit-total')).toHaveTextContent('3 hits');
     expect(groups).toHaveLength(2);
-    expect(within(groups[0]!).getByText('Kundregister')).toBeInTheDocument();
+    expect(within(groups[0]!).getByText('Customer register')).toBeInTheDocument(); // the type's menu name, not the location
     expect(within(groups[0]!).getByTestId('group-count')).toHaveTextContent('2');
-    expect(within(groups[1]!).getByText('Tidrapporter')).toBeInTheDocument();
+    expect(within(groups[1]!).getByText('Time reports')).toBeInTheDocument();
 
     const link = within(groups[0]!).getAllByRole('link', { name: 'Open Customer register C1' })[0]!;
     expect(link).toHaveAttribute('href', '#/records/customer/C1');
@@ -119,7 +119,7 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     renderWithApp(<PersonSearch />);
     await typeQuery('asa lindstrom');
     const group = (await screen.findAllByTestId('hit-group'))[0]!;
-    expect(within(group).getByText('Säkra uppgifter')).toBeInTheDocument();
+    expect(within(group).getByText('Secure data')).toBeInTheDocument();
     expect(within(group).getByTestId('snippet-withheld')).toHaveTextContent('The value is shown only to those the form lets read it.');
     expect(within(group).queryByTestId('snippet')).toBeNull();
   });
@@ -130,7 +130,7 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     await userEvent.type(input, 'åsa{Enter}');
     expect(await screen.findByTestId('hit-total')).toHaveTextContent('3 träffar');
 
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Time (1)' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Tid (1)' })); // the area in the menu's words
     await vi.waitFor(() => expect(searchPersons).toHaveBeenLastCalledWith({ query: 'åsa', areas: ['Time'] }));
     await vi.waitFor(() => expect(screen.getAllByTestId('hit-group')).toHaveLength(1));
   });

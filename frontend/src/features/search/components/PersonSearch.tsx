@@ -21,6 +21,7 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { gdprBackend, type ErasurePlan, type PersonGroup, type SearchGroup, type SearchHit } from '@/lib/backend';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
+import { useWords } from '@/lib/labels';
 import { useDebounced, useErase, useErasurePreview, usePersonSearch } from '../api/usePersonSearch';
 import { ErasureModal } from './ErasureModal';
 import { IndexMaintenance } from './IndexMaintenance';
@@ -42,6 +43,7 @@ export function recordHref(type: string, id: string) {
 export function PersonSearch() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
+  const words = useWords();
   const [input, setInput] = useState('');
   const [query, flush] = useDebounced(input);
   const [areas, setAreas] = useState<string[]>([]);
@@ -170,7 +172,7 @@ export function PersonSearch() {
               <Group gap="xs" aria-label={t('search.areaFilter')} role="group">
                 {result.areas.map((a) => (
                   <Chip key={a.area} value={a.area} size="sm" variant="light">
-                    {a.area} ({formatCount(a.count, lang)})
+                    {words.area(a.area)} ({formatCount(a.count, lang)})
                   </Chip>
                 ))}
               </Group>
@@ -209,18 +211,29 @@ export function PersonSearch() {
   );
 }
 
+/**
+ * A group's title: the menu's name of its records' type ("Ärenden", not the data map's
+ * "Ärendehantering"); old values and secure data by their own names.
+ */
+function groupTitle(g: SearchGroup, lang: string): string {
+  if (g.location === 'Versionshistorik') return pick(lang, 'Versionshistorik', 'Version history');
+  const h = g.hits[0];
+  return h ? pick(lang, h.typeLabelSv, h.typeLabelEn) : g.location;
+}
+
 function HitGroup({ group: g }: { group: SearchGroup }) {
   const { i18n } = useTranslation();
   const lang = i18n.language;
+  const words = useWords();
   return (
     <Paper withBorder radius="md" data-testid="hit-group" data-location={`${g.area}/${g.location}`}>
       <Group justify="space-between" px="lg" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
         <Group gap={6}>
           <Text size="sm" c="dimmed">
-            {g.area} /
+            {words.area(g.area)} /
           </Text>
           <Title order={3} size="h5">
-            {g.location}
+            {groupTitle(g, lang)}
           </Title>
         </Group>
         <Badge variant="light" color="gray" data-testid="group-count">
