@@ -6,6 +6,7 @@ import (
 	iofs "io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/search"
@@ -27,9 +28,17 @@ func cmdInit(e *env, args []string) error {
 	if *lang != "sv" && *lang != "en" {
 		return usagef("--lang must be sv or en")
 	}
-	password, err := e.readPassword()
+	password, err := e.readNewPassword()
 	if err != nil {
 		return err
+	}
+	if *org == "" && e.onTerminal() {
+		fmt.Fprint(e.stderr, "Organisation name (shown on the login screen; empty for none): ")
+		name, err := readLine(e.stdin)
+		if err != nil {
+			return fmt.Errorf("reading the organisation name: %w", err)
+		}
+		*org = strings.TrimSpace(name)
 	}
 	if err := auth.CheckPassword(password); err != nil {
 		return err

@@ -144,3 +144,42 @@ func readLine(r io.Reader) (string, error) {
 	}
 	return strings.TrimRight(string(b), "\r"), nil
 }
+
+// onTerminal reports whether standard input is a terminal (a person types, not a script).
+func (e *env) onTerminal() bool {
+	f, ok := e.stdin.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// readNewPassword reads the first administrator's password for init: asked for twice
+// without echo on a terminal, else the first line of standard input (for scripts).
+func (e *env) readNewPassword() (string, error) {
+	if !e.onTerminal() {
+		return e.readPassword()
+	}
+	fd := int(e.stdin.(*os.File).Fd())
+	ask := func(prompt string) (string, error) {
+		fmt.Fprint(e.stderr, prompt)
+		b, err := term.ReadPassword(fd)
+		fmt.Fprintln(e.stderr)
+		if err != nil {
+			return "", fmt.Errorf("reading the password: %w", err)
+		}
+		return string(b), nil
+	}
+	first, err := ask("Password for the administrator (at least 12 characters): ")
+	if err != nil {
+		return "", err
+	}
+	if first == "" {
+		return "", errors.New("no password given")
+	}
+	again, err := ask("The same password again: ")
+	if err != nil {
+		return "", err
+	}
+	if again != first {
+		return "", errors.New("the two passwords differ; nothing was created")
+	}
+	return first, nil
+}
