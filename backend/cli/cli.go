@@ -68,7 +68,7 @@ func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(fo
 
 func commands() []command {
 	return []command{
-		{"init", "init --admin USERNAME [--lang sv|en] [--org NAME]", "create the store and its first administrator (password on stdin)", cmdInit},
+		{"init", "init --admin USERNAME [--lang sv|en] [--org NAME]", "create the store and its first administrator (asks for the password on a terminal, else reads it from stdin)", cmdInit},
 		{"import", "import FILE...", "import JSON Lines files in one transaction", cmdImport},
 		{"export", "export [--type TYPE] FILE", "write JSON Lines (- for stdout)", cmdExport},
 		{"demo", "demo [--customers N] [--seed S] [--now TIME]", "fill the store with a synthetic Swedish data set", cmdDemo},
