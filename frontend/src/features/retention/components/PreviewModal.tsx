@@ -2,10 +2,8 @@ import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { RetentionRun } from '@/lib/backend';
 import { formatCount } from '@/lib/format';
+import { pick } from '@/lib/labels';
 
-function pick(lang: string, sv: string, en: string) {
-  return lang === 'sv' ? sv : en;
-}
 
 /** What the next run would do, per type with counts and a few records; changes nothing. */
 export function PreviewModal({ opened, onClose, run }: { opened: boolean; onClose: () => void; run: RetentionRun | null }) {

@@ -24,15 +24,11 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { ErrorCode, gdprBackend, toBackendError, type RetentionPolicy, type RetentionRun } from '@/lib/backend';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
+import { pick } from '@/lib/labels';
 import { usePreview, useRetentionOverview, useRetentionProgress, useRunNow, useSetPolicy } from '../api/useRetention';
 import { EnablePolicyModal } from './EnablePolicyModal';
 import { PreviewModal } from './PreviewModal';
 import { SchedulerTokenCard } from './SchedulerTokenCard';
-
-/** A label pair in the UI language. */
-export function pick(lang: string, sv: string, en: string) {
-  return lang === 'sv' ? sv : en;
-}
 
 export function formatTime(iso: string, lang: string) {
   if (!iso) return '';

@@ -3,10 +3,8 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ErasurePlan } from '@/lib/backend';
 import { MatchBadge } from './PersonSearch';
+import { pick } from '@/lib/labels';
 
-function pick(lang: string, sv: string, en: string) {
-  return lang === 'sv' ? sv : en;
-}
 
 interface Props {
   plan: ErasurePlan | null;

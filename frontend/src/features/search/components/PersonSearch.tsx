@@ -21,14 +21,11 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { gdprBackend, type ErasurePlan, type PersonGroup, type SearchGroup, type SearchHit } from '@/lib/backend';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
-import { useWords } from '@/lib/labels';
+import { pick, useWords } from '@/lib/labels';
 import { useDebounced, useErase, useErasurePreview, usePersonSearch } from '../api/usePersonSearch';
 import { ErasureModal } from './ErasureModal';
 import { IndexMaintenance } from './IndexMaintenance';
 
-function pick(lang: string, sv: string, en: string) {
-  return lang === 'sv' ? sv : en;
-}
 
 function baseName(path: string) {
   return path.split(/[\\/]/).pop() ?? path;
