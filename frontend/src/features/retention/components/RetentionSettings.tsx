@@ -68,7 +68,13 @@ export function RetentionSettings() {
   );
 }
 
-function runSummary(t: ReturnType<typeof useTranslation>['t'], run: RetentionRun, lang: string) {
+/**
+ * A translate function without the typed keys: passing react-i18next's fully typed `t` as a
+ * parameter makes TypeScript instantiate every key of the app (TS2589) once there are many.
+ */
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+function runSummary(t: Translate, run: RetentionRun, lang: string): string {
   if (run.cancelled) return t('retention.scheduler.cancelled');
   if (run.error) return t('retention.scheduler.failed');
   if (run.total === 0) return t('retention.history.nothing');
@@ -96,7 +102,7 @@ function SchedulerCard({ running, lastRun, nextRun }: { running: boolean; lastRu
   async function run() {
     try {
       const result = await runNow.mutateAsync();
-      notifications.show({ color: 'teal', title: t('retention.scheduler.doneTitle'), message: runSummary(t, result, lang) });
+      notifications.show({ color: 'teal', title: t('retention.scheduler.doneTitle'), message: runSummary(t as Translate, result, lang) });
     } catch (err) {
       const code = toBackendError(err).code;
       if (code === ErrorCode.Cancelled) {
@@ -137,7 +143,7 @@ function SchedulerCard({ running, lastRun, nextRun }: { running: boolean; lastRu
               </Text>
               <Text size="sm" data-testid="last-run">
                 {lastRun
-                  ? `${formatTime(lastRun.startedAt, lang)} (${t(`retention.trigger.${lastRun.trigger as 'manual'}`, { defaultValue: lastRun.trigger })}) · ${runSummary(t, lastRun, lang)}`
+                  ? `${formatTime(lastRun.startedAt, lang)} (${t(`retention.trigger.${lastRun.trigger as 'manual'}`, { defaultValue: lastRun.trigger })}) · ${runSummary(t as Translate, lastRun, lang)}`
                   : t('retention.scheduler.never')}
               </Text>
             </div>
@@ -189,7 +195,7 @@ function SchedulerCard({ running, lastRun, nextRun }: { running: boolean; lastRu
   );
 }
 
-function clockText(t: ReturnType<typeof useTranslation>['t'], p: RetentionPolicy, lang: string) {
+function clockText(t: Translate, p: RetentionPolicy, lang: string): string {
   const sep = p.clockMode === 'first_set' ? t('retention.table.else') : t('retention.table.or');
   return p.clock.map((c) => pick(lang, c.labelSv, c.labelEn).toLowerCase()).join(sep);
 }
@@ -279,7 +285,7 @@ function PolicyRow({ policy: p }: { policy: RetentionPolicy }) {
         </Text>
       </Table.Td>
       <Table.Td>
-        <Text size="sm">{clockText(t, p, lang)}</Text>
+        <Text size="sm">{clockText(t as Translate, p, lang)}</Text>
       </Table.Td>
       <Table.Td>
         <Switch
@@ -320,7 +326,7 @@ function PolicyRow({ policy: p }: { policy: RetentionPolicy }) {
           />
         )}
         {asking && (
-          <EnablePolicyModal policy={p} label={label} clock={clockText(t, p, lang)} initialDays={asking.days} onClose={() => setAsking(null)} />
+          <EnablePolicyModal policy={p} label={label} clock={clockText(t as Translate, p, lang)} initialDays={asking.days} onClose={() => setAsking(null)} />
         )}
       </Table.Td>
       <Table.Td>
@@ -384,7 +390,7 @@ function HistoryTable({ runs }: { runs: RetentionRun[] }) {
                 <Table.Td>{formatTime(r.startedAt, lang)}</Table.Td>
                 <Table.Td>{t(`retention.trigger.${r.trigger as 'manual'}`, { defaultValue: r.trigger })}</Table.Td>
                 <Table.Td>
-                  <Text size="sm">{runSummary(t, r, lang)}</Text>
+                  <Text size="sm">{runSummary(t as Translate, r, lang)}</Text>
                   {r.types
                     .filter((c) => c.anonymised + c.deleted > 0)
                     .map((c) => (

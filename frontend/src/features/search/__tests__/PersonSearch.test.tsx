@@ -174,6 +174,12 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     expect(previewErasure).toHaveBeenLastCalledWith('asa lindstrom', ['Åsa Lindström', 'Åsa Lindqvist']);
     await vi.waitFor(() => expect(screen.getByRole('checkbox', { name: 'Åsa Lindqvist' })).toBeChecked());
 
+    // The access report of the same chosen values.
+    chooseReport.mockResolvedValue('/home/anna/utdrag.html');
+    writeReport.mockResolvedValue({ html: '/home/anna/utdrag.html', json: '/home/anna/utdrag.json', places: 3, records: 2 });
+    await userEvent.click(screen.getByRole('button', { name: 'Access report of the chosen…' }));
+    await vi.waitFor(() => expect(writeReport).toHaveBeenCalledWith('asa lindstrom', ['Åsa Lindström', 'Åsa Lindqvist'], '/home/anna/utdrag.html'));
+
     searchPersons.mockResolvedValue({ ...result('asa lindstrom'), total: 0, shown: 0, groups: [], areas: [] });
     await userEvent.click(screen.getByRole('button', { name: 'Anonymise 2 records' }));
     expect(erase).toHaveBeenCalledWith('asa lindstrom', ['Åsa Lindström', 'Åsa Lindqvist']);

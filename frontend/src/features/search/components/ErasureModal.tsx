@@ -14,6 +14,9 @@ interface Props {
   /** A new selection of values: the plan is computed again for it. */
   onSelect: (values: string[]) => void;
   onConfirm: (values: string[]) => void;
+  /** The access report of the chosen values (the same selection). */
+  exporting: boolean;
+  onExport: (values: string[]) => void;
 }
 
 const actionColor: Record<string, string> = {
@@ -29,7 +32,7 @@ const actionColor: Record<string, string> = {
  * erased (by default those that matched exactly), and every change it makes as field,
  * before and after; then the confirmation.
  */
-export function ErasureModal({ plan, busy, previewing, onCancel, onSelect, onConfirm }: Props) {
+export function ErasureModal({ plan, busy, previewing, onCancel, onSelect, onConfirm, exporting, onExport }: Props) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const selected = plan?.values.filter((v) => v.selected).map((v) => v.value) ?? [];
@@ -132,6 +135,14 @@ export function ErasureModal({ plan, busy, previewing, onCancel, onSelect, onCon
             </>
           )}
           <Group justify="flex-end">
+            <Button
+              variant="default"
+              loading={exporting}
+              disabled={selected.length === 0 || previewing}
+              onClick={() => onExport(selected)}
+            >
+              {t('search.erase.report')}
+            </Button>
             <Button variant="default" onClick={onCancel} data-autofocus>
               {t('search.erase.cancel')}
             </Button>

@@ -52,12 +52,13 @@ export function PersonSearch() {
   const q = query.trim();
   const result = q.length >= 2 ? search.data : undefined;
 
-  async function exportReport() {
+  /** Exports the access report of the chosen values (none: the exact matches). */
+  async function exportReport(values: string[] = []) {
     setExporting(true);
     try {
       const path = await gdprBackend.chooseReportFile();
       if (!path) return;
-      const files = await gdprBackend.writeAccessReport(q, [], path);
+      const files = await gdprBackend.writeAccessReport(q, values, path);
       notifications.show({
         color: 'teal',
         title: t('search.export.doneTitle'),
@@ -148,7 +149,7 @@ export function PersonSearch() {
                 leftSection={<IconFileExport size={16} />}
                 disabled={!found}
                 loading={exporting}
-                onClick={exportReport}
+                onClick={() => void exportReport()}
               >
                 {t('search.export.button')}
               </Button>
@@ -202,6 +203,8 @@ export function PersonSearch() {
         previewing={erasurePreview.isPending}
         onCancel={() => setPlan(null)}
         onSelect={(values) => void previewErasure(values)}
+        exporting={exporting}
+        onExport={(values) => void exportReport(values)}
         onConfirm={(values) => void confirmErasure(values)}
       />
     </Stack>
