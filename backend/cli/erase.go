@@ -8,6 +8,7 @@ import (
 	"dataskydd/backend/atomicfile"
 	"dataskydd/backend/erasure"
 	"dataskydd/backend/search"
+	"dataskydd/backend/store"
 )
 
 // The person's access report and erasure (datamap.md, "Person search and erasure").
@@ -28,30 +29,24 @@ func cmdErase(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	q := strings.TrimSpace(strings.Join(pos, " "))
-	if q == "" {
-		return usagef("give a query: a name, e-mail address, phone number or personnummer")
-	}
-	st, err := e.open()
+	q, err := personQuery(pos)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	ix, err := e.openIndex(st)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	er := erasure.New(st, ix)
 	var plan erasure.Plan
-	if *dry {
-		plan, err = er.Preview(e.ctx, q, chosen)
-		if err == nil && !anySelected(plan.Values) {
-			err = erasure.ErrNothingSelected
+	err = e.withIndex(func(st *store.Store, ix *search.Index) error {
+		er := erasure.New(st, ix)
+		var err error
+		if *dry {
+			plan, err = er.Preview(e.ctx, q, chosen)
+			if err == nil && !anySelected(plan.Values) {
+				err = erasure.ErrNothingSelected
+			}
+			return err
 		}
-	} else {
 		plan, err = er.Erase(e.ctx, q, chosen, e.actor())
-	}
+		return err
+	})
 	if err != nil {
 		if errors.Is(err, erasure.ErrNothingSelected) && !*asJSON {
 			printChoices(e, plan.Values)
@@ -108,22 +103,18 @@ func cmdReport(e *env, args []string) error {
 	if len(pos) < 2 {
 		return usagef("give a query and a file (- for standard output)")
 	}
-	q, file := strings.TrimSpace(strings.Join(pos[:len(pos)-1], " ")), pos[len(pos)-1]
-	if q == "" {
-		return usagef("give a query: a name, e-mail address, phone number or personnummer")
-	}
-	st, err := e.open()
+	file := pos[len(pos)-1]
+	q, err := personQuery(pos[:len(pos)-1])
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	ix, err := e.openIndex(st)
-	if err != nil {
+	var rep *search.Report
+	err = e.withIndex(func(_ *store.Store, ix *search.Index) error {
+		// The command line reads no secure data: entries' values are withheld, their places shown.
+		var err error
+		rep, err = ix.Report(e.ctx, q, search.ReportOptions{Values: chosen, Withhold: func(h search.Hit) bool { return h.Type == "vault_entry" }})
 		return err
-	}
-	defer ix.Close()
-	// The command line reads no secure data: entries' values are withheld, their places shown.
-	rep, err := ix.Report(e.ctx, q, search.ReportOptions{Values: chosen, Withhold: func(h search.Hit) bool { return h.Type == "vault_entry" }})
+	})
 	if err != nil {
 		return err
 	}
@@ -145,4 +136,28 @@ func cmdReport(e *env, args []string) error {
 // record it refuses to anonymise).
 func (e *env) actor() erasure.Actor {
 	return erasure.Actor{UserID: e.accountID, Username: e.accountName}
+}
+
+// personQuery is the person query of a command's arguments.
+func personQuery(args []string) (string, error) {
+	q := strings.TrimSpace(strings.Join(args, " "))
+	if q == "" {
+		return "", usagef("give a query: a name, e-mail address, phone number or personnummer")
+	}
+	return q, nil
+}
+
+// withIndex runs fn with the data folder's store and its search index open.
+func (e *env) withIndex(fn func(st *store.Store, ix *search.Index) error) error {
+	st, err := e.open()
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ix, err := e.openIndex(st)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	return fn(st, ix)
 }
