@@ -8,6 +8,7 @@ import (
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/registry"
+	"dataskydd/backend/vault"
 	"dataskydd/backend/retention"
 	"dataskydd/backend/services"
 )
@@ -322,6 +323,20 @@ func fieldRefs(paths []string) []FieldRef {
 func typeLabels(name string) (sv, en string) {
 	if t, ok := registry.Get(name); ok {
 		return t.LabelSV, t.LabelEN
+	}
+	if name == vault.SearchType {
+		return vault.SearchLocation, "Secure data"
+	}
+	return name, name
+}
+
+// recordLabels names one record of a type ("Kund", "Customer"), for "Kund C1005".
+func recordLabels(name string) (sv, en string) {
+	if t, ok := registry.Get(name); ok {
+		return t.SingularSV(), t.SingularEN()
+	}
+	if name == vault.SearchType {
+		return "Säker uppgift", "Secure-data entry"
 	}
 	return name, name
 }

@@ -43,6 +43,8 @@ type SearchHit struct {
 	Type         string        `json:"type"`
 	TypeLabelSV  string        `json:"typeLabelSv"`
 	TypeLabelEN  string        `json:"typeLabelEn"`
+	RecordSV     string        `json:"recordSv"` // one record of the type: "Kund"
+	RecordEN     string        `json:"recordEn"`
 	ID           string        `json:"id"`
 	Field        string        `json:"field"` // "email", "comments.text", "versions.fields.name"
 	FieldLabelSV string        `json:"fieldLabelSv"`
@@ -119,7 +121,7 @@ func (a *App) SearchPersons(req SearchRequest) (SearchResult, error) {
 	out.People = []PersonGroup{}
 	for _, p := range people {
 		g := PersonGroup{Type: p.Type, ID: p.ID, Identifiers: p.Identifiers, Match: p.Match, Hits: []SearchHit{}}
-		g.TypeLabelSV, g.TypeLabelEN = typeLabels(p.Type)
+		g.TypeLabelSV, g.TypeLabelEN = recordLabels(p.Type)
 		for _, h := range p.Hits {
 			g.Hits = append(g.Hits, shownHit(h, withhold))
 		}
@@ -223,6 +225,7 @@ func hitOf(h search.Hit) SearchHit {
 		out.Corrected = []string{}
 	}
 	out.TypeLabelSV, out.TypeLabelEN = typeLabels(h.Type)
+	out.RecordSV, out.RecordEN = recordLabels(h.Type)
 	out.FieldLabelSV, out.FieldLabelEN = fieldLabels(h.Field)
 	return out
 }
@@ -400,7 +403,7 @@ func planOf(p erasure.Plan, userID, word string) ErasurePlan {
 		Records: p.Records, People: p.People, Remaining: p.Remaining}
 	for _, c := range p.Changes {
 		ch := ErasureChange{Type: c.Type, ID: c.ID, Field: c.Field, Action: c.Action, Before: c.Before, After: c.After}
-		ch.TypeLabelSV, ch.TypeLabelEN = typeLabels(c.Type)
+		ch.TypeLabelSV, ch.TypeLabelEN = recordLabels(c.Type) // one record: "Kund C1005"
 		out.Changes = append(out.Changes, ch)
 	}
 	for _, id := range p.OwnAccounts {

@@ -482,6 +482,8 @@ export namespace main {
 	    type: string;
 	    typeLabelSv: string;
 	    typeLabelEn: string;
+	    recordSv: string;
+	    recordEn: string;
 	    id: string;
 	    field: string;
 	    fieldLabelSv: string;
@@ -503,6 +505,8 @@ export namespace main {
 	        this.type = source["type"];
 	        this.typeLabelSv = source["typeLabelSv"];
 	        this.typeLabelEn = source["typeLabelEn"];
+	        this.recordSv = source["recordSv"];
+	        this.recordEn = source["recordEn"];
 	        this.id = source["id"];
 	        this.field = source["field"];
 	        this.fieldLabelSv = source["fieldLabelSv"];

@@ -35,9 +35,9 @@ function result(query: string, areas: string[] = []): SearchResult {
     location: 'Kundregister',
     count: 2,
     hits: [
-      { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', field: 'name', fieldLabelSv: 'Namn', fieldLabelEn: 'Name',
+      { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', recordSv: 'Kund', recordEn: 'Customer', id: 'C1', field: 'name', fieldLabelSv: 'Namn', fieldLabelEn: 'Name',
         snippet: [{ text: 'Åsa', mark: true }, { text: ' ', mark: false }, { text: 'Lindström', mark: true }], match: 'exact', value: 'x', corrected: [], own: false, linkTo: '', withheld: false },
-      { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', id: 'C1', field: 'mobile_phone', fieldLabelSv: 'Mobiltelefon', fieldLabelEn: 'Mobile phone',
+      { type: 'customer', typeLabelSv: 'Kundregister', typeLabelEn: 'Customer register', recordSv: 'Kund', recordEn: 'Customer', id: 'C1', field: 'mobile_phone', fieldLabelSv: 'Mobiltelefon', fieldLabelEn: 'Mobile phone',
         snippet: [{ text: '+46 70 111 22 33', mark: true }], match: 'exact', value: 'x', corrected: [], own: false, linkTo: '', withheld: false },
     ],
   };
@@ -45,7 +45,7 @@ function result(query: string, areas: string[] = []): SearchResult {
     area: 'Time',
     location: 'Tidrapporter',
     count: 1,
-    hits: [{ type: 'time_report', typeLabelSv: 'Tidrapporter', typeLabelEn: 'Time reports', id: 'T1', field: 'comment', fieldLabelSv: 'Kommentar', fieldLabelEn: 'Comment',
+    hits: [{ type: 'time_report', typeLabelSv: 'Tidrapporter', typeLabelEn: 'Time reports', recordSv: 'Tidrapport', recordEn: 'Time report', id: 'T1', field: 'comment', fieldLabelSv: 'Kommentar', fieldLabelEn: 'Comment',
       snippet: [{ text: 'Hos ', mark: false }, { text: 'Åsa', mark: true }], match: 'exact', value: 'x', corrected: [], own: false, linkTo: '', withheld: false }],
   };
   const groups = areas.length === 0 ? [work, time] : [work, time].filter((g) => areas.includes(g.area));
@@ -62,8 +62,8 @@ const plan: ErasurePlan = {
     { value: 'Åsa Lindqvist', match: 'typo', hits: 1, selected: false },
   ],
   changes: [
-    { type: 'customer', typeLabelSv: 'Kunder', typeLabelEn: 'Customers', id: 'C1', field: 'name', action: 'anonymise_record', before: 'Åsa Lindström', after: 'Anonymised' },
-    { type: 'time_report', typeLabelSv: 'Tidrapporter', typeLabelEn: 'Time reports', id: 'T1', field: 'comment', action: 'replace_mention', before: 'Hos Åsa Lindström', after: 'Hos Anonymised' },
+    { type: 'customer', typeLabelSv: 'Kund', typeLabelEn: 'Customer', id: 'C1', field: 'name', action: 'anonymise_record', before: 'Åsa Lindström', after: 'Anonymised' },
+    { type: 'time_report', typeLabelSv: 'Tidrapport', typeLabelEn: 'Time report', id: 'T1', field: 'comment', action: 'replace_mention', before: 'Hos Åsa Lindström', after: 'Hos Anonymised' },
   ],
   records: 2,
   people: 1,
@@ -102,7 +102,7 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     expect(within(groups[0]!).getByTestId('group-count')).toHaveTextContent('2');
     expect(within(groups[1]!).getByText('Time reports')).toBeInTheDocument();
 
-    const link = within(groups[0]!).getAllByRole('link', { name: 'Open Customer register C1' })[0]!;
+    const link = within(groups[0]!).getAllByRole('link', { name: 'Open Customer C1' })[0]!;
     expect(link).toHaveAttribute('href', '#/records/customer/C1');
     expect(within(groups[0]!).getByText('Mobile phone')).toBeInTheDocument();
     const marks = groups[0]!.querySelectorAll('mark');
@@ -113,7 +113,7 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     searchPersons.mockImplementation(async (req) => ({
       query: req.query, kind: 'name', total: 1, shown: 1, tookMs: 0.4, areas: [{ area: 'GDPR', count: 1 }], people: [],
       groups: [{ area: 'GDPR', location: 'Säkra uppgifter', count: 1, hits: [
-        { type: 'vault_entry', typeLabelSv: 'Säkra uppgifter', typeLabelEn: 'Secure data', id: 'E1', field: 'Kontakt', fieldLabelSv: 'Kontakt', fieldLabelEn: 'Kontakt',
+        { type: 'vault_entry', typeLabelSv: 'Säkra uppgifter', typeLabelEn: 'Secure data', recordSv: 'Säker uppgift', recordEn: 'Secure-data entry', id: 'E1', field: 'Kontakt', fieldLabelSv: 'Kontakt', fieldLabelEn: 'Kontakt',
           snippet: [], match: 'exact', value: '', corrected: [], own: false, linkTo: '', withheld: true }] }],
     }));
     renderWithApp(<PersonSearch />);
@@ -157,7 +157,7 @@ describe('PersonSearch', { timeout: 20000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Anonymise everywhere…' }));
     expect(previewErasure).toHaveBeenCalledWith('asa lindstrom', []);
     const table = await screen.findByTestId('erasure-plan');
-    expect(within(table).getByText('Customers C1')).toBeInTheDocument();
+    expect(within(table).getByText('Customer C1')).toBeInTheDocument(); // one record: the singular
     expect(within(table).getByText('Anonymised by its rule')).toBeInTheDocument();
     expect(within(table).getByText('Mention replaced')).toBeInTheDocument();
     expect(within(table).getByText('Hos Åsa Lindström')).toBeInTheDocument();

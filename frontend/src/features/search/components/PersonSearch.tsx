@@ -297,7 +297,7 @@ export function MatchBadge({ match, corrected }: { match: string; corrected?: st
 function HitRow({ hit: h }: { hit: SearchHit }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const typeLabel = pick(lang, h.typeLabelSv, h.typeLabelEn);
+  const typeLabel = pick(lang, h.recordSv, h.recordEn); // one record: "Kund C1005"
   return (
     <Table.Tr>
       <Table.Td w={220} style={{ verticalAlign: 'top' }}>
