@@ -8,9 +8,9 @@ import (
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/registry"
-	"dataskydd/backend/vault"
 	"dataskydd/backend/retention"
 	"dataskydd/backend/services"
+	"dataskydd/backend/vault"
 )
 
 // Settings > GDPR > Anonymisation: the retention policies, the scheduler that applies them
