@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/services"
@@ -30,6 +31,15 @@ func cmdInit(e *env, args []string) error {
 	if err := auth.CheckPassword(password); err != nil {
 		return err
 	}
+	// The folder must exist to hold the lock; store.Create makes it owner-only.
+	if err := os.MkdirAll(e.dataDir, 0o700); err != nil {
+		return fmt.Errorf("creating data folder: %w", err)
+	}
+	release, err := e.lock("init")
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := store.Create(e.ctx, e.dataDir, store.CreateOptions{Lang: *lang, OrgName: *org})
 	if errors.Is(err, store.ErrStoreExists) {
 		return fmt.Errorf("%w: %s", err, e.dataDir)

@@ -143,6 +143,11 @@ func retentionSet(e *env, args []string) error {
 	if c.Enabled == nil && c.Days == nil && c.OnDelete == nil {
 		return usagef("nothing to change: give --enabled, --days or --on-delete")
 	}
+	release, err := e.lock("retention set")
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := e.open()
 	if err != nil {
 		return err
@@ -177,6 +182,13 @@ func cmdAnonymise(e *env, args []string) error {
 		if now, err = record.ParseTime(*nowFlag); err != nil {
 			return usagef("--now %q: want RFC 3339 (2026-03-01T09:30:00Z)", *nowFlag)
 		}
+	}
+	if !*dryRun {
+		release, err := e.lock("anonymise")
+		if err != nil {
+			return err
+		}
+		defer release()
 	}
 	st, err := e.open()
 	if err != nil {

@@ -26,6 +26,11 @@ func cmdSearch(e *env, args []string) error {
 	if *limit < 0 {
 		return usagef("--limit must be 0 or more")
 	}
+	release, err := e.lock("search")
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := e.open()
 	if err != nil {
 		return err
@@ -82,6 +87,11 @@ func cmdIndex(e *env, args []string) error {
 	if len(pos) != 1 || pos[0] != "rebuild" {
 		return usagef("the index command takes one action: rebuild")
 	}
+	release, err := e.lock("index rebuild")
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := e.open()
 	if err != nil {
 		return err
