@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -40,7 +41,14 @@ func (ix *Index) Purge(ctx context.Context) error {
 	}
 	ix.amu.Lock() // no batch may add segments while we merge
 	defer ix.amu.Unlock()
-	if err := ix.mergeToOne(ctx); err != nil {
+	if err := ix.mergeToOne(ctx); errors.Is(err, ErrUnusable) {
+		// A damaged index or a failed write (health.go): a rebuilt index holds nothing of
+		// the old one, which is the purge too.
+		if err := ix.repairLocked(ctx, err); err != nil {
+			return fmt.Errorf("purging search index: %w", err)
+		}
+		return nil
+	} else if err != nil {
 		return fmt.Errorf("purging search index: %w", err)
 	}
 	deadline := time.Now().Add(purgeTimeout)
@@ -87,11 +95,11 @@ func (ix *Index) mergeToOne(ctx context.Context) error {
 	if err := b.IndexAdvanced(marker); err != nil {
 		return err
 	}
-	if err := ix.idx.Batch(b); err != nil {
+	if err := guard(ix.dir, func() error { return ix.idx.Batch(b) }); err != nil {
 		return err
 	}
 	opts := mergeplan.SingleSegmentMergePlanOptions
-	if err := sc.ForceMerge(ctx, &opts); err != nil {
+	if err := guard(ix.dir, func() error { return sc.ForceMerge(ctx, &opts) }); err != nil {
 		return fmt.Errorf("merging: %w", err)
 	}
 	return nil
