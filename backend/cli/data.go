@@ -71,7 +71,7 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer e.closeRead(st, "export")
 	var w io.Writer = e.stdout
 	var tmp *os.File
 	if pos[0] != "-" {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"dataskydd/backend/folderlock"
+	"dataskydd/backend/store"
 )
 
 // lock takes the data folder's lock (backend/folderlock) for the command name, as the user
@@ -24,4 +25,17 @@ func (e *env) lock(name string) (release func(), err error) {
 		return nil, err
 	}
 	return func() { _ = l.Release() }, nil
+}
+
+// closeRead closes a store a reading command opened without the lock: with the lock free
+// it takes it for the closing checkpoint, as a writer would; with a writer at work it
+// leaves the checkpoint to the writer instead of waiting for it.
+func (e *env) closeRead(st *store.Store, name string) {
+	l, err := folderlock.Acquire(e.ctx, e.dataDir, name, folderlock.Options{Wait: 0})
+	if err != nil {
+		_ = st.CloseReader()
+		return
+	}
+	_ = st.Close()
+	_ = l.Release()
 }

@@ -51,7 +51,7 @@ func retentionList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer e.closeRead(st, "retention list")
 	ps, err := retention.Policies(e.ctx, st.DB)
 	if err != nil {
 		return err
@@ -194,7 +194,11 @@ func cmdAnonymise(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	if *dryRun {
+		defer e.closeRead(st, "anonymise --dry-run")
+	} else {
+		defer st.Close()
+	}
 	var rep retention.Report
 	if *dryRun {
 		rep, err = retention.New(st, retention.Options{}).Preview(e.ctx, now)
