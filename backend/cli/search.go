@@ -45,7 +45,12 @@ func cmdSearch(e *env, args []string) error {
 	if *limit == 0 {
 		req.Limit = -1
 	}
-	res, err := ix.Find(e.ctx, req)
+	var res search.Result
+	err = ix.Read(e.ctx, func() error {
+		var err error
+		res, err = ix.Find(e.ctx, req)
+		return err
+	})
 	if err != nil {
 		return err
 	}

@@ -227,3 +227,27 @@ func clearDir(dir string) error {
 	}
 	return errors.Join(errs...)
 }
+
+// Read runs a read of the index (Find, Locate, Report) so that a damaged index file ends in
+// a rebuild from the database and one more try, instead of a panic. Reads do not wait for
+// Bleve's background work, so read runs in the caller's goroutine.
+func (ix *Index) Read(ctx context.Context, read func() error) error {
+	err := recovered(read)
+	if !errors.Is(err, ErrUnusable) {
+		return err
+	}
+	if err := ix.repair(ctx, err); err != nil {
+		return err
+	}
+	return recovered(read)
+}
+
+// recovered runs f, turning a panic into an error wrapping ErrUnusable.
+func recovered(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = damaged(r)
+		}
+	}()
+	return f()
+}

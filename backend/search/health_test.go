@@ -209,3 +209,29 @@ func TestGuardTurnsPanicsAndBackgroundFailuresIntoErrors(t *testing.T) {
 		t.Fatalf("after reopening: %v", err)
 	}
 }
+
+// A read that panics on a damaged file is answered from a rebuilt index.
+func TestReadRebuildsAfterAPanic(t *testing.T) {
+	ctx := context.Background()
+	st := newStore(t)
+	put(t, st, formatData...)
+	ix := openIndex(t, st)
+	tries := 0
+	var res Result
+	err := ix.Read(ctx, func() error {
+		tries++
+		if tries == 1 {
+			var p []byte
+			_ = p[len(p)-1] // what reading a damaged segment does
+		}
+		var err error
+		res, err = ix.Search(ctx, "Östergren", -1)
+		return err
+	})
+	if err != nil || tries != 2 || !hasHit(res, "customer", "C1", "name") {
+		t.Fatalf("Read: %v after %d tries, %s", err, tries, describe(res))
+	}
+	if problems, err := ix.Check(ctx); err != nil || len(problems) != 0 {
+		t.Fatalf("Check after the rebuild: %v %v", problems, err)
+	}
+}
