@@ -1,4 +1,4 @@
-//go:build unix
+//go:build linux
 
 package search
 
@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -29,9 +28,6 @@ func writeFailure(t *testing.T, dir string, headroom int64) (lift func(), wantEr
 		}
 		t.Cleanup(func() { _ = os.Chmod(store, 0o700) })
 		return func() { _ = os.Chmod(store, 0o700) }, "permission denied"
-	}
-	if runtime.GOOS != "linux" {
-		t.Fatalf("as root on %s: no tmpfs to fill; run this test as an ordinary user", runtime.GOOS)
 	}
 	var used int64
 	err := filepath.Walk(dir, func(_ string, info os.FileInfo, err error) error {
