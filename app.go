@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"dataskydd/backend/folderlock"
 	"dataskydd/backend/store"
 )
 
@@ -14,8 +15,9 @@ type App struct {
 	ctx     context.Context
 	emit    func(name EventName, data any) // runtime events; a recorder in tests
 
-	mu sync.Mutex
-	st *store.Store // nil until a store exists in dataDir
+	mu     sync.Mutex
+	st     *store.Store     // nil until a store exists in dataDir
+	folder *folderlock.Lock // the data folder's lock, held while st is open (app_folderlock.go)
 
 	op operation // the running import or export, for Cancel
 
@@ -54,4 +56,5 @@ func (a *App) shutdown(context.Context) {
 		_ = a.st.Close()
 		a.st = nil
 	}
+	a.unlockFolder()
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -111,7 +112,16 @@ func (a *App) createStore(in FirstRunInput) error {
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	if err := os.MkdirAll(a.dataDir, 0o700); err != nil {
+		return fail(CodeInternal, fmt.Errorf("creating the data folder: %w", err))
+	}
+	if err := a.lockFolder(); err != nil {
+		return err
+	}
 	st, err := store.Create(a.ctx, a.dataDir, store.CreateOptions{Lang: in.Lang, OrgName: strings.TrimSpace(in.OrgName)})
+	if err != nil {
+		a.unlockFolder()
+	}
 	if errors.Is(err, store.ErrStoreExists) {
 		return fail(CodeStoreExists, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 
+	"dataskydd/backend/folderlock"
 	"dataskydd/backend/store"
 )
 
@@ -34,6 +35,7 @@ var allErrorCodes = []struct {
 	{CodeBadRequest, "BadRequest"},
 	{CodeCancelled, "Cancelled"},
 	{CodeBusy, "Busy"},
+	{CodeFolderInUse, "FolderInUse"},
 	// The account and record services' codes (app_session.go).
 	{CodeUnauthenticated, "Unauthenticated"},
 	{CodeForbidden, "Forbidden"},
@@ -106,6 +108,10 @@ var errNoStore = errors.New("no store in the data folder")
 
 // fail wraps err with the code the frontend sees.
 func fail(code ErrorCode, err error) error {
+	var ae *AppError
+	if errors.As(err, &ae) && ae.Code == code {
+		return ae // already coded: keep its message (and retryAt, where) as they are
+	}
 	return &AppError{Code: code, Message: err.Error()}
 }
 
@@ -123,6 +129,8 @@ func codeOf(err error) ErrorCode {
 		return CodeCancelled
 	case errors.Is(err, errBusy):
 		return CodeBusy
+	case errors.Is(err, folderlock.ErrInUse):
+		return CodeFolderInUse
 	}
 	return CodeInternal
 }

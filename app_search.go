@@ -101,15 +101,21 @@ func (a *App) SearchPersons(req SearchRequest) (SearchResult, error) {
 	if err := s.Sync(a.ctx); err != nil {
 		return out, fail(CodeInternal, err)
 	}
-	all, err := s.Index.Find(a.ctx, search.Request{Query: req.Query, Limit: searchListLimit})
+	// Read: a damaged index is rebuilt and the search tried once more (search/health.go).
+	var all, res search.Result
+	err = s.Index.Read(a.ctx, func() error {
+		var err error
+		if all, err = s.Index.Find(a.ctx, search.Request{Query: req.Query, Limit: searchListLimit}); err != nil {
+			return err
+		}
+		res = all
+		if len(req.Areas) > 0 {
+			res, err = s.Index.Find(a.ctx, search.Request{Query: req.Query, Limit: searchListLimit, Areas: req.Areas})
+		}
+		return err
+	})
 	if err != nil {
 		return out, searchFail(err)
-	}
-	res := all
-	if len(req.Areas) > 0 {
-		if res, err = s.Index.Find(a.ctx, search.Request{Query: req.Query, Limit: searchListLimit, Areas: req.Areas}); err != nil {
-			return out, searchFail(err)
-		}
 	}
 	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
 	out.Kind = res.Kind.String()
@@ -302,7 +308,12 @@ func (a *App) WriteAccessReport(query string, values []string, path string) (Rep
 	}
 	base := strings.TrimSuffix(strings.TrimSuffix(path, ".html"), ".json")
 	files := ReportFiles{HTML: base + ".html", JSON: base + ".json"}
-	rep, err := s.Index.Report(a.ctx, query, search.ReportOptions{Values: values, Withhold: vaultWithholder(a.ctx, s, sess)})
+	var rep *search.Report
+	err = s.Index.Read(a.ctx, func() error {
+		var err error
+		rep, err = s.Index.Report(a.ctx, query, search.ReportOptions{Values: values, Withhold: vaultWithholder(a.ctx, s, sess)})
+		return err
+	})
 	if err != nil {
 		return files, searchFail(err)
 	}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
@@ -44,7 +47,7 @@ func (a *App) Status() (StatusInfo, error) {
 		return info, nil
 	}
 	if err != nil {
-		return info, fail(CodeInternal, err)
+		return info, fail(codeOf(err), err)
 	}
 	counts, err := st.Counts(a.ctx)
 	if err != nil {
@@ -77,7 +80,16 @@ func (a *App) store() (*store.Store, error) {
 	if a.st != nil {
 		return a.st, nil
 	}
+	if _, err := os.Stat(filepath.Join(a.dataDir, store.FileName)); errors.Is(err, fs.ErrNotExist) {
+		return nil, errNoStore
+	}
+	if err := a.lockFolder(); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(context.WithoutCancel(a.ctx), a.dataDir)
+	if err != nil {
+		a.unlockFolder()
+	}
 	if errors.Is(err, store.ErrNoStore) {
 		return nil, errNoStore
 	}

@@ -23,6 +23,11 @@ func cmdImport(e *env, args []string) error {
 	if len(files) == 0 {
 		return usagef("give at least one JSON Lines file")
 	}
+	release, err := e.lock("import")
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := e.open()
 	if err != nil {
 		return err
@@ -66,7 +71,7 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer e.closeRead(st, "export")
 	var w io.Writer = e.stdout
 	var tmp *os.File
 	if pos[0] != "-" {
@@ -150,6 +155,11 @@ func cmdDelete(e *env, args []string) error {
 	if !ok {
 		return usagef("unknown type %q", pos[0])
 	}
+	release, err := e.lock("delete")
+	if err != nil {
+		return err
+	}
+	defer release()
 	svc, err := e.services()
 	if err != nil {
 		return err
@@ -176,6 +186,11 @@ func cmdCheck(e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
+	release, err := e.lock("check")
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := e.open()
 	if err != nil {
 		return err

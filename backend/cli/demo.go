@@ -31,6 +31,11 @@ func cmdDemo(e *env, args []string) error {
 			return usagef("--now %q: want RFC 3339 (2026-11-01T00:00:00Z) or a date (2026-11-01)", *nowFlag)
 		}
 	}
+	release, err := e.lock("demo")
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := e.open()
 	if err != nil {
 		return err

@@ -34,7 +34,7 @@ func cmdErase(e *env, args []string) error {
 		return err
 	}
 	var plan erasure.Plan
-	err = e.withIndex(func(st *store.Store, ix *search.Index) error {
+	err = e.withIndex("erase", func(st *store.Store, ix *search.Index) error {
 		er := erasure.New(st, ix)
 		var err error
 		if *dry {
@@ -109,11 +109,13 @@ func cmdReport(e *env, args []string) error {
 		return err
 	}
 	var rep *search.Report
-	err = e.withIndex(func(_ *store.Store, ix *search.Index) error {
+	err = e.withIndex("report", func(_ *store.Store, ix *search.Index) error {
 		// The command line reads no secure data: entries' values are withheld, their places shown.
-		var err error
-		rep, err = ix.Report(e.ctx, q, search.ReportOptions{Values: chosen, Withhold: func(h search.Hit) bool { return h.Type == "vault_entry" }})
-		return err
+		return ix.Read(e.ctx, func() error {
+			var err error
+			rep, err = ix.Report(e.ctx, q, search.ReportOptions{Values: chosen, Withhold: func(h search.Hit) bool { return h.Type == "vault_entry" }})
+			return err
+		})
 	})
 	if err != nil {
 		return err
@@ -147,8 +149,15 @@ func personQuery(args []string) (string, error) {
 	return q, nil
 }
 
-// withIndex runs fn with the data folder's store and its search index open.
-func (e *env) withIndex(fn func(st *store.Store, ix *search.Index) error) error {
+// withIndex runs fn with the data folder's store and its search index open, holding the
+// folder's lock (name says who holds it): opening the index writes to it (the outbox, a
+// purge left by a crash).
+func (e *env) withIndex(name string, fn func(st *store.Store, ix *search.Index) error) error {
+	release, err := e.lock(name)
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := e.open()
 	if err != nil {
 		return err

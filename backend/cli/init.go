@@ -7,8 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"dataskydd/backend/auth"
+	"dataskydd/backend/folderlock"
 	"dataskydd/backend/search"
 	"dataskydd/backend/services"
 	"dataskydd/backend/store"
@@ -45,6 +47,21 @@ func cmdInit(e *env, args []string) error {
 	}
 	_, statErr := os.Stat(e.dataDir)
 	newDir := errors.Is(statErr, iofs.ErrNotExist)
+	// The folder must exist to hold the lock; store.Create makes it owner-only.
+	if err := os.MkdirAll(e.dataDir, 0o700); err != nil {
+		return fmt.Errorf("creating data folder: %w", err)
+	}
+	lockRelease, err := e.lock("init")
+	if err != nil {
+		return errors.Join(err, discardNewStore(e.dataDir, newDir))
+	}
+	// Released before a failed init removes what it made: Windows removes no locked file.
+	release := sync.OnceFunc(lockRelease)
+	defer release()
+	discard := func() error {
+		release()
+		return discardNewStore(e.dataDir, newDir)
+	}
 	st, err := store.Create(e.ctx, e.dataDir, store.CreateOptions{Lang: *lang, OrgName: *org})
 	if errors.Is(err, store.ErrStoreExists) {
 		st, err = reuseEmptyStore(e, *lang, *org)
@@ -53,7 +70,7 @@ func cmdInit(e *env, args []string) error {
 		}
 	}
 	if err != nil {
-		return errors.Join(err, discardNewStore(e.dataDir, newDir))
+		return errors.Join(err, discard())
 	}
 	// From here on a failure (a username the account service refuses, a full disk) removes
 	// what init made, so the store left behind cannot block the next try.
@@ -62,18 +79,18 @@ func cmdInit(e *env, args []string) error {
 	svc, err := services.Wire(e.ctx, st, opts)
 	if err != nil {
 		st.Close()
-		return errors.Join(err, discardNewStore(e.dataDir, newDir))
+		return errors.Join(err, discard())
 	}
 	if _, err := svc.Accounts.Setup(e.ctx, auth.SetupInput{OrgName: *org, Username: *admin, Password: password}); err != nil {
 		svc.Close()
-		return errors.Join(fmt.Errorf("creating the administrator: %w", err), discardNewStore(e.dataDir, newDir))
+		return errors.Join(fmt.Errorf("creating the administrator: %w", err), discard())
 	}
 	if err := svc.Sync(e.ctx); err != nil {
 		svc.Close()
-		return errors.Join(err, discardNewStore(e.dataDir, newDir))
+		return errors.Join(err, discard())
 	}
 	if err := svc.Close(); err != nil {
-		return errors.Join(err, discardNewStore(e.dataDir, newDir))
+		return errors.Join(err, discard())
 	}
 	fmt.Fprintf(e.stdout, "created the store in %s with administrator %s\n", e.dataDir, *admin)
 	return nil
@@ -119,7 +136,7 @@ func discardNewStore(dir string, newDir bool) error {
 		return nil
 	}
 	var errs []error
-	for _, name := range []string{store.FileName, store.FileName + "-wal", store.FileName + "-shm", store.FileName + "-journal", search.DirName} {
+	for _, name := range []string{store.FileName, store.FileName + "-wal", store.FileName + "-shm", store.FileName + "-journal", search.DirName, folderlock.FileName} {
 		if err := os.RemoveAll(filepath.Join(dir, name)); err != nil {
 			errs = append(errs, fmt.Errorf("removing the half-made store: %w", err))
 		}

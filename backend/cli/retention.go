@@ -51,7 +51,7 @@ func retentionList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer e.closeRead(st, "retention list")
 	ps, err := retention.Policies(e.ctx, st.DB)
 	if err != nil {
 		return err
@@ -143,6 +143,11 @@ func retentionSet(e *env, args []string) error {
 	if c.Enabled == nil && c.Days == nil && c.OnDelete == nil {
 		return usagef("nothing to change: give --enabled, --days or --on-delete")
 	}
+	release, err := e.lock("retention set")
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := e.open()
 	if err != nil {
 		return err
@@ -184,11 +189,22 @@ func cmdAnonymise(e *env, args []string) error {
 	case *nowFlag == "":
 		e.action = actionAnonymise
 	}
+	if !*dryRun {
+		release, err := e.lock("anonymise")
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	st, err := e.open()
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	if *dryRun {
+		defer e.closeRead(st, "anonymise --dry-run")
+	} else {
+		defer st.Close()
+	}
 	var rep retention.Report
 	if *dryRun {
 		rep, err = retention.New(st, retention.Options{}).Preview(e.ctx, now)

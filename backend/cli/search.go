@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"dataskydd/backend/search"
@@ -20,28 +19,25 @@ func cmdSearch(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	q := strings.TrimSpace(strings.Join(pos, " "))
-	if q == "" {
-		return usagef("give a query: a name, e-mail address, phone number or personnummer")
+	q, err := personQuery(pos)
+	if err != nil {
+		return err
 	}
 	if *limit < 0 {
 		return usagef("--limit must be 0 or more")
 	}
-	st, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	ix, err := e.openIndex(st)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
 	req := search.Request{Query: q, Limit: *limit}
 	if *limit == 0 {
 		req.Limit = -1
 	}
-	res, err := ix.Find(e.ctx, req)
+	var res search.Result
+	err = e.withIndex("search", func(_ *store.Store, ix *search.Index) error {
+		return ix.Read(e.ctx, func() error {
+			var err error
+			res, err = ix.Find(e.ctx, req)
+			return err
+		})
+	})
 	if err != nil {
 		return err
 	}
@@ -90,6 +86,11 @@ func cmdIndex(e *env, args []string) error {
 	if len(pos) != 1 || pos[0] != "rebuild" {
 		return usagef("the index command takes one action: rebuild")
 	}
+	release, err := e.lock("index rebuild")
+	if err != nil {
+		return err
+	}
+	defer release()
 	st, err := e.open()
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package search
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -75,7 +76,14 @@ func (ix *Index) purgeFiles(ctx context.Context) error {
 	ix.amu.Lock() // no batch may add segments while we merge
 	defer ix.amu.Unlock()
 	for round := 0; ; round++ {
-		if err := ix.mergeToOne(ctx); err != nil {
+		if err := ix.mergeToOne(ctx); errors.Is(err, ErrUnusable) {
+			// A damaged index or a failed write (health.go): a rebuilt index holds nothing of
+			// the old one, which is the purge too.
+			if err := ix.repairLocked(ctx, err); err != nil {
+				return fmt.Errorf("purging search index: %w", err)
+			}
+			return nil
+		} else if err != nil {
 			return fmt.Errorf("purging search index: %w", err)
 		}
 		if err := ix.waitOldFiles(ctx); err != nil {
@@ -169,11 +177,11 @@ func (ix *Index) mergeToOne(ctx context.Context) error {
 	if err := b.IndexAdvanced(marker); err != nil {
 		return err
 	}
-	if err := ix.idx.Batch(b); err != nil {
+	if err := guard(ix.dir, func() error { return ix.idx.Batch(b) }); err != nil {
 		return err
 	}
 	opts := mergeplan.SingleSegmentMergePlanOptions
-	if err := sc.ForceMerge(ctx, &opts); err != nil {
+	if err := guard(ix.dir, func() error { return sc.ForceMerge(ctx, &opts) }); err != nil {
 		return fmt.Errorf("merging: %w", err)
 	}
 	return nil

@@ -401,6 +401,28 @@ func (ix *Index) collectPairs(r index.IndexReader, c *collected, pairs map[strin
 	if err != nil {
 		return err
 	}
+	// Records with a free text too long for pairs where both words occur are judged by
+	// reading them (pairs.go, longText).
+	long, err := placeTerms(r, fieldPairPlace, longText)
+	if err != nil {
+		return err
+	}
+	longDocs := map[int]bool{}
+	for _, seg := range m.segs {
+		fs := newDocSet(seg.found, seg.postings.seg.Count())
+		for _, t := range long {
+			docs, err := seg.postings.docs(fieldPairPlace, t)
+			if err != nil {
+				return err
+			}
+			it := docs.Iterator()
+			for it.HasNext() {
+				if i, ok := fs.index(it.Next()); ok {
+					longDocs[seg.k0+i] = true
+				}
+			}
+		}
+	}
 	groups := ix.schema.groupPlaces()
 	type hit struct {
 		k  int
@@ -451,6 +473,21 @@ func (ix *Index) collectPairs(r index.IndexReader, c *collected, pairs map[strin
 			}
 		}
 	})
+	for k := range longDocs {
+		vals, err := c.verified(ix, r, c.q, k)
+		if err != nil {
+			return err
+		}
+		for pl, vs := range vals {
+			setRank(hit{k, pl}, matchRank(vs[0].Match))
+			named[k] = true
+			for _, v := range vs {
+				if v.Own {
+					ownDocs[k] = true
+				}
+			}
+		}
+	}
 	for k, pls := range byDoc {
 		if !named[k] {
 			continue // no mention holds both words: no match

@@ -53,6 +53,12 @@ type Index struct {
 	// readAll judges two-word queries by reading every candidate's values instead of by
 	// pair terms (tests compare the two).
 	readAll bool
+
+	// After a failure below Bleve (health.go): how many repairs, the last one's cause,
+	// and the failure that left the index closed when its repair failed too.
+	repairs   int
+	lastCause error
+	broken    error
 }
 
 // Open opens the index of the store (in <data dir>/index), creating or rebuilding it when
@@ -121,15 +127,22 @@ func newIndex(st *store.Store) *Index {
 // Rebuilt reports whether Open found no usable index and built it from the database.
 func (ix *Index) Rebuilt() bool { return ix.rebuilt }
 
-// openBleve opens the existing index; an error means it must be rebuilt.
-func (ix *Index) openBleve() (bleve.Index, error) {
+// openBleve opens the existing index; an error means it must be rebuilt (a damaged index
+// file that makes Bleve panic is such an error, see health.go).
+func (ix *Index) openBleve() (_ bleve.Index, err error) {
 	if _, err := os.Stat(ix.dir); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("opening search index: %w", err)
 	}
-	idx, err := bleve.OpenUsing(ix.dir, safeConfig())
+	idx, err := openScorch(ix.dir)
 	if err != nil {
 		return nil, fmt.Errorf("opening search index: %w", err)
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			closeQuietly(idx)
+			err = fmt.Errorf("opening search index: %w", damaged(r))
+		}
+	}()
 	fp, err := idx.GetInternal(schemaKey)
 	if err != nil || string(fp) != ix.schema.fingerprint {
 		idx.Close()
@@ -137,9 +150,6 @@ func (ix *Index) openBleve() (bleve.Index, error) {
 	}
 	return idx, nil
 }
-
-// safeConfig makes every batch wait until it is on disk, which the outbox relies on.
-func safeConfig() map[string]any { return map[string]any{"unsafe_batch": false} }
 
 // newBleve creates an empty index for a rebuild. Its batches do not wait for the disk (a
 // rebuild is all or nothing: the schema key is written last, and finishRebuild waits for
@@ -150,7 +160,7 @@ func newBleve(dir string) (bleve.Index, error) {
 	m.DocValuesDynamic = false
 	m.StoreDynamic = false
 	m.IndexDynamic = false
-	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, map[string]any{"unsafe_batch": true})
+	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, scorchConfig(dir, true))
 	if err != nil {
 		return nil, fmt.Errorf("creating search index: %w", err)
 	}
@@ -158,7 +168,8 @@ func newBleve(dir string) (bleve.Index, error) {
 }
 
 // finishRebuild waits until the rebuilt index is wholly on disk, then reopens it in safe
-// mode.
+// mode (every batch waits until it is on disk, which the outbox relies on). A write that
+// fails (a full disk) ends the wait with an error instead of Bleve's endless retries.
 func finishRebuild(ctx context.Context, idx bleve.Index, dir string) (bleve.Index, error) {
 	adv, err := idx.Advanced()
 	if err != nil {
@@ -169,8 +180,8 @@ func finishRebuild(ctx context.Context, idx bleve.Index, dir string) (bleve.Inde
 		// One segment: term lookups and stored-field reads then touch one file, which
 		// makes searches several times faster than on the rebuild's many small segments.
 		opts := mergeplan.SingleSegmentMergePlanOptions
-		if err := sc.ForceMerge(ctx, &opts); err != nil {
-			idx.Close()
+		if err := guard(dir, func() error { return sc.ForceMerge(ctx, &opts) }); err != nil {
+			closeQuietly(idx)
 			return nil, fmt.Errorf("finishing search index: merging: %w", err)
 		}
 		for {
@@ -184,6 +195,9 @@ func finishRebuild(ctx context.Context, idx bleve.Index, dir string) (bleve.Inde
 			case <-ctx.Done():
 				idx.Close()
 				return nil, ctx.Err()
+			case <-failureOf(dir).ch:
+				closeQuietly(idx)
+				return nil, fmt.Errorf("finishing search index: %w", failed(dir))
 			case <-time.After(10 * time.Millisecond):
 			}
 		}
@@ -191,7 +205,7 @@ func finishRebuild(ctx context.Context, idx bleve.Index, dir string) (bleve.Inde
 	if err := idx.Close(); err != nil {
 		return nil, fmt.Errorf("finishing search index: %w", err)
 	}
-	idx, err = bleve.OpenUsing(dir, safeConfig())
+	idx, err = openScorch(dir)
 	if err != nil {
 		return nil, fmt.Errorf("reopening search index: %w", err)
 	}

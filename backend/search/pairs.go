@@ -25,6 +25,13 @@ import (
 // fieldPairPlace holds the pair terms, tagged with their place.
 const fieldPairPlace = "pp"
 
+// maxPairTextWords is the most words a free text may have to get pair terms; a longer one
+// is marked longText and judged by reading it (a variable so a test can lower it).
+var maxPairTextWords = 1000
+
+// longText marks a place holding a free text too long for pairs (no pair key starts so).
+const longText = "\x02long"
+
 // maxPairWords caps the words of one P value (or group) that are paired with each other:
 // names and contact details are short; a longer P value is judged by reading it.
 const maxPairWords = 12
@@ -154,6 +161,12 @@ func recordPairs(vals []value, wordsIndexed []bool) analysis.TokenStream {
 	var gorder []gkey
 	for i, v := range vals {
 		if !wordsIndexed[i] {
+			continue
+		}
+		if v.place.class == registry.ClassF && len(normalize.Words(v.text)) > maxPairTextWords {
+			// A long free text has no pairs (they would cost the index memory and room in
+			// proportion); its place is marked, and a query reads such values instead.
+			add(longText, v.place.id)
 			continue
 		}
 		for _, k := range valuePairs(v.text, v.place.class) {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
@@ -23,7 +22,27 @@ const applyBatch = 1000
 // record as the database holds it now (or removes it when it is gone), then deletes the
 // applied outbox rows. The index batch is on disk before the rows are deleted, so a crash
 // at any point leaves rows that are applied again, harmlessly, at the next start.
+//
+// An index that fails below Bleve (a full disk, a damaged file; see health.go) is closed
+// and rebuilt from the database, once; if that fails too, Apply returns the error and the
+// next call (or the next Open) tries again.
 func (ix *Index) Apply(ctx context.Context) error {
+	if cause := ix.brokenErr(); cause != nil {
+		if err := ix.repair(ctx, cause); err != nil {
+			return err
+		}
+	}
+	err := ix.apply(ctx)
+	if errors.Is(err, ErrUnusable) {
+		if err := ix.repair(ctx, err); err != nil {
+			return err
+		}
+		return ix.apply(ctx)
+	}
+	return err
+}
+
+func (ix *Index) apply(ctx context.Context) error {
 	ix.amu.Lock()
 	defer ix.amu.Unlock()
 	ix.mu.RLock()
@@ -127,7 +146,7 @@ func (ix *Index) applyOnce(ctx context.Context) (int, error) {
 			}
 		}
 	}
-	if err := ix.idx.Batch(b); err != nil {
+	if err := guard(ix.dir, func() error { return ix.idx.Batch(b) }); err != nil {
 		return 0, fmt.Errorf("writing search index: %w", err)
 	}
 	last := pending[len(pending)-1].seq
@@ -148,11 +167,17 @@ func (ix *Index) Rebuild(ctx context.Context, progress func(done, total int)) er
 	defer ix.amu.Unlock()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	return ix.rebuildLocked(ctx, progress)
+}
+
+// rebuildLocked is Rebuild; the caller holds amu and mu. A rebuild that fails removes what
+// it wrote (on a full disk, that frees the space again).
+func (ix *Index) rebuildLocked(ctx context.Context, progress func(done, total int)) error {
 	if ix.idx != nil {
-		ix.idx.Close()
+		closeQuietly(ix.idx)
 		ix.idx = nil
 	}
-	if err := os.RemoveAll(ix.dir); err != nil {
+	if err := clearDir(ix.dir); err != nil {
 		return fmt.Errorf("removing old search index: %w", err)
 	}
 	idx, err := newBleve(ix.dir)
@@ -160,13 +185,16 @@ func (ix *Index) Rebuild(ctx context.Context, progress func(done, total int)) er
 		return err
 	}
 	if err := ix.fill(ctx, idx, progress); err != nil {
-		idx.Close()
+		closeQuietly(idx)
+		_ = clearDir(ix.dir)
 		return err
 	}
 	if idx, err = finishRebuild(ctx, idx, ix.dir); err != nil {
+		_ = clearDir(ix.dir)
 		return err
 	}
 	ix.idx = idx
+	ix.broken = nil
 	// The rebuild is on disk: the outbox rows it covered are done.
 	if ix.rebuiltUpTo.Valid {
 		if _, err := ix.st.DB.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", ix.rebuiltUpTo.Int64); err != nil {
@@ -203,6 +231,9 @@ func (ix *Index) fill(ctx context.Context, idx bleve.Index, progress func(done, 
 	b := idx.NewBatch()
 	done := 0
 	flush := func() error {
+		if err := failed(ix.dir); err != nil {
+			return fmt.Errorf("writing search index: %w", err)
+		}
 		if b.Size() > 0 {
 			if err := idx.Batch(b); err != nil {
 				return fmt.Errorf("writing search index: %w", err)
@@ -266,13 +297,40 @@ func (ix *Index) fill(ctx context.Context, idx bleve.Index, progress func(done, 
 
 // Check applies the outbox and then compares the index with the database: every record
 // of a searched type must be indexed with exactly its current values, and nothing else.
-// It returns one line per disagreement (none when they agree).
+// It returns one line per disagreement (none when they agree). An index found damaged on
+// the way is rebuilt from the database, and said so.
 func (ix *Index) Check(ctx context.Context) ([]string, error) {
+	repairs := ix.repairCount()
 	if err := ix.Apply(ctx); err != nil {
 		return nil, err
 	}
+	found := make(chan []string, 1)
 	ix.mu.RLock()
-	defer ix.mu.RUnlock()
+	err := guard(ix.dir, func() error {
+		p, err := ix.check(ctx)
+		found <- p
+		return err
+	})
+	ix.mu.RUnlock()
+	var problems []string
+	switch {
+	case errors.Is(err, ErrUnusable):
+		if err := ix.repair(ctx, err); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, err
+	default:
+		problems = <-found
+	}
+	if ix.repairCount() != repairs {
+		problems = append([]string{fmt.Sprintf("the search index was unusable (%v); it has been rebuilt from the database", ix.lastRepairCause())}, problems...)
+	}
+	return problems, nil
+}
+
+// check compares the index with the database; the caller holds mu.
+func (ix *Index) check(ctx context.Context) ([]string, error) {
 	if ix.idx == nil {
 		return nil, ErrClosed
 	}

@@ -182,7 +182,7 @@ func TestOpenRebuildsUnusableIndex(t *testing.T) {
 	ix.Close()
 
 	// Another schema fingerprint.
-	idx, err := bleve.OpenUsing(filepath.Join(st.Dir, DirName), safeConfig())
+	idx, err := bleve.OpenUsing(filepath.Join(st.Dir, DirName), scorchConfig(filepath.Join(st.Dir, DirName), false))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ export namespace main {
 	    DeviceNotFound = "device_not_found",
 	    Exists = "exists",
 	    FileNotFound = "file_not_found",
+	    FolderInUse = "folder_in_use",
 	    Forbidden = "forbidden",
 	    Internal = "internal",
 	    InvalidInput = "invalid_input",

@@ -78,6 +78,7 @@ export const en: Translation = {
     bad_request: 'The request was invalid.',
     cancelled: 'The operation was cancelled.',
     busy: 'An import or export is already running. Wait until it has finished.',
+    folder_in_use: 'The data folder is in use by another Dataskydd program (such as a scheduled command-line job). Try again when it has finished.',
     details: 'Technical details: {{message}}',
     account_disabled: 'The account is deactivated. Contact an administrator.',
     already_set_up: 'The app is already set up. Log in instead.',

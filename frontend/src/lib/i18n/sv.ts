@@ -77,6 +77,7 @@ export const sv = {
     bad_request: 'Begäran var ogiltig.',
     cancelled: 'Åtgärden avbröts.',
     busy: 'En import eller export pågår redan. Vänta tills den är klar.',
+    folder_in_use: 'Datamappen används av ett annat Dataskydd-program (till exempel ett schemalagt kommando). Försök igen när det är klart.',
     details: 'Teknisk information: {{message}}',
     account_disabled: 'Kontot är avstängt. Kontakta en administratör.',
     already_set_up: 'Appen är redan konfigurerad. Logga in i stället.',
