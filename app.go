@@ -23,6 +23,7 @@ type App struct {
 	twoFactor twoFactorState // a login waiting for its second factor, passed step-ups (app_twofactor.go)
 
 	retention schedulerState // the anonymisation scheduler (app_retention.go)
+	portal    portalState    // the customer portal run inside the app (app_portal.go)
 }
 
 // NewApp returns the shell for the store in dataDir; nothing is opened yet.
@@ -42,6 +43,7 @@ func (a *App) startup(ctx context.Context) {
 // shutdown is Wails' OnShutdown hook: close the store so the WAL is checkpointed.
 func (a *App) shutdown(context.Context) {
 	a.stopScheduler()
+	a.stopPortal()
 	a.closeServices() // the search index (app_session.go)
 	a.mu.Lock()
 	defer a.mu.Unlock()

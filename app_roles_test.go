@@ -81,6 +81,9 @@ var boundAccess = map[string]access{
 	"PassPhoneChallenge": anyone,
 	// SMS (app_sms.go)
 	"GetSMSSettings": adminOnly, "SaveSMSSettings": adminOnly, "RemoveSMSSettings": adminOnly, "SendTestSMS": adminOnly,
+	// customer portal (app_portal.go)
+	"GetPortalSettings": adminOnly, "SavePortalSettings": adminOnly, "GetPortalStatus": adminOnly, "StartPortal": adminOnly,
+	"StopPortal": adminOnly, "InviteToPortal": adminOnly, "ListErasureRequests": adminOrDPO, "CloseErasureRequest": adminOrDPO,
 }
 
 // rolesFixture is a set-up store with one user per role.

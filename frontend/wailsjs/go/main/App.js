@@ -34,6 +34,10 @@ export function ChooseReportFile() {
   return window['go']['main']['App']['ChooseReportFile']();
 }
 
+export function CloseErasureRequest(arg1, arg2) {
+  return window['go']['main']['App']['CloseErasureRequest'](arg1, arg2);
+}
+
 export function ConfirmTOTPEnrolment(arg1) {
   return window['go']['main']['App']['ConfirmTOTPEnrolment'](arg1);
 }
@@ -66,6 +70,14 @@ export function GetMyTwoFactor() {
   return window['go']['main']['App']['GetMyTwoFactor']();
 }
 
+export function GetPortalSettings() {
+  return window['go']['main']['App']['GetPortalSettings']();
+}
+
+export function GetPortalStatus() {
+  return window['go']['main']['App']['GetPortalStatus']();
+}
+
 export function GetRecord(arg1, arg2) {
   return window['go']['main']['App']['GetRecord'](arg1, arg2);
 }
@@ -80,6 +92,14 @@ export function GetTwoFactorSettings() {
 
 export function ImportFiles(arg1) {
   return window['go']['main']['App']['ImportFiles'](arg1);
+}
+
+export function InviteToPortal(arg1, arg2) {
+  return window['go']['main']['App']['InviteToPortal'](arg1, arg2);
+}
+
+export function ListErasureRequests() {
+  return window['go']['main']['App']['ListErasureRequests']();
 }
 
 export function ListRecords(arg1) {
@@ -166,6 +186,10 @@ export function RunRetentionNow() {
   return window['go']['main']['App']['RunRetentionNow']();
 }
 
+export function SavePortalSettings(arg1) {
+  return window['go']['main']['App']['SavePortalSettings'](arg1);
+}
+
 export function SaveRecord(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['SaveRecord'](arg1, arg2, arg3, arg4);
 }
@@ -214,6 +238,10 @@ export function StartPhoneChallenge() {
   return window['go']['main']['App']['StartPhoneChallenge']();
 }
 
+export function StartPortal() {
+  return window['go']['main']['App']['StartPortal']();
+}
+
 export function StartTOTPEnrolment() {
   return window['go']['main']['App']['StartTOTPEnrolment']();
 }
@@ -224,6 +252,10 @@ export function State() {
 
 export function Status() {
   return window['go']['main']['App']['Status']();
+}
+
+export function StopPortal() {
+  return window['go']['main']['App']['StopPortal']();
 }
 
 export function VaultDecrypt(arg1, arg2) {
