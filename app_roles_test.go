@@ -81,6 +81,8 @@ var boundAccess = map[string]access{
 	"PassPhoneChallenge": anyone,
 	// SMS (app_sms.go)
 	"GetSMSSettings": adminOnly, "SaveSMSSettings": adminOnly, "RemoveSMSSettings": adminOnly, "SendTestSMS": adminOnly,
+	// "Glömt lösenordet?" (app_forgotten.go): before any session
+	"ForgotPasswordStart": public, "ForgotPasswordFinish": public,
 	// customer portal (app_portal.go)
 	"GetPortalSettings": adminOnly, "SavePortalSettings": adminOnly, "GetPortalStatus": adminOnly, "StartPortal": adminOnly,
 	"StopPortal": adminOnly, "InviteToPortal": adminOnly, "ListErasureRequests": adminOrDPO, "CloseErasureRequest": adminOrDPO,

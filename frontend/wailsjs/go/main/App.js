@@ -66,6 +66,14 @@ export function FirstRun(arg1) {
   return window['go']['main']['App']['FirstRun'](arg1);
 }
 
+export function ForgotPasswordFinish(arg1, arg2, arg3, arg4) {
+  return window['go']['main']['App']['ForgotPasswordFinish'](arg1, arg2, arg3, arg4);
+}
+
+export function ForgotPasswordStart(arg1) {
+  return window['go']['main']['App']['ForgotPasswordStart'](arg1);
+}
+
 export function GetMyTwoFactor() {
   return window['go']['main']['App']['GetMyTwoFactor']();
 }
