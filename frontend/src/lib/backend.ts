@@ -352,3 +352,10 @@ export const portalBackend = {
   closeErasureRequest: (id: string, status: 'done' | 'rejected'): Promise<void> =>
     call(() => App.CloseErasureRequest(id, status)),
 };
+
+// "Glömt lösenordet?" on the login screen (no session).
+export const forgotPasswordBackend = {
+  start: (username: string): Promise<Challenge> => call(() => App.ForgotPasswordStart(username)),
+  finish: (username: string, challengeId: string, code: string, newPassword: string): Promise<void> =>
+    call(() => App.ForgotPasswordFinish(username, challengeId, code, newPassword)),
+};
