@@ -36,10 +36,6 @@ func (s *Server) identifiers(ctx context.Context, a *account) ([]string, error) 
 	if !seen[a.Email] {
 		out = append(out, a.Email)
 	}
-	// A company's organisation number is not the contact person's own.
-	if a.Ref.Kind == twofactor.ContactPerson {
-		return out, nil
-	}
 	return out, nil
 }
 

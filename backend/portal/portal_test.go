@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"dataskydd/backend/auth"
 	"dataskydd/backend/twofactor"
 )
 
@@ -107,9 +106,13 @@ func TestInvitationLoginApproveQuote(t *testing.T) {
 func TestSwitchesOffAskNoCode(t *testing.T) {
 	rg := newRig(t)
 	b := rg.browser()
-	b.acceptInvite(rg.invite("C1"), pwA, phoneA)
+	link := rg.invite("C1")
+	b.acceptInvite(link, pwA, phoneA)
 	b.post("/logout", nil)
 	b.clearCookies()
+	if code, _ := b.get(link); code != http.StatusNotFound {
+		t.Fatalf("a used invitation answered %d, want 404", code)
+	}
 	if b.login("anna@example.se", pwA, phoneA) {
 		t.Fatal("login asked a code with portal_login off")
 	}
@@ -515,7 +518,6 @@ func TestHashingIsBounded(t *testing.T) {
 	if peak.Load() > 2 || peak.Load() < 1 {
 		t.Fatalf("peak concurrent Argon2id runs: %d, want at most 2", peak.Load())
 	}
-	_ = auth.TestParams
 }
 
 func TestListenCheck(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -442,5 +441,3 @@ func Approvals(ctx context.Context, db *sql.DB) (int, error) {
 	err := db.QueryRowContext(ctx, "SELECT COUNT(*) FROM portal_approvals").Scan(&n)
 	return n, err
 }
-
-var _ = sort.Strings
