@@ -38,6 +38,7 @@ func (a *App) startup(ctx context.Context) {
 	_, _ = a.store() // a missing store is not an error here: Status reports it
 	// The anonymisation scheduler: a catch-up run now, then hourly (no store yet: later).
 	go func() { _, _ = a.startScheduler() }()
+	go a.autoStartPortal() // Settings > Kundportal: "start with the app" (app_portal.go)
 }
 
 // shutdown is Wails' OnShutdown hook: close the store so the WAL is checkpointed.

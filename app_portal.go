@@ -6,6 +6,7 @@ import (
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/portal"
+	"dataskydd/backend/services"
 	"dataskydd/backend/twofactor"
 )
 
@@ -106,6 +107,30 @@ func (a *App) StartPortal() (PortalStatus, error) {
 	if err != nil {
 		return PortalStatus{}, err
 	}
+	return a.startPortal(s, ps)
+}
+
+// autoStartPortal starts the portal with the app when Settings > Kundportal says so (no
+// session is needed: an administrator switched it on). Failures leave it stopped; the
+// settings screen shows the state and Start reports the error.
+func (a *App) autoStartPortal() {
+	s, err := a.svc()
+	if err != nil {
+		return
+	}
+	if v, _ := portal.GetSetting(a.ctx, s.Store.DB, portal.SettingEnabled); v != "on" {
+		return
+	}
+	get := func(k string) string { v, _ := portal.GetSetting(a.ctx, s.Store.DB, k); return v }
+	ps := PortalSettings{Listen: get(portal.SettingListen), TLSCert: get(portal.SettingTLSCert), TLSKey: get(portal.SettingTLSKey),
+		BehindProxy: get(portal.SettingBehindProxy) == "on", PublicURL: get(portal.SettingPublicURL)}
+	if ps.Listen == "" {
+		ps.Listen = defaultPortalListen
+	}
+	_, _ = a.startPortal(s, ps)
+}
+
+func (a *App) startPortal(s *services.Services, ps PortalSettings) (PortalStatus, error) {
 	a.portal.mu.Lock()
 	defer a.portal.mu.Unlock()
 	if a.portal.run != nil {

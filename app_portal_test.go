@@ -43,6 +43,20 @@ func TestPortalFromTheApp(t *testing.T) {
 	if s, _ := a.GetPortalStatus(); s.Running {
 		t.Fatal("still running after stop")
 	}
+	// "Start with the app": on, the app's start-up starts it; off (the default), it does not.
+	a.autoStartPortal()
+	if s, _ := a.GetPortalStatus(); s.Running {
+		t.Fatal("started with the app while switched off")
+	}
+	ps.Enabled = true
+	if err := a.SavePortalSettings(ps); err != nil {
+		t.Fatal(err)
+	}
+	a.autoStartPortal()
+	if s, _ := a.GetPortalStatus(); !s.Running {
+		t.Fatal("not started with the app while switched on")
+	}
+	a.stopPortal()
 	if q, err := a.ListErasureRequests(); err != nil || len(q) != 0 {
 		t.Fatalf("queue: %v %v", q, err)
 	}
