@@ -540,3 +540,49 @@ func TestListenCheck(t *testing.T) {
 		}
 	}
 }
+
+// The trusted-device cookie: HttpOnly, SameSite=Strict, at most 365 days, Secure under TLS;
+// the database keeps only its hash.
+func TestDeviceCookie(t *testing.T) {
+	rg := newRig(t)
+	rg.flow(twofactor.FlowPortalLogin, true)
+	rg.srv.opts.Secure = true // as under TLS: the jar still sees the header
+	b := rg.browser()
+	link := rg.invite("C1")
+	b.get(link)
+	b.post(link, url.Values{"password": {pwA}, "password2": {pwA}})
+	b.get("/login")
+	resp, err := b.c.PostForm(rg.http.URL+"/login", url.Values{"csrf": {b.csrf()}, "email": {"anna@example.se"}, "password": {pwA}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	b.get("/code")
+	req, _ := http.NewRequest(http.MethodPost, rg.http.URL+"/code", strings.NewReader(url.Values{"csrf": {b.csrf()}, "code": {rg.lastCode(phoneA)}}.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for _, c := range b.jar.Cookies(req.URL) {
+		req.AddCookie(c)
+	}
+	noRedirect := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err = noRedirect.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	var dev *http.Cookie
+	for _, c := range resp.Cookies() {
+		if c.Name == deviceCookie {
+			dev = c
+		}
+	}
+	if dev == nil {
+		t.Fatalf("no device cookie after the code (status %d)", resp.StatusCode)
+	}
+	if !dev.HttpOnly || !dev.Secure || dev.SameSite != http.SameSiteStrictMode || dev.MaxAge <= 0 || dev.MaxAge > 365*24*3600 || len(dev.Value) < 43 {
+		t.Fatalf("device cookie: %+v", dev)
+	}
+	var n int
+	if err := rg.svc.Store.DB.QueryRow("SELECT COUNT(*) FROM twofactor_devices WHERE token_hash = ? OR CAST(token_hash AS TEXT) = ?", dev.Value, dev.Value).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("the token is stored in the clear: %d %v", n, err)
+	}
+}
