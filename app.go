@@ -25,6 +25,7 @@ type App struct {
 	twoFactor twoFactorState // a login waiting for its second factor, passed step-ups (app_twofactor.go)
 
 	retention schedulerState // the anonymisation scheduler (app_retention.go)
+	portal    portalState    // the customer portal run inside the app (app_portal.go)
 }
 
 // NewApp returns the shell for the store in dataDir; nothing is opened yet.
@@ -43,12 +44,14 @@ func (a *App) startup(ctx context.Context) {
 		_, _ = a.store()
 		// The anonymisation scheduler: a catch-up run now, then hourly (no store yet: later).
 		_, _ = a.startScheduler()
+		a.autoStartPortal() // Settings > Kundportal: "start with the app" (app_portal.go)
 	}()
 }
 
 // shutdown is Wails' OnShutdown hook: close the store so the WAL is checkpointed.
 func (a *App) shutdown(context.Context) {
 	a.stopScheduler()
+	a.stopPortal()
 	a.closeServices() // the search index (app_session.go)
 	a.mu.Lock()
 	defer a.mu.Unlock()

@@ -105,6 +105,11 @@ var boundAccess = map[string]access{
 	"GetSMSSettings": adminOnly, "SaveSMSSettings": adminOnly, "RemoveSMSSettings": adminOnly, "SendTestSMS": adminOnly,
 	// the scheduler token (app_scheduler.go)
 	"SchedulerToken": adminOnly, "CreateSchedulerToken": adminOnly, "RevokeSchedulerToken": adminOnly,
+	// "Glömt lösenordet?" (app_forgotten.go): before any session
+	"ForgotPasswordStart": public, "ForgotPasswordFinish": public,
+	// customer portal (app_portal.go)
+	"GetPortalSettings": adminOnly, "SavePortalSettings": adminOnly, "GetPortalStatus": adminOnly, "StartPortal": adminOnly,
+	"StopPortal": adminOnly, "InviteToPortal": adminOnly, "ListErasureRequests": adminOrDPO, "CloseErasureRequest": adminOrDPO,
 }
 
 // stateShowsOnlyTheSession: State names the logged-in user's role, and no session to nobody.

@@ -53,6 +53,8 @@ func accessTable() map[string]access {
 		"retention set":    {roles: officers},
 		actionAnonymiseNow: {roles: officers},
 		actionAnonymise:    {roles: officers, scheduler: true},
+		// The customer portal serves customers' data and invites them: an administrator's.
+		"portal": {roles: []auth.Role{auth.RoleAdmin}},
 	}
 }
 

@@ -31,6 +31,7 @@ func TestAccessTableExactSets(t *testing.T) {
 		"erase": officers, "delete": officers, "demo": officers, "retention set": officers,
 		"anonymise --now": officers,
 		"anonymise":       {"scheduler", "gdpr_officer", "admin"},
+		"portal":          {"admin"},
 	}
 	var got, wantKeys []string
 	for a := range accessTable() {
@@ -174,6 +175,7 @@ func TestEveryCommandChecksTheLogin(t *testing.T) {
 		"anonymise --now":     {"anonymise", "--now", "2020-01-02T00:00:00Z"},
 		"anonymise":           {"anonymise"},
 		"report":              {"report", "Åsa", "-"},
+		"portal":              {"portal", "invite", "customer", "NOPE"},
 		"erase":               {"erase", "--dry-run", "Åsa"},
 	}
 	registered := map[string]bool{}

@@ -79,6 +79,7 @@ func commands() []command {
 		{"delete", "delete TYPE ID", "delete a record as the app does", cmdDelete},
 		{"anonymise", "anonymise [--dry-run] [--now TIME] [--json]", "run every due retention policy now", cmdAnonymise},
 		{"index", "index rebuild", "rebuild the search index from the database", cmdIndex},
+		{"portal", "portal [--listen ADDR] [--tls-cert F --tls-key F] [--behind-tls-proxy] | portal invite customer|contact_person ID", "run the customer portal, or print an invitation link", cmdPortal},
 		{"check", "check [--json]", "verify the database and that the search index matches it", cmdCheck},
 	}
 }

@@ -63,7 +63,7 @@ func conversations(a Action) Field {
 }
 func extraCosts(a Action) Field {
 	return children("extra_costs", a, f("description", Keep), num("amount"),
-		p("approved_by_name", Keep), phone("approved_by_phone", Keep))
+		p("approved_by_name", Keep), phone("approved_by_phone", Keep), tm("approved_at"), ip("approved_ip", Keep))
 }
 
 // versions is the version history; every anonymisation purges it (datamap.md).
@@ -162,7 +162,8 @@ var types = []*Type{
 		fs(str("number"), f("name", Keep), f("description", Keep)), customerBlock(true), endCustomerBlock(Clear),
 		fs(comments(Clear), workReports(Clear), conversations(Clear), extraCosts(Clear),
 			children("payment_plans", PerRow, p("payer_name", Replace), email("payer_email", Replace), phone("payer_phone", Replace),
-				pnr("payer_personal_number", Replace), num("amount"), tm("due_date")),
+				pnr("payer_personal_number", Replace), num("amount"), tm("due_date"),
+				p("approved_by_name", Replace), phone("approved_by_phone", Replace), tm("approved_at"), ip("approved_ip", Clear)),
 			children("sub_projects", PerRow, f("name", Clear), f("description", Clear)),
 			children("partner_invitations", PerRow, p("partner_name", Keep), email("partner_email", Keep), f("comment", Clear)),
 			versions())),

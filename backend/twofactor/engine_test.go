@@ -373,7 +373,7 @@ func TestDevicePeriodSetting(t *testing.T) {
 	if err := e.eng.SetDevicePeriod(ctx, 30*24*time.Hour); err != nil {
 		t.Fatal(err)
 	}
-	for _, bad := range []time.Duration{0, time.Hour, 731 * 24 * time.Hour, 36 * time.Hour} {
+	for _, bad := range []time.Duration{0, time.Hour, 366 * 24 * time.Hour, 731 * 24 * time.Hour, 36 * time.Hour} {
 		if err := e.eng.SetDevicePeriod(ctx, bad); !errors.Is(err, twofactor.ErrInvalidSetting) {
 			t.Fatalf("%s: %v", bad, err)
 		}

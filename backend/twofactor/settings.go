@@ -53,7 +53,7 @@ const DefaultDevicePeriod = 365 * 24 * time.Hour
 // Bounds of the trusted-device period setting.
 const (
 	MinDevicePeriod = 24 * time.Hour
-	MaxDevicePeriod = 2 * 365 * 24 * time.Hour
+	MaxDevicePeriod = 365 * 24 * time.Hour // the seed: valid one year at most
 )
 
 const settingDevicePeriod = "device_period_days"
@@ -125,7 +125,7 @@ func (e *Engine) DevicePeriod(ctx context.Context) (time.Duration, error) {
 // keep the expiry they got.
 func (e *Engine) SetDevicePeriod(ctx context.Context, d time.Duration) error {
 	if d < MinDevicePeriod || d > MaxDevicePeriod || d%(24*time.Hour) != 0 {
-		return fmt.Errorf("trusted-device period %s: whole days from 1 to 730: %w", d, ErrInvalidSetting)
+		return fmt.Errorf("trusted-device period %s: whole days from 1 to 365: %w", d, ErrInvalidSetting)
 	}
 	return e.settings.SetSetting(ctx, settingDevicePeriod, strconv.Itoa(int(d/(24*time.Hour))))
 }

@@ -18,6 +18,7 @@ import { MyTwoFactorScreen } from '@/features/twofactor/components/MyTwoFactorSc
 import { PhoneStepUpModal } from '@/features/twofactor/components/PhoneStepUpModal';
 import { TwoFactorSettingsScreen } from '@/features/twofactor/components/TwoFactorSettingsScreen';
 import { VaultScreen } from '@/features/vault/components/VaultScreen';
+import { PortalSettingsScreen } from '@/features/portal/components/PortalSettingsScreen';
 import { IconLockSquareRounded } from '@tabler/icons-react';
 import type { SessionInfo } from '@/lib/backend';
 import { routeHref, useRoute } from '@/lib/router';
@@ -40,6 +41,7 @@ function Screen({ route, session }: { route: string[]; session: SessionInfo }) {
       if (page === 'general') return <GeneralSettings session={session} />;
       if (page === 'sms') return <SmsSettingsScreen />;
       if (page === 'twofactor') return <TwoFactorSettingsScreen />;
+      if (page === 'portal') return <PortalSettingsScreen admin={session.roles.includes('admin')} />;
       if (page === 'my-twofactor') return <MyTwoFactorScreen />;
       break;
   }
@@ -70,6 +72,7 @@ function SettingsNav({ route, session }: { route: string[]; session: SessionInfo
       {dpo && link('logs', t('logs.title'))}
       {admin && link('sms', t('sms.title'))}
       {admin && link('twofactor', t('twofactor.settings.title'))}
+      {dpo && link('portal', t('portal.title'))}
       {link('my-twofactor', t('twofactor.my.title'))}
     </>
   );

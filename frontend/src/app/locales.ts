@@ -14,6 +14,7 @@ import { en as twofactorEn, sv as twofactorSv } from '@/features/twofactor/local
 import { en as vaultEn, sv as vaultSv } from '@/features/vault/locales';
 import { en as retentionEn, sv as retentionSv } from '@/features/retention/locales';
 import { en as searchEn, sv as searchSv } from '@/features/search/locales';
+import { en as portalEn, sv as portalSv } from '@/features/portal/locales';
 
 export const sv = {
   ...coreSv,
@@ -27,6 +28,7 @@ export const sv = {
   logs: logsSv,
   retention: retentionSv,
   search: searchSv,
+  portal: portalSv,
 } as const;
 
 export const en: Widen<typeof sv> = {
@@ -41,6 +43,7 @@ export const en: Widen<typeof sv> = {
   logs: logsEn,
   retention: retentionEn,
   search: searchEn,
+  portal: portalEn,
 };
 
 export const translations = { sv, en };

@@ -2,7 +2,7 @@
 // import the backend from here only, so unit tests mock this module and the
 // end-to-end run drives the real one.
 import * as App from '../../wailsjs/go/main/App';
-import { main, records, search, twofactor, vault } from '../../wailsjs/go/models';
+import { main, portal, records, search, twofactor, vault } from '../../wailsjs/go/models';
 
 /**
  * The data of a generated model class. The bridge hands over plain JSON objects,
@@ -354,4 +354,29 @@ export const schedulerBackend = {
   createSchedulerToken: (): Promise<SchedulerTokenInfo> => call(() => App.CreateSchedulerToken()),
   /** Scheduled runs stop working at once. */
   revokeSchedulerToken: (): Promise<void> => call(() => App.RevokeSchedulerToken()),
+};
+
+// Settings > Kundportal (admins) and the portal's erasure-request queue (admins, GDPR officers).
+export type PortalSettings = Data<main.PortalSettings>;
+export type PortalStatus = Data<main.PortalStatus>;
+export type PortalInvitation = Data<portal.Invitation>;
+export type ErasureRequest = Data<portal.ErasureRequest>;
+
+export const portalBackend = {
+  settings: (): Promise<PortalSettings> => call(() => App.GetPortalSettings()),
+  saveSettings: (s: PortalSettings): Promise<void> => call(() => App.SavePortalSettings(s as main.PortalSettings)),
+  status: (): Promise<PortalStatus> => call(() => App.GetPortalStatus()),
+  start: (): Promise<PortalStatus> => call(() => App.StartPortal()),
+  stop: (): Promise<void> => call(() => App.StopPortal()),
+  invite: (kind: string, id: string): Promise<PortalInvitation> => call(() => App.InviteToPortal(kind, id)),
+  erasureRequests: (): Promise<ErasureRequest[]> => call(() => App.ListErasureRequests()),
+  closeErasureRequest: (id: string, status: 'done' | 'rejected'): Promise<void> =>
+    call(() => App.CloseErasureRequest(id, status)),
+};
+
+// "Glömt lösenordet?" on the login screen (no session).
+export const forgotPasswordBackend = {
+  start: (username: string): Promise<Challenge> => call(() => App.ForgotPasswordStart(username)),
+  finish: (username: string, challengeId: string, code: string, newPassword: string): Promise<void> =>
+    call(() => App.ForgotPasswordFinish(username, challengeId, code, newPassword)),
 };

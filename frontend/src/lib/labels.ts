@@ -58,6 +58,16 @@ export const eventActions = [
   'cli.anonymise',
   'cli.anonymise.now',
   'cli.anonymise.dry_run',
+  'portal_invite',
+  'portal_login',
+  'portal_password_set',
+  'portal_password_reset',
+  'portal_approve',
+  'portal_message',
+  'portal_report_download',
+  'portal_erasure_request',
+  'erasure_request_done',
+  'erasure_request_rejected',
 ] as const;
 
 /** Picks the Swedish or the English of a pair by the UI language. */

@@ -615,6 +615,44 @@ export namespace main {
 	        this.onDelete = source["onDelete"];
 	    }
 	}
+	export class PortalSettings {
+	    enabled: boolean;
+	    listen: string;
+	    tls_cert: string;
+	    tls_key: string;
+	    behind_proxy: boolean;
+	    public_url: string;
+	    contact: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PortalSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.listen = source["listen"];
+	        this.tls_cert = source["tls_cert"];
+	        this.tls_key = source["tls_key"];
+	        this.behind_proxy = source["behind_proxy"];
+	        this.public_url = source["public_url"];
+	        this.contact = source["contact"];
+	    }
+	}
+	export class PortalStatus {
+	    running: boolean;
+	    addr: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PortalStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.addr = source["addr"];
+	    }
+	}
 	export class ReportFiles {
 	    html: string;
 	    json: string;
@@ -1211,6 +1249,87 @@ export namespace main {
 	        this.code = source["code"];
 	        this.totp = source["totp"];
 	    }
+	}
+
+}
+
+export namespace portal {
+	
+	export class ErasureRequest {
+	    id: string;
+	    email: string;
+	    person_kind: string;
+	    person_id: string;
+	    // Go type: time
+	    created: any;
+	    status: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErasureRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.email = source["email"];
+	        this.person_kind = source["person_kind"];
+	        this.person_id = source["person_id"];
+	        this.created = this.convertValues(source["created"], null);
+	        this.status = source["status"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Invitation {
+	    email: string;
+	    link: string;
+	    // Go type: time
+	    expires: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Invitation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.email = source["email"];
+	        this.link = source["link"];
+	        this.expires = this.convertValues(source["expires"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -3,6 +3,7 @@
 import {main} from '../models';
 import {records} from '../models';
 import {twofactor} from '../models';
+import {portal} from '../models';
 import {vault} from '../models';
 
 export function Cancel():Promise<boolean>;
@@ -23,6 +24,8 @@ export function ChooseImportFiles():Promise<Array<string>>;
 
 export function ChooseReportFile():Promise<string>;
 
+export function CloseErasureRequest(arg1:string,arg2:string):Promise<void>;
+
 export function ConfirmTOTPEnrolment(arg1:string):Promise<void>;
 
 export function CreateSchedulerToken():Promise<main.SchedulerTokenInfo>;
@@ -41,7 +44,15 @@ export function ExportRecordsCSV(arg1:records.Query,arg2:string):Promise<number>
 
 export function FirstRun(arg1:main.FirstRunInput):Promise<main.SessionInfo>;
 
+export function ForgotPasswordFinish(arg1:string,arg2:string,arg3:string,arg4:string):Promise<void>;
+
+export function ForgotPasswordStart(arg1:string):Promise<twofactor.Challenge>;
+
 export function GetMyTwoFactor():Promise<main.MyTwoFactor>;
+
+export function GetPortalSettings():Promise<main.PortalSettings>;
+
+export function GetPortalStatus():Promise<main.PortalStatus>;
 
 export function GetRecord(arg1:string,arg2:string):Promise<records.Detail>;
 
@@ -50,6 +61,10 @@ export function GetSMSSettings():Promise<main.SMSSettings>;
 export function GetTwoFactorSettings():Promise<main.TwoFactorSettings>;
 
 export function ImportFiles(arg1:Array<string>):Promise<main.ImportResult>;
+
+export function InviteToPortal(arg1:string,arg2:string):Promise<portal.Invitation>;
+
+export function ListErasureRequests():Promise<Array<portal.ErasureRequest>>;
 
 export function ListRecords(arg1:records.Query):Promise<records.Page>;
 
@@ -97,6 +112,8 @@ export function RevokeSchedulerToken():Promise<void>;
 
 export function RunRetentionNow():Promise<main.RetentionRun>;
 
+export function SavePortalSettings(arg1:main.PortalSettings):Promise<void>;
+
 export function SaveRecord(arg1:string,arg2:string,arg3:Record<string, any>,arg4:boolean):Promise<main.SaveResult>;
 
 export function SaveSMSSettings(arg1:main.SMSSettingsInput):Promise<void>;
@@ -123,11 +140,15 @@ export function StartLoginChallenge():Promise<twofactor.Challenge>;
 
 export function StartPhoneChallenge():Promise<twofactor.Challenge>;
 
+export function StartPortal():Promise<main.PortalStatus>;
+
 export function StartTOTPEnrolment():Promise<main.TOTPEnrolment>;
 
 export function State():Promise<main.AppState>;
 
 export function Status():Promise<main.StatusInfo>;
+
+export function StopPortal():Promise<void>;
 
 export function VaultDecrypt(arg1:string,arg2:main.VaultUnlock):Promise<Record<string, string>>;
 

@@ -38,6 +38,10 @@ export function ChooseReportFile() {
   return window['go']['main']['App']['ChooseReportFile']();
 }
 
+export function CloseErasureRequest(arg1, arg2) {
+  return window['go']['main']['App']['CloseErasureRequest'](arg1, arg2);
+}
+
 export function ConfirmTOTPEnrolment(arg1) {
   return window['go']['main']['App']['ConfirmTOTPEnrolment'](arg1);
 }
@@ -74,8 +78,24 @@ export function FirstRun(arg1) {
   return window['go']['main']['App']['FirstRun'](arg1);
 }
 
+export function ForgotPasswordFinish(arg1, arg2, arg3, arg4) {
+  return window['go']['main']['App']['ForgotPasswordFinish'](arg1, arg2, arg3, arg4);
+}
+
+export function ForgotPasswordStart(arg1) {
+  return window['go']['main']['App']['ForgotPasswordStart'](arg1);
+}
+
 export function GetMyTwoFactor() {
   return window['go']['main']['App']['GetMyTwoFactor']();
+}
+
+export function GetPortalSettings() {
+  return window['go']['main']['App']['GetPortalSettings']();
+}
+
+export function GetPortalStatus() {
+  return window['go']['main']['App']['GetPortalStatus']();
 }
 
 export function GetRecord(arg1, arg2) {
@@ -92,6 +112,14 @@ export function GetTwoFactorSettings() {
 
 export function ImportFiles(arg1) {
   return window['go']['main']['App']['ImportFiles'](arg1);
+}
+
+export function InviteToPortal(arg1, arg2) {
+  return window['go']['main']['App']['InviteToPortal'](arg1, arg2);
+}
+
+export function ListErasureRequests() {
+  return window['go']['main']['App']['ListErasureRequests']();
 }
 
 export function ListRecords(arg1) {
@@ -186,6 +214,10 @@ export function RunRetentionNow() {
   return window['go']['main']['App']['RunRetentionNow']();
 }
 
+export function SavePortalSettings(arg1) {
+  return window['go']['main']['App']['SavePortalSettings'](arg1);
+}
+
 export function SaveRecord(arg1, arg2, arg3, arg4) {
   return window['go']['main']['App']['SaveRecord'](arg1, arg2, arg3, arg4);
 }
@@ -238,6 +270,10 @@ export function StartPhoneChallenge() {
   return window['go']['main']['App']['StartPhoneChallenge']();
 }
 
+export function StartPortal() {
+  return window['go']['main']['App']['StartPortal']();
+}
+
 export function StartTOTPEnrolment() {
   return window['go']['main']['App']['StartTOTPEnrolment']();
 }
@@ -248,6 +284,10 @@ export function State() {
 
 export function Status() {
   return window['go']['main']['App']['Status']();
+}
+
+export function StopPortal() {
+  return window['go']['main']['App']['StopPortal']();
 }
 
 export function VaultDecrypt(arg1, arg2) {

@@ -1,11 +1,12 @@
 import type { TFunction } from 'i18next';
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
 import { backend, ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
 import { AuthScreenFrame } from './AuthScreenFrame';
+import { ForgotPassword } from './ForgotPassword';
 
 /** Renders the second step of a login that needs a second factor (second_factor_required). */
 export type SecondFactorStep = (step: { onPassed: (session: SessionInfo) => void; onCancel: () => void }) => ReactNode;
@@ -36,6 +37,8 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
   const [error, setError] = useState<{ code: ErrorCode; retryAt?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [second, setSecond] = useState(false);
+  const [forgot, setForgot] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -69,6 +72,18 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
       </AuthScreenFrame>
     );
   }
+  if (forgot) {
+    return (
+      <AuthScreenFrame title={t('auth.login.title')} subtitle={loginSubtitle(t, orgName)}>
+        <ForgotPassword
+          onDone={(message) => {
+            setForgot(false);
+            setNotice(message ?? null);
+          }}
+        />
+      </AuthScreenFrame>
+    );
+  }
   const retry = error?.code === ErrorCode.Throttled && error.retryAt ? new Date(error.retryAt) : null;
   return (
     <AuthScreenFrame title={t('auth.login.title')} subtitle={loginSubtitle(t, orgName)}>
@@ -77,6 +92,11 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
           {locked && !error && (
             <Alert color="blue" icon={<IconLock size={18} />} data-testid="locked-notice">
               {t('auth.login.locked')}
+            </Alert>
+          )}
+          {notice && !error && (
+            <Alert color="teal" data-testid="login-notice">
+              {notice}
             </Alert>
           )}
           {error && (
@@ -106,6 +126,9 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
           <Button type="submit" loading={busy} fullWidth>
             {t('auth.login.submit')}
           </Button>
+          <Anchor component="button" type="button" size="sm" onClick={() => setForgot(true)} data-testid="forgot-link">
+            {t('auth.forgot.link')}
+          </Anchor>
           <LanguageSwitch />
         </Stack>
       </form>

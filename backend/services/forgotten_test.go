@@ -1,0 +1,100 @@
+package services
+
+import (
+	"context"
+	"errors"
+	"net/http/httptest"
+	"regexp"
+	"testing"
+
+	"dataskydd/backend/auth"
+	"dataskydd/backend/secrets"
+	"dataskydd/backend/sms"
+	"dataskydd/backend/sms/smstest"
+	"dataskydd/backend/store"
+	"dataskydd/backend/twofactor"
+)
+
+// "Glömt lösenordet?": refused while the switch is off; with it on, a code to the user's
+// phone, a wrong code refused, the right one sets the password (the old one stops working)
+// and forgets the trusted devices; an unknown username never passes.
+func TestForgottenPasswordBySMS(t *testing.T) {
+	ctx := context.Background()
+	fake := smstest.NewServer(sms.Elks, sms.Credentials{Username: "u", Password: "p"})
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	st, err := store.Create(ctx, t.TempDir(), store.CreateOptions{Lang: "sv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := Wire(ctx, st, Options{CheapKDF: true, Secrets: secrets.NewMemory(), SMSBaseURL: srv.URL})
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	const pw = "a long admin password 1"
+	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: pw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := svc.Records.Get(ctx, admin, "user", admin.UserID)
+	u.Values["mobile_phone"] = "070-123 45 67"
+	delete(u.Values, "versions")
+	if _, err := svc.Records.Save(ctx, admin, "user", admin.UserID, u.Values, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.StartForgotten(ctx, "admin"); !errors.Is(err, ErrResetOff) {
+		t.Fatalf("switch off: %v", err)
+	}
+	if err := svc.SMS.Save(ctx, sms.Settings{Provider: sms.Elks, SenderName: "Dataskydd"}, sms.Credentials{Username: "u", Password: "p"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.TwoFactor.SetFlow(ctx, twofactor.FlowUserPasswordReset, true); err != nil {
+		t.Fatal(err)
+	}
+	me := twofactor.PersonRef{Kind: twofactor.Employee, ID: admin.UserID}
+	if _, err := svc.TwoFactor.TrustToken(ctx, me, ""); err != nil {
+		t.Fatal(err)
+	}
+	ch, err := svc.StartForgotten(ctx, "ADMIN")
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, ok := fake.Last("+46701234567")
+	if !ok {
+		t.Fatal("no SMS")
+	}
+	code := regexp.MustCompile(`\d{6}`).FindString(msg.Text)
+	const newPW = "ett nytt långt lösenord 3"
+	wrong := "000000"
+	if code == wrong {
+		wrong = "111111"
+	}
+	if err := svc.FinishForgotten(ctx, "admin", ch.ID, wrong, newPW); !errors.Is(err, twofactor.ErrWrongCode) {
+		t.Fatalf("wrong code: %v", err)
+	}
+	if _, err := svc.Accounts.Login(ctx, "admin", newPW); err == nil {
+		t.Fatal("the password changed after a wrong code")
+	}
+	if err := svc.FinishForgotten(ctx, "admin", ch.ID, code, newPW); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := svc.Accounts.Login(ctx, "admin", newPW); err != nil {
+		t.Fatalf("new password: %v", err)
+	}
+	if _, err := svc.Accounts.Login(ctx, "admin", pw); err == nil {
+		t.Fatal("the old password still works")
+	}
+	if ds, _ := svc.TwoFactor.Devices(ctx, me); len(ds) != 0 {
+		t.Fatalf("trusted devices after the reset: %d", len(ds))
+	}
+	// An unknown user gets a challenge that never passes.
+	ch, err = svc.StartForgotten(ctx, "nobody")
+	if err != nil || ch.To != "•••" {
+		t.Fatalf("unknown user: %+v %v", ch, err)
+	}
+	if err := svc.FinishForgotten(ctx, "nobody", ch.ID, "123456", newPW); err == nil {
+		t.Fatal("an unknown user passed")
+	}
+}

@@ -1,0 +1,99 @@
+package services
+
+import (
+	"context"
+	"errors"
+	"net/http/httptest"
+	"regexp"
+	"testing"
+	"time"
+
+	"dataskydd/backend/auth"
+	"dataskydd/backend/secrets"
+	"dataskydd/backend/sms"
+	"dataskydd/backend/sms/smstest"
+	"dataskydd/backend/store"
+	"dataskydd/backend/twofactor"
+)
+
+// The GDPR inventory switch: off, nothing is asked; on, a code is asked, a wrong one keeps it
+// shut, the right one opens it for 10 minutes (not 10 minutes and a second), and Close shuts it.
+func TestInventoryGate(t *testing.T) {
+	ctx := context.Background()
+	fake := smstest.NewServer(sms.Elks, sms.Credentials{Username: "u", Password: "p"})
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	st, err := store.Create(ctx, t.TempDir(), store.CreateOptions{Lang: "sv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, err := Wire(ctx, st, Options{CheapKDF: true, Secrets: secrets.NewMemory(), SMSBaseURL: srv.URL})
+	if err != nil {
+		st.Close()
+		t.Fatal(err)
+	}
+	defer svc.Close()
+	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: "a long admin password 1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := svc.Records.Get(ctx, admin, "user", admin.UserID)
+	u.Values["mobile_phone"] = "070-123 45 67"
+	delete(u.Values, "versions")
+	if _, err := svc.Records.Save(ctx, admin, "user", admin.UserID, u.Values, false); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	g := &InventoryGate{TwoFactor: svc.TwoFactor, Now: func() time.Time { return now }}
+	if err := g.Check(ctx, admin); err != nil {
+		t.Fatalf("switch off: %v", err)
+	}
+	if err := g.Check(ctx, auth.Session{}); err == nil {
+		t.Fatal("nobody passed the gate")
+	}
+	if err := svc.SMS.Save(ctx, sms.Settings{Provider: sms.Elks, SenderName: "Dataskydd"}, sms.Credentials{Username: "u", Password: "p"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := svc.TwoFactor.SetFlow(ctx, twofactor.FlowInventory, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Check(ctx, admin); !errors.Is(err, ErrSecondFactorRequired) {
+		t.Fatalf("switch on, no code: %v", err)
+	}
+	ch, err := g.Start(ctx, admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := fake.Last("+46701234567")
+	code := regexp.MustCompile(`\d{6}`).FindString(msg.Text)
+	wrong := "000000"
+	if code == wrong {
+		wrong = "111111"
+	}
+	if err := g.Pass(ctx, admin, ch.ID, wrong); err == nil {
+		t.Fatal("a wrong code passed")
+	}
+	if err := g.Check(ctx, admin); err == nil {
+		t.Fatal("open after a wrong code")
+	}
+	if err := g.Pass(ctx, admin, ch.ID, code); err != nil {
+		t.Fatal(err)
+	}
+	now = now.Add(InventoryWindow - time.Second)
+	if err := g.Check(ctx, admin); err != nil {
+		t.Fatalf("within 10 minutes: %v", err)
+	}
+	now = now.Add(2 * time.Second)
+	if err := g.Check(ctx, admin); !errors.Is(err, ErrSecondFactorRequired) {
+		t.Fatalf("after 10 minutes: %v", err)
+	}
+	ch, _ = g.Start(ctx, admin)
+	msg, _ = fake.Last("+46701234567")
+	if err := g.Pass(ctx, admin, ch.ID, regexp.MustCompile(`\d{6}`).FindString(msg.Text)); err != nil {
+		t.Fatal(err)
+	}
+	g.Close(admin)
+	if err := g.Check(ctx, admin); err == nil {
+		t.Fatal("open after Close")
+	}
+}
