@@ -1,4 +1,4 @@
-package paths
+package retention
 
 import (
 	"encoding/xml"
