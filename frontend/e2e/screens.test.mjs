@@ -268,8 +268,22 @@ test('the window paints a splash within 300 ms, before any script has run', asyn
   const html = await (await fetch(url)).text();
   assert.match(html, /data-testid="splash"/, 'the splash is in index.html itself');
   const fresh = await browser.context.newPage();
+  await fresh.bringToFront(); // a page in the background is not painted
   await fresh.goto(url, { waitUntil: 'load' });
-  const fcp = await fresh.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1);
+  // The paint entry may come after the load event on a busy machine: wait for it (it still
+  // says when the paint happened).
+  const fcp = await fresh.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const found = performance.getEntriesByName('first-contentful-paint')[0];
+        if (found) return resolve(found.startTime);
+        new PerformanceObserver((list) => {
+          const e = list.getEntriesByName('first-contentful-paint')[0];
+          if (e) resolve(e.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(-1), 5000);
+      }),
+  );
   await fresh.close();
   console.log(`first contentful paint after ${fcp.toFixed(0)} ms`);
   assert.ok(fcp > 0 && fcp < 300, `first paint after ${fcp} ms`);
