@@ -23,16 +23,11 @@ func cmdImport(e *env, args []string) error {
 	if len(files) == 0 {
 		return usagef("give at least one JSON Lines file")
 	}
-	release, err := e.lock("import")
+	st, done, err := e.openLocked("import")
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer done()
 	start := time.Now()
 	res, err := jsonl.Import(e.ctx, st, files, jsonl.Options{Progress: e.progress("importing", time.Now())})
 	if err != nil {
@@ -186,16 +181,11 @@ func cmdCheck(e *env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	release, err := e.lock("check")
+	st, done, err := e.openLocked("check")
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer done()
 	report := checkReport{Database: []string{}, Index: []string{}}
 	if report.Database, err = st.IntegrityCheck(e.ctx); err != nil {
 		return err

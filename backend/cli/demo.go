@@ -31,16 +31,11 @@ func cmdDemo(e *env, args []string) error {
 			return usagef("--now %q: want RFC 3339 (2026-11-01T00:00:00Z) or a date (2026-11-01)", *nowFlag)
 		}
 	}
-	release, err := e.lock("demo")
+	st, done, err := e.openLocked("demo")
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer done()
 	start := time.Now()
 	res, err := demo.Fill(e.ctx, st, demo.Options{
 		Customers: *customers, Seed: *seed, Now: now,

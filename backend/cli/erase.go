@@ -153,16 +153,11 @@ func personQuery(args []string) (string, error) {
 // folder's lock (name says who holds it): opening the index writes to it (the outbox, a
 // purge left by a crash).
 func (e *env) withIndex(name string, fn func(st *store.Store, ix *search.Index) error) error {
-	release, err := e.lock(name)
+	st, done, err := e.openLocked(name)
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer done()
 	ix, err := e.openIndex(st)
 	if err != nil {
 		return err

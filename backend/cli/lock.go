@@ -39,3 +39,17 @@ func (e *env) closeRead(st *store.Store, name string) {
 	_ = st.Close()
 	_ = l.Release()
 }
+
+// openLocked takes the data folder's lock (name says who holds it) and opens the store;
+// done closes the store, then releases the lock.
+func (e *env) openLocked(name string) (st *store.Store, done func(), err error) {
+	release, err := e.lock(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if st, err = e.open(); err != nil {
+		release()
+		return nil, nil, err
+	}
+	return st, func() { st.Close(); release() }, nil
+}

@@ -88,16 +88,11 @@ func cmdPortalInvite(e *env, args []string) error {
 	if len(pos) != 2 || (pos[0] != "customer" && pos[0] != "contact_person") {
 		return usagef("portal invite customer|contact_person ID")
 	}
-	release, err := e.lock("portal invite")
+	st, done, err := e.openLocked("portal invite")
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer done()
 	if *pub == "" {
 		*pub, _ = portal.GetSetting(e.ctx, st.DB, portal.SettingPublicURL)
 	}

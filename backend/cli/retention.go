@@ -143,16 +143,11 @@ func retentionSet(e *env, args []string) error {
 	if c.Enabled == nil && c.Days == nil && c.OnDelete == nil {
 		return usagef("nothing to change: give --enabled, --days or --on-delete")
 	}
-	release, err := e.lock("retention set")
+	st, done, err := e.openLocked("retention set")
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer done()
 	p, err := retention.SetPolicy(e.ctx, st, pos[0], c)
 	if err != nil {
 		return err

@@ -86,16 +86,11 @@ func cmdIndex(e *env, args []string) error {
 	if len(pos) != 1 || pos[0] != "rebuild" {
 		return usagef("the index command takes one action: rebuild")
 	}
-	release, err := e.lock("index rebuild")
+	st, done, err := e.openLocked("index rebuild")
 	if err != nil {
 		return err
 	}
-	defer release()
-	st, err := e.open()
-	if err != nil {
-		return err
-	}
-	defer st.Close()
+	defer done()
 	start := time.Now()
 	progress := e.progress("indexing", start)
 	ix, err := search.Build(e.ctx, st, func(done, total int) { progress(int64(done), int64(total)) })
