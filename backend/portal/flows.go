@@ -82,12 +82,9 @@ func (s *Server) doLogin(w http.ResponseWriter, r *http.Request, ss *session) {
 		return
 	}
 	ip, now := s.clientIP(r), s.now()
-	norm, _ := normEmail(email)
-	if norm == "" {
-		norm = email
-	}
+	norm := accountKey(email)
 	lim := s.opts.Limits
-	if !s.limiter.allow("login-ip:"+ip, lim.LoginPerIP, now) || !s.limiter.allow("login-acct:"+norm, lim.LoginPerAccount, now) {
+	if !s.allowAttempt("login", ip, norm, lim.LoginPerIP, lim.LoginPerAccount, now) {
 		s.loginFailed(w, ss, email, "err_rate", http.StatusTooManyRequests)
 		return
 	}
@@ -465,12 +462,9 @@ func (s *Server) doReset(w http.ResponseWriter, r *http.Request, ss *session) {
 		return
 	}
 	ip, now := s.clientIP(r), s.now()
-	norm, _ := normEmail(email)
-	if norm == "" {
-		norm = email
-	}
+	norm := accountKey(email)
 	lim := s.opts.Limits
-	if !s.limiter.allow("reset-ip:"+ip, lim.ResetPerIP, now) || !s.limiter.allow("reset-acct:"+norm, lim.ResetPerAccount, now) {
+	if !s.allowAttempt("reset", ip, norm, lim.ResetPerIP, lim.ResetPerAccount, now) {
 		w.WriteHeader(http.StatusTooManyRequests)
 		s.pages.render(w, "reset", ss.lang, map[string]any{"CSRF": ss.csrf, "Error": tr(ss.lang, "err_rate")})
 		return

@@ -43,3 +43,19 @@ func (l *limiter) allow(key string, max int, now time.Time) bool {
 	}
 	return true
 }
+
+// accountKey is the address an account is found and limited by: the normalised e-mail
+// address, or the text as typed when it is none.
+func accountKey(email string) string {
+	if norm, _ := normEmail(email); norm != "" {
+		return norm
+	}
+	return email
+}
+
+// allowAttempt reports whether an attempt of a kind ("login", "reset") from ip on the account
+// acct is within both limits: per address first (an address over its limit counts nothing
+// against the account), then per account.
+func (s *Server) allowAttempt(kind, ip, acct string, perIP, perAccount int, now time.Time) bool {
+	return s.limiter.allow(kind+"-ip:"+ip, perIP, now) && s.limiter.allow(kind+"-acct:"+acct, perAccount, now)
+}
