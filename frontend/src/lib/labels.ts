@@ -3,14 +3,10 @@
 // system-log codes; and the formatters bound to the UI language. Every feature (and the
 // person search) shows these through here, so a Swedish screen never shows `company`,
 // `work_order` or `2022-07-15T05:43:10Z`.
-import { useQuery } from '@tanstack/react-query';
 import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { backend, type TypeSchema } from './backend';
+import { useSchemas, type TypeSchema } from './schemas';
 import { formatAmount, formatCount, formatDate, formatDateTime, formatNumber } from './format';
-
-/** The react-query key of the record schemas (the records feature reads the same). */
-export const schemasKey = ['record-schemas'] as const;
 
 /**
  * Every action the event log can hold: what the app writes (records, erasure, the access
@@ -140,6 +136,6 @@ export function makeWords(t: TFunction, i18n: I18n, schemas: TypeSchema[] | unde
 /** The words and formatters of the UI language, with the registry's type labels. */
 export function useWords(): Words {
   const { t, i18n } = useTranslation();
-  const schemas = useQuery({ queryKey: schemasKey, queryFn: () => backend.recordSchemas(), staleTime: Infinity });
+  const schemas = useSchemas();
   return makeWords(t, i18n, schemas.data);
 }

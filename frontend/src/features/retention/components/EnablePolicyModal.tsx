@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { gdprBackend, type RetentionPolicy } from '@/lib/backend';
+import { retentionApi, type RetentionPolicy } from '../api/retentionApi';
 import { formatCount } from '@/lib/format';
 import { useSetPolicy } from '../api/useRetention';
 
@@ -17,7 +17,7 @@ export function EnablePolicyModal({ policy, label, clock, initialDays, onClose }
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [days, setDays] = useState<string | number>(initialDays ?? (policy.days > 0 ? policy.days : ''));
-  const preview = useMutation({ mutationFn: (n: number) => gdprBackend.previewRetentionPolicy(policy.type, n) });
+  const preview = useMutation({ mutationFn: (n: number) => retentionApi.previewRetentionPolicy(policy.type, n) });
   const save = useSetPolicy();
   const n = typeof days === 'number' ? days : Number.parseInt(days, 10);
   const valid = Number.isInteger(n) && n >= 0 && n <= 36500;

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RetentionRun } from '@/lib/backend';
+import type { RetentionRun } from '../api/retentionApi';
 import { formatCount } from '@/lib/format';
 import { pick } from '@/lib/labels';
 

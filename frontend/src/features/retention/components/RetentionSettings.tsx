@@ -21,7 +21,8 @@ import { IconEye, IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { ErrorCode, gdprBackend, toBackendError, type RetentionPolicy, type RetentionRun } from '@/lib/backend';
+import { ErrorCode, toBackendError } from '@/lib/backend';
+import { retentionApi, type RetentionPolicy, type RetentionRun } from '../api/retentionApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 import { pick } from '@/lib/labels';
@@ -166,7 +167,7 @@ function SchedulerCard({ running, lastRun, nextRun }: { running: boolean; lastRu
               variant="light"
               color="red"
               leftSection={<IconPlayerStop size={16} />}
-              onClick={() => void gdprBackend.cancelRetention()}
+              onClick={() => void retentionApi.cancelRetention()}
             >
               {t('retention.scheduler.cancel')}
             </Button>

@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconKey, IconKeyOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { ErrorCode, schedulerBackend, toBackendError } from '@/lib/backend';
+import { ErrorCode, toBackendError } from '@/lib/backend';
+import { schedulerApi } from '../api/retentionApi';
 import { errorMessage } from '@/lib/errorMessage';
 
 const tokenKey = ['retention', 'schedulerToken'] as const;
@@ -21,10 +22,10 @@ function formatTime(iso: string, lang: string) {
 export function SchedulerTokenCard() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const token = useQuery({ queryKey: tokenKey, queryFn: schedulerBackend.schedulerToken, retry: false });
+  const token = useQuery({ queryKey: tokenKey, queryFn: schedulerApi.schedulerToken, retry: false });
   const onError = (err: unknown) => notifications.show({ color: 'red', message: errorMessage(t, err) });
   const create = useMutation({
-    mutationFn: schedulerBackend.createSchedulerToken,
+    mutationFn: schedulerApi.createSchedulerToken,
     onSuccess: (info) => {
       client.setQueryData(tokenKey, info);
       notifications.show({ color: 'teal', message: t('retention.schedulerToken.createdDone') });
@@ -32,7 +33,7 @@ export function SchedulerTokenCard() {
     onError,
   });
   const revoke = useMutation({
-    mutationFn: schedulerBackend.revokeSchedulerToken,
+    mutationFn: schedulerApi.revokeSchedulerToken,
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: tokenKey });
       notifications.show({ color: 'teal', message: t('retention.schedulerToken.revokedDone') });

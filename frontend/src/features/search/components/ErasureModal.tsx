@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErasurePlan } from '@/lib/backend';
+import type { ErasurePlan } from '../api/searchApi';
 import { MatchBadge } from './PersonSearch';
 import { pick } from '@/lib/labels';
 

@@ -18,7 +18,7 @@ import { IconFileExport, IconSearch, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { gdprBackend, type ErasurePlan, type PersonGroup, type SearchGroup, type SearchHit } from '@/lib/backend';
+import { searchApi, type ErasurePlan, type PersonGroup, type SearchGroup, type SearchHit } from '../api/searchApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 import { pick, useWords } from '@/lib/labels';
@@ -56,9 +56,9 @@ export function PersonSearch() {
   async function exportReport(values: string[] = []) {
     setExporting(true);
     try {
-      const path = await gdprBackend.chooseReportFile();
+      const path = await searchApi.chooseReportFile();
       if (!path) return;
-      const files = await gdprBackend.writeAccessReport(q, values, path);
+      const files = await searchApi.writeAccessReport(q, values, path);
       notifications.show({
         color: 'teal',
         title: t('search.export.doneTitle'),

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TypeCount } from '@/lib/backend';
+import type { TypeCount } from '../api/statusApi';
 import { formatCount } from '@/lib/format';
 
 const areaOrder = ['Workcloud', 'Time', 'GDPR', 'Settings', ''] as const;

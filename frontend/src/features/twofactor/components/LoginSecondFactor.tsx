@@ -4,7 +4,8 @@ import { IconDeviceMobile, IconMessage, IconShieldCheck } from '@tabler/icons-re
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { securityBackend as backend, type Challenge, type SessionInfo } from '@/lib/backend';
+import { type Challenge, type SessionInfo } from '@/lib/backend';
+import { twoFactorApi } from '../api/twoFactorApi';
 
 interface Props {
   /** The second factor passed: the session has started. */
@@ -14,12 +15,12 @@ interface Props {
 }
 
 /**
- * The login's second step on a device that is not trusted (backend.login failed with
+ * The login's second step on a device that is not trusted (twoFactorApi.login failed with
  * second_factor_required): an SMS code, or a code from the authenticator app.
  */
 export function LoginSecondFactor({ onPassed, onCancel }: Props) {
   const { t } = useTranslation();
-  const info = useQuery({ queryKey: ['twofactor', 'login'], queryFn: backend.loginSecondFactor });
+  const info = useQuery({ queryKey: ['twofactor', 'login'], queryFn: twoFactorApi.loginSecondFactor });
   const [totp, setTotp] = useState(false);
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [code, setCode] = useState('');
@@ -30,7 +31,7 @@ export function LoginSecondFactor({ onPassed, onCancel }: Props) {
     setError(null);
     setBusy(true);
     try {
-      setChallenge(await backend.startLoginChallenge());
+      setChallenge(await twoFactorApi.startLoginChallenge());
       setCode('');
     } catch (e) {
       setError(e);
@@ -44,7 +45,7 @@ export function LoginSecondFactor({ onPassed, onCancel }: Props) {
     setError(null);
     setBusy(true);
     try {
-      const session = totp ? await backend.verifyLoginTotp(code.trim()) : await backend.verifyLoginCode(challenge?.id ?? '', code.trim());
+      const session = totp ? await twoFactorApi.verifyLoginTotp(code.trim()) : await twoFactorApi.verifyLoginCode(challenge?.id ?? '', code.trim());
       onPassed(session);
     } catch (e) {
       setError(e);
@@ -55,7 +56,7 @@ export function LoginSecondFactor({ onPassed, onCancel }: Props) {
   };
 
   const cancel = () => {
-    void backend.cancelLoginChallenge().finally(onCancel);
+    void twoFactorApi.cancelLoginChallenge().finally(onCancel);
   };
 
   const askCode = totp || challenge != null;

@@ -4,7 +4,8 @@ import { IconMessage } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { securityBackend as backend, type Challenge } from '@/lib/backend';
+import { type Challenge } from '@/lib/backend';
+import { twoFactorApi } from '../api/twoFactorApi';
 
 interface Props {
   opened: boolean;
@@ -28,7 +29,7 @@ export function PhoneStepUpModal({ opened, onPassed, onClose }: Props) {
 
 function PhoneStepUpForm({ onPassed, onClose }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
-  const info = useQuery({ queryKey: ['twofactor', 'phone'], queryFn: backend.phoneStepUp });
+  const info = useQuery({ queryKey: ['twofactor', 'phone'], queryFn: twoFactorApi.phoneStepUp });
   const [totp, setTotp] = useState(false);
   const [challenge, setChallenge] = useState<Challenge | null>(null);
   const [code, setCode] = useState('');
@@ -38,7 +39,7 @@ function PhoneStepUpForm({ onPassed, onClose }: Omit<Props, 'opened'>) {
   const send = async () => {
     setError(null);
     try {
-      setChallenge(await backend.startPhoneChallenge());
+      setChallenge(await twoFactorApi.startPhoneChallenge());
     } catch (e) {
       setError(e);
     }
@@ -49,7 +50,7 @@ function PhoneStepUpForm({ onPassed, onClose }: Omit<Props, 'opened'>) {
     setBusy(true);
     setError(null);
     try {
-      await backend.passPhoneChallenge(totp ? '' : (challenge?.id ?? ''), code.trim());
+      await twoFactorApi.passPhoneChallenge(totp ? '' : (challenge?.id ?? ''), code.trim());
       onPassed();
       onClose();
     } catch (e) {

@@ -4,7 +4,7 @@ import { IconDeviceDesktop, IconMessageOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { FlowSetting } from '@/lib/backend';
+import type { FlowSetting } from '../api/twoFactorApi';
 import { useSetDevicePeriod, useSetFlow, useTwoFactorSettings } from '../api/useTwoFactor';
 
 /** Settings > Two-factor authentication: a switch per flow, the trusted-device period. */

@@ -3,7 +3,8 @@ import { IconLock, IconMessage, IconShieldCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { ErrorCode, securityBackend as backend, toBackendError, type Challenge, type VaultUnlock } from '@/lib/backend';
+import { ErrorCode, toBackendError, type Challenge } from '@/lib/backend';
+import { vaultApi, type VaultUnlock } from '../api/vaultApi';
 
 export type UnlockPurpose = 'decrypt' | 'save' | 'grant' | 'rotate';
 
@@ -53,7 +54,7 @@ function UnlockForm({ purpose, secondFactor, totpEnrolled, onUnlock, onClose }: 
   const sendCode = async () => {
     setError(null);
     try {
-      setChallenge(await backend.vaultStartChallenge());
+      setChallenge(await vaultApi.vaultStartChallenge());
     } catch (e) {
       setError(e);
     }

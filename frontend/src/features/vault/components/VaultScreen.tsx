@@ -20,8 +20,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { VaultEntry, VaultForm, VaultInfo, VaultPerson } from '@/lib/backend';
-import { securityBackend as backend } from '@/lib/backend';
+import type { VaultEntry, VaultForm, VaultInfo, VaultPerson } from '../api/vaultApi';
+import { vaultApi } from '../api/vaultApi';
 import { copyWithAutoClear } from '../api/clipboard';
 import { useDeleteEntry, useDeleteForm, useVaultEntries, useVaultForms, useVaultInfo, useVaultPeople } from '../api/useVault';
 import { useRevealed } from '../api/useRevealed';
@@ -42,7 +42,7 @@ export function VaultScreen({ route = [] }: { route?: string[] }) {
   const { t } = useTranslation();
   const linkedEntry = route[0] === 'entry' ? (route[1] ?? '') : '';
   const linkedForm = route[0] === 'form' ? (route[1] ?? '') : '';
-  const entry = useQuery({ queryKey: ['vault-entry', linkedEntry], queryFn: () => backend.vaultEntry(linkedEntry), enabled: linkedEntry !== '', retry: false });
+  const entry = useQuery({ queryKey: ['vault-entry', linkedEntry], queryFn: () => vaultApi.vaultEntry(linkedEntry), enabled: linkedEntry !== '', retry: false });
   const info = useVaultInfo();
   const forms = useVaultForms();
   const people = useVaultPeople();
@@ -284,7 +284,7 @@ function FormPanel({ form, info, people, onEdit, marked }: { form: VaultForm; in
         totpEnrolled={info.totpEnrolled}
         onUnlock={async (unlock) => {
           const id = unlockFor ?? '';
-          const values = await backend.vaultDecrypt(id, unlock);
+          const values = await vaultApi.vaultDecrypt(id, unlock);
           revealed.show(id, values);
         }}
         onClose={() => setUnlockFor(null)}
