@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { singularOf, usePick, type Labelled } from '@/lib/i18n/pick';
 import { useWords, type Words } from '@/lib/labels';
 import { schemasKey, useSchemas, type FieldSchema, type TypeSchema } from '@/lib/schemas';
 import { recordsApi, type RecordQuery } from './recordsApi';
@@ -16,16 +17,14 @@ export function useRecord(type: string, id: string) {
 }
 
 /** The label of a type or field in the UI language (the registry holds both). */
-export function useLabel() {
-  const { i18n } = useTranslation();
-  return (item: { labelSv: string; labelEn: string }) => (i18n.language === 'en' ? item.labelEn : item.labelSv) || item.labelSv;
+export function useLabel(): (item: Labelled) => string {
+  return usePick().label;
 }
 
 /** A type's label for one record ("Kund"), from the registry's singular labels. */
 export function useSingular() {
-  const { i18n } = useTranslation();
-  return (schema: TypeSchema) =>
-    (i18n.language === 'en' ? schema.singularEn || schema.labelEn : schema.singularSv || schema.labelSv) || schema.labelSv;
+  const { language } = usePick();
+  return (schema: TypeSchema) => singularOf(language, schema);
 }
 
 /** Fields the app keeps itself and forms do not offer. */

@@ -24,19 +24,12 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { ErrorCode, toBackendError } from '@/lib/backend';
 import { retentionApi, type RetentionPolicy, type RetentionRun } from '../api/retentionApi';
 import { errorMessage } from '@/lib/errorMessage';
-import { formatCount } from '@/lib/format';
-import { pick } from '@/lib/labels';
+import { formatCount, formatInstant } from '@/lib/format';
+import { pick } from '@/lib/i18n/pick';
 import { usePreview, useRetentionOverview, useRetentionProgress, useRunNow, useSetPolicy } from '../api/useRetention';
 import { EnablePolicyModal } from './EnablePolicyModal';
 import { PreviewModal } from './PreviewModal';
 import { SchedulerTokenCard } from './SchedulerTokenCard';
-
-export function formatTime(iso: string, lang: string) {
-  if (!iso) return '';
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
-}
 
 /** Settings > GDPR > Anonymisation: the policies, the scheduler, a preview and the history. */
 export function RetentionSettings() {
@@ -144,7 +137,7 @@ function SchedulerCard({ running, lastRun, nextRun }: { running: boolean; lastRu
               </Text>
               <Text size="sm" data-testid="last-run">
                 {lastRun
-                  ? `${formatTime(lastRun.startedAt, lang)} (${t(`retention.trigger.${lastRun.trigger as 'manual'}`, { defaultValue: lastRun.trigger })}) · ${runSummary(t as Translate, lastRun, lang)}`
+                  ? `${formatInstant(lastRun.startedAt, lang)} (${t(`retention.trigger.${lastRun.trigger as 'manual'}`, { defaultValue: lastRun.trigger })}) · ${runSummary(t as Translate, lastRun, lang)}`
                   : t('retention.scheduler.never')}
               </Text>
             </div>
@@ -153,7 +146,7 @@ function SchedulerCard({ running, lastRun, nextRun }: { running: boolean; lastRu
                 {t('retention.scheduler.nextRun')}
               </Text>
               <Text size="sm" data-testid="next-run">
-                {nextRun ? formatTime(nextRun, lang) : t('retention.scheduler.notScheduled')}
+                {nextRun ? formatInstant(nextRun, lang) : t('retention.scheduler.notScheduled')}
               </Text>
             </div>
           </Group>
@@ -388,7 +381,7 @@ function HistoryTable({ runs }: { runs: RetentionRun[] }) {
           <Table.Tbody>
             {runs.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{formatTime(r.startedAt, lang)}</Table.Td>
+                <Table.Td>{formatInstant(r.startedAt, lang)}</Table.Td>
                 <Table.Td>{t(`retention.trigger.${r.trigger as 'manual'}`, { defaultValue: r.trigger })}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{runSummary(t as Translate, r, lang)}</Text>

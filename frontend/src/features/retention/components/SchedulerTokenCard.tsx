@@ -7,12 +7,9 @@ import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { ErrorCode, toBackendError } from '@/lib/backend';
 import { schedulerApi } from '../api/retentionApi';
 import { errorMessage } from '@/lib/errorMessage';
+import { formatInstant } from '@/lib/format';
 
 const tokenKey = ['retention', 'schedulerToken'] as const;
-
-function formatTime(iso: string, lang: string) {
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
 
 /**
  * The scheduler token (admins): create, replace or revoke the token a Task Scheduler, launchd
@@ -57,7 +54,7 @@ export function SchedulerTokenCard() {
         </Text>
         <Text size="sm" data-testid="scheduler-token-state">
           {info.exists
-            ? t('retention.schedulerToken.created', { at: formatTime(info.createdAt, i18n.language), by: info.createdBy })
+            ? t('retention.schedulerToken.created', { at: formatInstant(info.createdAt, i18n.language), by: info.createdBy })
             : t('retention.schedulerToken.none')}
         </Text>
         <div>

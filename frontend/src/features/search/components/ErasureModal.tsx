@@ -3,7 +3,7 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ErasurePlan } from '../api/searchApi';
 import { MatchBadge } from './PersonSearch';
-import { pick } from '@/lib/labels';
+import { pick } from '@/lib/i18n/pick';
 
 
 interface Props {
