@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { IconLock, IconMessage, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { IconLock, IconShieldCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SecondFactorStep, SecondFactorSwitch, useSecondFactor } from '@/components/secondFactor/SecondFactorStep';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { ErrorCode, toBackendError, type Challenge } from '@/lib/backend';
+import { ErrorCode, toBackendError } from '@/lib/backend';
 import { vaultApi, type VaultUnlock } from '../api/vaultApi';
 
 export type UnlockPurpose = 'decrypt' | 'save' | 'grant' | 'rotate';
@@ -45,43 +46,31 @@ function UnlockForm({ purpose, secondFactor, totpEnrolled, onUnlock, onClose }: 
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [asked, setAsked] = useState(secondFactor);
-  const [useTotp, setUseTotp] = useState(false);
-  const [challenge, setChallenge] = useState<Challenge | null>(null);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const factor = useSecondFactor(vaultApi.vaultStartChallenge);
   const [busy, setBusy] = useState(false);
-
-  const sendCode = async () => {
-    setError(null);
-    try {
-      setChallenge(await vaultApi.vaultStartChallenge());
-    } catch (e) {
-      setError(e);
-    }
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     event.stopPropagation(); // the dialog may sit inside another form (React events bubble through portals)
     setBusy(true);
-    setError(null);
+    factor.setError(null);
     const unlock: VaultUnlock = { password, challengeId: '', code: '', totp: false };
-    if (asked && useTotp) Object.assign(unlock, { code, totp: true });
-    else if (asked && challenge) Object.assign(unlock, { code, challengeId: challenge.id });
+    if (asked && factor.ready) Object.assign(unlock, factor.proof());
     try {
       await onUnlock(unlock);
       setPassword('');
       onClose();
     } catch (e) {
-      if (toBackendError(e).code === ErrorCode.SecondFactorRequired && !asked) setAsked(true);
-      else setError(e);
-      setCode('');
+      if (toBackendError(e).code === ErrorCode.SecondFactorRequired && !asked) {
+        setAsked(true);
+        factor.setCode('');
+      } else factor.fail(e);
     } finally {
       setBusy(false);
     }
   };
 
-  const canSubmit = password !== '' && (!asked || code.trim() !== '');
+  const canSubmit = password !== '' && (!asked || factor.code.trim() !== '');
   return (
     <form onSubmit={submit}>
       <Stack>
@@ -98,46 +87,12 @@ function UnlockForm({ purpose, secondFactor, totpEnrolled, onUnlock, onClose }: 
           <Alert color="blue" variant="light" icon={<IconShieldCheck />}>
             <Stack gap="xs">
               <Text size="sm">{t('vault.unlock.secondFactor')}</Text>
-              {useTotp ? (
-                <TextInput
-                  label={t('vault.unlock.totpCode')}
-                  value={code}
-                  onChange={(e) => setCode(e.currentTarget.value)}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                />
-              ) : challenge ? (
-                <>
-                  <Text size="sm">{t('vault.unlock.codeSent', { to: challenge.to })}</Text>
-                  <TextInput
-                    label={t('vault.unlock.code')}
-                    value={code}
-                    onChange={(e) => setCode(e.currentTarget.value)}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                  />
-                </>
-              ) : (
-                <Button variant="light" leftSection={<IconMessage size={16} />} onClick={sendCode}>
-                  {t('vault.unlock.sendCode')}
-                </Button>
-              )}
-              {totpEnrolled && (
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  onClick={() => {
-                    setUseTotp(!useTotp);
-                    setCode('');
-                  }}
-                >
-                  {useTotp ? t('vault.unlock.useSms') : t('vault.unlock.useTotp')}
-                </Button>
-              )}
+              <SecondFactorStep factor={factor} variant="dialog" />
+              {totpEnrolled && <SecondFactorSwitch factor={factor} variant="dialog" />}
             </Stack>
           </Alert>
         )}
-        {error != null && <ErrorAlert error={error} />}
+        {factor.error != null && <ErrorAlert error={factor.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('vault.unlock.cancel')}
