@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, Modal, ScrollArea, Stack, Table,
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ErasurePlan } from '../api/searchApi';
-import { MatchBadge } from './PersonSearch';
+import { MatchBadge } from './MatchBadge';
 import { pick } from '@/lib/i18n/pick';
 
 

@@ -1,0 +1,48 @@
+import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { SearchGroup } from '../api/searchApi';
+import { formatCount } from '@/lib/format';
+import { pick } from '@/lib/i18n/pick';
+import { useWords } from '@/lib/labels';
+import { HitRow } from './HitRow';
+
+/**
+ * A group's title: the menu's name of its records' type ("Ärenden", not the data map's
+ * "Ärendehantering"); old values and secure data by their own names.
+ */
+function groupTitle(g: SearchGroup, lang: string): string {
+  if (g.location === 'Versionshistorik') return pick(lang, 'Versionshistorik', 'Version history');
+  const h = g.hits[0];
+  return h ? pick(lang, h.typeLabelSv, h.typeLabelEn) : g.location;
+}
+
+/** The hits in one place of the data map (a record type, the version history). */
+export function HitGroup({ group: g }: { group: SearchGroup }) {
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  const words = useWords();
+  return (
+    <Paper withBorder radius="md" data-testid="hit-group" data-location={`${g.area}/${g.location}`}>
+      <Group justify="space-between" px="lg" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+        <Group gap={6}>
+          <Text size="sm" c="dimmed">
+            {words.area(g.area)} /
+          </Text>
+          <Title order={3} size="h5">
+            {groupTitle(g, lang)}
+          </Title>
+        </Group>
+        <Badge variant="light" color="gray" data-testid="group-count">
+          {formatCount(g.count, lang)}
+        </Badge>
+      </Group>
+      <Table verticalSpacing={8} horizontalSpacing="lg">
+        <Table.Tbody>
+          {g.hits.map((h, i) => (
+            <HitRow key={`${h.type}/${h.id}/${h.field}/${i}`} hit={h} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
