@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Challenge } from '@/lib/backend';
 
 /** What the backend checks: an SMS challenge's id and code, or a code from the authenticator app. */
@@ -20,6 +20,12 @@ export function useSecondFactor(start: () => Promise<Challenge>) {
   const [code, setCode] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fail = (e: unknown) => {
+    setError(e);
+    setCode('');
+  };
 
   const send = async () => {
     setError(null);
@@ -52,9 +58,25 @@ export function useSecondFactor(start: () => Promise<Challenge>) {
       setError(null);
     },
     /** The backend refused: show why, and let the code be typed again. */
-    fail: (e: unknown) => {
-      setError(e);
-      setCode('');
+    fail,
+    /** A submit is running. */
+    busy,
+    /**
+     * Submits the step's form: runs check (the flow's own call with proof()) with busy on and
+     * the error cleared; a rejection is shown and the code cleared, unless handled takes it.
+     */
+    submit: async (event: FormEvent, check: () => Promise<void>, handled?: (e: unknown) => boolean) => {
+      event.preventDefault();
+      event.stopPropagation(); // the step may sit in a dialog inside another form (React events bubble through portals)
+      setBusy(true);
+      setError(null);
+      try {
+        await check();
+      } catch (e) {
+        if (!handled?.(e)) fail(e);
+      } finally {
+        setBusy(false);
+      }
     },
     proof: (): SecondFactorProof => ({ challengeId: totp ? '' : (challenge?.id ?? ''), code: code.trim(), totp }),
   };

@@ -1,4 +1,4 @@
-import { Badge, Group, NumberInput, SegmentedControl, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, SegmentedControl, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import type { RetentionPolicy } from '../api/retentionApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { pick } from '@/lib/i18n/pick';
 import { useSetPolicy } from '../api/useRetention';
+import { DaysInput } from './DaysInput';
 import { EnablePolicyModal } from './EnablePolicyModal';
 import { clockText, type Translate } from './retentionText';
 
@@ -84,12 +85,8 @@ export function PolicyRow({ policy: p }: { policy: RetentionPolicy }) {
             </Badge>
           </Group>
         ) : (
-          <NumberInput
+          <DaysInput
             size="xs"
-            min={0}
-            max={36500}
-            allowDecimal={false}
-            allowNegative={false}
             value={days}
             onChange={setDays}
             onBlur={commitDays}

@@ -1,10 +1,10 @@
-import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
+import { Badge, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { SearchGroup } from '../api/searchApi';
 import { formatCount } from '@/lib/format';
 import { pick } from '@/lib/i18n/pick';
 import { useWords } from '@/lib/labels';
-import { HitRow } from './HitRow';
+import { HitCard } from './HitCard';
 
 /**
  * A group's title: the menu's name of its records' type ("Ärenden", not the data map's
@@ -22,27 +22,25 @@ export function HitGroup({ group: g }: { group: SearchGroup }) {
   const lang = i18n.language;
   const words = useWords();
   return (
-    <Paper withBorder radius="md" data-testid="hit-group" data-location={`${g.area}/${g.location}`}>
-      <Group justify="space-between" px="lg" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        <Group gap={6}>
+    <HitCard
+      data-testid="hit-group"
+      data-location={`${g.area}/${g.location}`}
+      hits={g.hits}
+      heading={
+        <>
           <Text size="sm" c="dimmed">
             {words.area(g.area)} /
           </Text>
           <Title order={3} size="h5">
             {groupTitle(g, lang)}
           </Title>
-        </Group>
+        </>
+      }
+      count={
         <Badge variant="light" color="gray" data-testid="group-count">
           {formatCount(g.count, lang)}
         </Badge>
-      </Group>
-      <Table verticalSpacing={8} horizontalSpacing="lg">
-        <Table.Tbody>
-          {g.hits.map((h, i) => (
-            <HitRow key={`${h.type}/${h.id}/${h.field}/${i}`} hit={h} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
+      }
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SecondFactorResend, SecondFactorStep, SecondFactorSwitch, useSecondFactor } from '@/components/secondFactor/SecondFactorStep';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
@@ -23,21 +23,13 @@ export function LoginSecondFactor({ onPassed, onCancel }: Props) {
   const { t } = useTranslation();
   const info = useQuery({ queryKey: ['twofactor', 'login'], queryFn: twoFactorApi.loginSecondFactor });
   const factor = useSecondFactor(twoFactorApi.startLoginChallenge);
-  const [busy, setBusy] = useState(false);
+  const busy = factor.busy;
 
-  const verify = async (event: FormEvent) => {
-    event.preventDefault();
-    factor.setError(null);
-    setBusy(true);
-    try {
+  const verify = (event: FormEvent) =>
+    factor.submit(event, async () => {
       const { challengeId, code, totp } = factor.proof();
       onPassed(totp ? await twoFactorApi.verifyLoginTotp(code) : await twoFactorApi.verifyLoginCode(challengeId, code));
-    } catch (e) {
-      factor.fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const cancel = () => {
     void twoFactorApi.cancelLoginChallenge().finally(onCancel);

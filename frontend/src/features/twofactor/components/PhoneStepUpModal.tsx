@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SecondFactorStep, SecondFactorSwitch, useSecondFactor } from '@/components/secondFactor/SecondFactorStep';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
@@ -30,24 +30,14 @@ function PhoneStepUpForm({ onPassed, onClose }: Omit<Props, 'opened'>) {
   const { t } = useTranslation();
   const info = useQuery({ queryKey: ['twofactor', 'phone'], queryFn: twoFactorApi.phoneStepUp });
   const factor = useSecondFactor(twoFactorApi.startPhoneChallenge);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    event.stopPropagation(); // the dialog may sit inside another form (React events bubble through portals)
-    setBusy(true);
-    factor.setError(null);
-    try {
+  const submit = (event: FormEvent) =>
+    factor.submit(event, async () => {
       const { challengeId, code } = factor.proof();
       await twoFactorApi.passPhoneChallenge(challengeId, code);
       onPassed();
       onClose();
-    } catch (e) {
-      factor.fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <form onSubmit={submit}>
@@ -60,7 +50,7 @@ function PhoneStepUpForm({ onPassed, onClose }: Omit<Props, 'opened'>) {
           <Button variant="default" onClick={onClose}>
             {t('twofactor.phone.cancel')}
           </Button>
-          <Button type="submit" loading={busy} disabled={!factor.ready || factor.code.trim() === ''}>
+          <Button type="submit" loading={factor.busy} disabled={!factor.ready || factor.code.trim() === ''}>
             {t('twofactor.phone.verify')}
           </Button>
         </Group>

@@ -47,28 +47,26 @@ function UnlockForm({ purpose, secondFactor, totpEnrolled, onUnlock, onClose }: 
   const [password, setPassword] = useState('');
   const [asked, setAsked] = useState(secondFactor);
   const factor = useSecondFactor(vaultApi.vaultStartChallenge);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    event.stopPropagation(); // the dialog may sit inside another form (React events bubble through portals)
-    setBusy(true);
-    factor.setError(null);
-    const unlock: VaultUnlock = { password, challengeId: '', code: '', totp: false };
-    if (asked && factor.ready) Object.assign(unlock, factor.proof());
-    try {
-      await onUnlock(unlock);
-      setPassword('');
-      onClose();
-    } catch (e) {
-      if (toBackendError(e).code === ErrorCode.SecondFactorRequired && !asked) {
-        setAsked(true);
-        factor.setCode('');
-      } else factor.fail(e);
-    } finally {
-      setBusy(false);
-    }
+  // The form turned out to want a second factor: ask for it rather than show an error.
+  const askSecondFactor = (e: unknown) => {
+    if (asked || toBackendError(e).code !== ErrorCode.SecondFactorRequired) return false;
+    setAsked(true);
+    factor.setCode('');
+    return true;
   };
+  const submit = (event: FormEvent) =>
+    factor.submit(
+      event,
+      async () => {
+        const unlock: VaultUnlock = { password, challengeId: '', code: '', totp: false };
+        if (asked && factor.ready) Object.assign(unlock, factor.proof());
+        await onUnlock(unlock);
+        setPassword('');
+        onClose();
+      },
+      askSecondFactor,
+    );
 
   const canSubmit = password !== '' && (!asked || factor.code.trim() !== '');
   return (
@@ -97,7 +95,7 @@ function UnlockForm({ purpose, secondFactor, totpEnrolled, onUnlock, onClose }: 
           <Button variant="default" onClick={onClose}>
             {t('vault.unlock.cancel')}
           </Button>
-          <Button type="submit" loading={busy} disabled={!canSubmit} leftSection={<IconLock size={16} />}>
+          <Button type="submit" loading={factor.busy} disabled={!canSubmit} leftSection={<IconLock size={16} />}>
             {t('vault.unlock.submit')}
           </Button>
         </Group>
