@@ -4,8 +4,7 @@ import { IconBuildingStore, IconClock, IconEdit, IconKey, IconPlus, IconShieldCh
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { VaultEntry, VaultForm, VaultInfo, VaultPerson } from '../api/vaultApi';
-import { vaultApi } from '../api/vaultApi';
+import { vaultApi, type VaultEntry, type VaultForm, type VaultInfo, type VaultPerson } from '../api/vaultApi';
 import { copyWithAutoClear } from '../api/clipboard';
 import { useDeleteEntry, useDeleteForm, useVaultEntries } from '../api/useVault';
 import { useRevealed } from '../api/useRevealed';
