@@ -5,7 +5,6 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
 import { ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
-import { localeOf } from '@/lib/i18n/pick';
 import { authApi } from '../api/authApi';
 import { AuthScreenFrame } from './AuthScreenFrame';
 import { ForgotPassword } from './ForgotPassword';
@@ -104,7 +103,7 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
           {error && (
             <Alert color="red" icon={<IconAlertCircle size={18} />} role="alert" data-testid="login-error">
               {t(`errors.${error.code}`, { defaultValue: t('errors.internal') })}
-              {retry && ` ${t('auth.login.retryAt', { time: retry.toLocaleTimeString(localeOf(i18n.language)) })}`}
+              {retry && ` ${t('auth.login.retryAt', { time: retry.toLocaleTimeString(i18n.language) })}`}
             </Alert>
           )}
           <TextInput
