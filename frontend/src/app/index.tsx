@@ -9,6 +9,7 @@ import { LogsScreen } from '@/features/logs/components/LogsScreen';
 import { RecordsNav } from '@/features/records/components/RecordsNav';
 import { RecordsScreen } from '@/features/records/components/RecordsScreen';
 import { RetentionSettings } from '@/features/retention/components/RetentionSettings';
+import { InventoryGate } from '@/features/search/components/InventoryGate';
 import { PersonSearch } from '@/features/search/components/PersonSearch';
 import { StatusScreen } from '@/features/status/components/StatusScreen';
 import { UsersScreen } from '@/features/users/components/UsersScreen';
@@ -37,7 +38,12 @@ function Screen({ route, session }: { route: string[]; session: SessionInfo }) {
       if (page === 'users') return <UsersScreen />;
       if (page === 'logs') return <LogsScreen />;
       if (page === 'anonymisation') return <RetentionSettings />;
-      if (page === 'search') return <PersonSearch />;
+      if (page === 'search')
+        return (
+          <InventoryGate>
+            <PersonSearch />
+          </InventoryGate>
+        );
       if (page === 'general') return <GeneralSettings session={session} />;
       if (page === 'sms') return <SmsSettingsScreen />;
       if (page === 'twofactor') return <TwoFactorSettingsScreen />;

@@ -243,6 +243,14 @@ export const gdprBackend = {
   rebuildIndex: (): Promise<IndexCheck> => call(() => App.RebuildIndex()),
 };
 
+// The GDPR inventory switch (app_inventory.go): person search, report and erase behind an SMS code.
+export type InventoryStepUpInfo = Data<main.InventoryStepUpInfo>;
+export const inventoryBackend = {
+  stepUp: (): Promise<InventoryStepUpInfo> => call(() => App.InventoryStepUp()),
+  startChallenge: (): Promise<Challenge> => call(() => App.StartInventoryChallenge()),
+  passChallenge: (challengeId: string, code: string): Promise<void> => call(() => App.PassInventoryChallenge(challengeId, code)),
+};
+
 // Secure data, two-factor authentication and SMS (app_vault.go, app_twofactor.go, app_sms.go).
 export type VaultForm = Data<vault.Form>;
 export type VaultField = Data<vault.Field>;

@@ -385,6 +385,20 @@ export namespace main {
 	        this.count = source["count"];
 	    }
 	}
+	export class InventoryStepUpInfo {
+	    asks: boolean;
+	    openUntil: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InventoryStepUpInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.asks = source["asks"];
+	        this.openUntil = source["openUntil"];
+	    }
+	}
 	export class JobCount {
 	    name: string;
 	    count: number;
