@@ -30,6 +30,7 @@ const anna = {
 const bertil = { id: 'C-PORTAL-2', number: '7002', name: 'Bertil Portal', email: 'bertil.portal@example.se', mobile: '070-444 44 44', e164: '+46704444444', password: 'Bertil-portal-lösenord-2026', newPassword: 'Bertil-nytt-portal-lösen-2027' };
 const cecilia = { id: 'C-PORTAL-3', number: '7003', name: 'Cecilia Portal', email: 'cecilia.portal@example.se', mobile: '070-555 55 55', e164: '+46705555555', password: 'Cecilia-portal-lösenord-2026' };
 const quoteId = 'Q-PORTAL';
+const adminMobile = { local: '070-111 11 11', e164: '+46701111111' };
 let annaPage; // Anna's browser, logged in (the CSRF test uses it)
 let fakesms;
 let app; // the desktop app (admin logged in)
@@ -137,6 +138,12 @@ before(async () => {
   page = await app.open();
   await loginThroughScreen(page, admin, adminPassword);
   await page.getByTestId('user-menu').waitFor();
+  // The admin's own phone (for the GDPR inventory's code), set before any switch is on.
+  const me = (await callBound(page, 'State')).value.session.userId;
+  const user = await callBound(page, 'GetRecord', 'user', me);
+  const values = { ...user.value.values, mobile_phone: adminMobile.local };
+  delete values.versions;
+  assert.deepEqual((await callBound(page, 'SaveRecord', 'user', me, values, false)).value.problems, []);
   // SMS through the fake provider, the portal's switches on, a customer with a phone and a quote.
   const saved = await callBound(page, 'SaveSMSSettings', { provider: '46elks', senderName: 'Dataskydd', username: 'e2e-user', password: 'e2e-secret' });
   assert.equal(saved.ok, true, `SMS settings: ${saved.code}`);
@@ -336,5 +343,40 @@ test('after five wrong codes the 6th is refused, even the right one', async () =
   await other.getByText('För många felaktiga koder', { exact: false }).waitFor();
   await other.goto(`${portalURL}/home`);
   await other.waitForURL(/\/login$/);
+  assert.deepEqual(app.pageErrors, []);
+});
+
+test('the GDPR inventory switch: person search asks for an SMS code, then opens', async () => {
+  const on = await callBound(page, 'SetTwoFactorFlow', 'gdpr_inventory', true);
+  assert.equal(on.ok, true, `switch: ${on.code}`);
+  // The backend refuses before a code, whatever the screen does.
+  assert.equal((await callBound(page, 'SearchPersons', { query: anna.name, areas: [] })).code, 'second_factor_required');
+  assert.equal((await callBound(page, 'PreviewErasure', anna.name, [])).code, 'second_factor_required');
+  assert.equal((await callBound(page, 'EraseEverywhere', anna.name, [])).code, 'second_factor_required');
+  assert.equal((await callBound(page, 'GetRecord', 'customer', anna.id)).value.values.name, anna.name, 'nothing erased');
+
+  await settings('search');
+  const form = page.getByTestId('inventory-code-form');
+  await form.waitFor();
+  assert.equal(await page.getByTestId('search-input').count(), 0, 'no search before the code');
+  const before = await lastId(adminMobile.e164);
+  await form.getByRole('button', { name: 'Skicka kod via SMS' }).click();
+  await form.getByTestId('inventory-code-sent').waitFor();
+  const code = await codeAfter(adminMobile.e164, before);
+  await form.getByLabel('Kod från SMS:et').fill(code === '000000' ? '111111' : '000000');
+  await form.getByRole('button', { name: 'Verifiera' }).click();
+  await form.getByRole('alert').waitFor();
+  assert.equal(await page.getByTestId('search-input').count(), 0, 'a wrong code opens nothing');
+  await page.screenshot({ path: join(out, '86-inventory-code-sv.png'), style: hideToasts });
+  await form.getByLabel('Kod från SMS:et').fill(code);
+  await form.getByRole('button', { name: 'Verifiera' }).click();
+  await page.getByTestId('search-input').fill(anna.name);
+  await page.getByTestId('person-group').first().waitFor();
+  const info = (await callBound(page, 'InventoryStepUp')).value;
+  assert.equal(info.asks, true);
+  const left = Date.parse(info.openUntil) - Date.now();
+  assert.ok(left > 9 * 60_000 && left <= 10 * 60_000, `open for the next 10 minutes (${left} ms)`);
+  assert.equal((await callBound(page, 'SearchPersons', { query: anna.name, areas: [] })).ok, true);
+  await page.screenshot({ path: join(out, '87-inventory-open-sv.png'), style: hideToasts });
   assert.deepEqual(app.pageErrors, []);
 });
