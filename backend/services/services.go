@@ -89,7 +89,7 @@ func wire(ctx context.Context, st *store.Store, opts Options) (*Services, error)
 		s.Secrets = secrets.NewKeyring()
 	}
 	var err error
-	s.Vault, err = vault.New(st.DB, vault.Options{Events: vault.StoreEvents{Store: st}, KeyParams: keys, StepUp: vault.StepUpFunc(s.verifyStepUp)})
+	s.Vault, err = vault.New(st.DB, vault.Options{Events: vault.StoreEvents{Store: st}, KeyParams: keys, StepUp: vaultStepUp{s}})
 	if err != nil {
 		return nil, err
 	}
