@@ -66,6 +66,8 @@ export function InventoryStepUp():Promise<main.InventoryStepUpInfo>;
 
 export function InviteToPortal(arg1:string,arg2:string):Promise<portal.Invitation>;
 
+export function InviteToPortalBySMS(arg1:string,arg2:string):Promise<main.PortalInviteResult>;
+
 export function ListErasureRequests():Promise<Array<portal.ErasureRequest>>;
 
 export function ListRecords(arg1:records.Query):Promise<records.Page>;

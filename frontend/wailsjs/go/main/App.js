@@ -122,6 +122,10 @@ export function InviteToPortal(arg1, arg2) {
   return window['go']['main']['App']['InviteToPortal'](arg1, arg2);
 }
 
+export function InviteToPortalBySMS(arg1, arg2) {
+  return window['go']['main']['App']['InviteToPortalBySMS'](arg1, arg2);
+}
+
 export function ListErasureRequests() {
   return window['go']['main']['App']['ListErasureRequests']();
 }
