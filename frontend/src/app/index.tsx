@@ -19,6 +19,7 @@ import { MyTwoFactorScreen } from '@/features/twofactor/components/MyTwoFactorSc
 import { PhoneStepUpModal } from '@/features/twofactor/components/PhoneStepUpModal';
 import { TwoFactorSettingsScreen } from '@/features/twofactor/components/TwoFactorSettingsScreen';
 import { VaultScreen } from '@/features/vault/components/VaultScreen';
+import { PortalInviteButton } from '@/features/portal/components/PortalInviteButton';
 import { PortalSettingsScreen } from '@/features/portal/components/PortalSettingsScreen';
 import { IconLockSquareRounded } from '@tabler/icons-react';
 import type { SessionInfo } from '@/lib/backend';
@@ -31,7 +32,13 @@ function Screen({ route, session }: { route: string[]; session: SessionInfo }) {
   const [section, page] = route;
   switch (section) {
     case 'records':
-      return <RecordsScreen route={route.slice(1)} stepUp={(dialog) => <PhoneStepUpModal {...dialog} />} />;
+      return (
+        <RecordsScreen
+          route={route.slice(1)}
+          stepUp={(dialog) => <PhoneStepUpModal {...dialog} />}
+          actions={session.roles.includes('admin') ? (type, id, values) => <PortalInviteButton type={type} id={id} values={values} /> : undefined}
+        />
+      );
     case 'vault':
       return <VaultScreen route={route.slice(1)} />;
     case 'settings':
