@@ -94,10 +94,13 @@ async function portalLogin(p, password, { code = true, who = anna } = {}) {
 }
 
 /** Invites `who` (bound call) and sets the first password with the code, in browser p. */
-async function acceptInvitation(p, who) {
-  const inv = await callBound(page, 'InviteToPortal', 'customer', who.id);
-  assert.equal(inv.ok, true, `invite ${who.id}: ${inv.code}`);
-  await p.goto(inv.value.link);
+async function acceptInvitation(p, who, link = '') {
+  if (!link) {
+    const inv = await callBound(page, 'InviteToPortal', 'customer', who.id);
+    assert.equal(inv.ok, true, `invite ${who.id}: ${inv.code}`);
+    link = inv.value.link;
+  }
+  await p.goto(link);
   await p.fill('#password', who.password);
   await p.fill('#password2', who.password);
   const before = await lastId(who.e164);
@@ -191,11 +194,40 @@ test('Settings > Kundportal starts the portal inside the app and makes an invita
   const link = page.getByTestId('portal-invite-link');
   await link.waitFor();
   assert.match(await link.innerText(), new RegExp(`${portalURL}/invite/\\S+`));
+  anna.link = /(http:\/\/\S+\/invite\/\S+)/.exec(await link.innerText())[1];
   await page.screenshot({ path: join(out, '80-portal-settings-sv.png'), style: hideToasts });
 });
 
+test('the customer card invites by SMS; a contact person without a phone gets the no-phone message', async () => {
+  // Cecilia's card: the link goes to her mobile (her first password comes later, from this SMS).
+  await go(`#/records/customer/${cecilia.id}`);
+  const before = await lastId(cecilia.e164);
+  await page.getByTestId('portal-invite').click();
+  const sent = page.getByTestId('portal-invite-sms');
+  await sent.waitFor();
+  assert.match(await sent.innerText(), /Länken skickades via SMS till \+4670•+55\./);
+  const link = await page.getByTestId('portal-invite-card-link').innerText();
+  const sms = await fetch(`${smsURL}/last?to=${encodeURIComponent(cecilia.e164)}`).then((r) => r.json());
+  assert.notEqual(sms.id, before);
+  assert.ok(sms.message.includes(link.trim()), `the SMS carries the link: ${sms.message}`);
+  await page.screenshot({ path: join(out, '79-customer-card-invite-sv.png'), style: hideToasts });
+  await page.keyboard.press('Escape');
+  cecilia.link = link.trim();
+
+  const kim = await callBound(page, 'SaveRecord', 'contact_person', 'K-PORTAL', { customer_number: anna.number, first_name: 'Kim', last_name: 'Kontakt', email: 'kim.kontakt@example.se' }, true);
+  assert.equal(kim.ok, true, `contact person: ${kim.code}`);
+  await go('#/records/contact_person/K-PORTAL');
+  await page.getByTestId('portal-invite').click();
+  const none = page.getByTestId('portal-invite-no-sms');
+  await none.waitFor();
+  assert.match(await none.innerText(), /personen har inget telefonnummer/);
+  assert.match(await none.innerText(), /under kontaktpersonen/);
+  assert.match(await page.getByTestId('portal-invite-card-link').innerText(), /\/invite\//);
+  await page.keyboard.press('Escape');
+});
+
 test('invitation -> first password with the SMS code -> approve a quote with a code -> the app shows it', async () => {
-  const invite = /(http:\/\/\S+\/invite\/\S+)/.exec(await page.getByTestId('portal-invite-link').innerText())[1];
+  const invite = anna.link; // made in Settings > Kundportal by the test before
   const { p } = await customerBrowser();
   await p.goto(invite);
   await p.fill('#password', anna.password);
@@ -306,7 +338,7 @@ test('a POST without the CSRF token is refused and changes nothing', async () =>
 
 test('after five wrong codes the 6th is refused, even the right one', async () => {
   const { p: first } = await customerBrowser();
-  await acceptInvitation(first, cecilia);
+  await acceptInvitation(first, cecilia, cecilia.link);
   const { p } = await customerBrowser();
   const before = await lastId(cecilia.e164);
   assert.equal(await portalLogin(p, cecilia.password, { code: false, who: cecilia }), true);
