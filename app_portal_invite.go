@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"dataskydd/backend/auth"
 	"dataskydd/backend/portal"
 	"dataskydd/backend/twofactor"
 )
@@ -23,11 +24,11 @@ type PortalInviteResult struct {
 // InviteToPortalBySMS makes an invitation for a private customer ("customer") or a contact
 // person ("contact_person") and sends its link by SMS to the person's phone (administrators).
 func (a *App) InviteToPortalBySMS(kind, id string) (PortalInviteResult, error) {
-	inv, err := a.InviteToPortal(kind, id)
+	_, s, err := a.requireRole(auth.RoleAdmin)
 	if err != nil {
 		return PortalInviteResult{}, err
 	}
-	_, s, err := a.requireRole()
+	inv, err := a.InviteToPortal(kind, id)
 	if err != nil {
 		return PortalInviteResult{}, err
 	}
