@@ -210,6 +210,7 @@ test('the customer card invites by SMS; a contact person without a phone gets th
   const sms = await fetch(`${smsURL}/last?to=${encodeURIComponent(cecilia.e164)}`).then((r) => r.json());
   assert.notEqual(sms.id, before);
   assert.ok(sms.message.includes(link.trim()), `the SMS carries the link: ${sms.message}`);
+  await page.waitForTimeout(400); // the dialog's opening transition, for the screenshot
   await page.screenshot({ path: join(out, '79-customer-card-invite-sv.png'), style: hideToasts });
   await page.keyboard.press('Escape');
   cecilia.link = link.trim();
