@@ -19,10 +19,8 @@ TAGS="${TAGS:-webkit2_41}"
 work="$(mktemp -d -t dataskydd-switch-mutants-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 copy="$work/repo"
-mkdir -p "$copy"
-git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-  [ -f "$f" ] && printf '%s\0' "$f"
-done | xargs -0 cp --parents -t "$copy"
+source scripts/copy-worktree.sh
+copy_worktree "$copy"
 
 # The check sites: id | file | which occurrence of the text (counted when the site is
 # rewritten: a rewritten "check" line no longer matches, so the next one is the first) | the text of the line | how to

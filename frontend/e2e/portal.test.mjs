@@ -6,15 +6,12 @@
 // mean a code again; a password reset forgets every trusted device; the 6th code after five
 // wrong ones is refused even when right; a POST without the CSRF token is refused.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { admin, adminPassword, callBound, launch, loginThroughScreen, out } from './lib.mjs';
+import { admin, adminPassword, callBound, launch, loginThroughScreen, openSettings, out, startFakeSms } from './lib.mjs';
 
 const smsURL = process.env.E2E_SMS_URL ?? 'http://127.0.0.1:34299';
-const repo = resolve(import.meta.dirname, '../..');
 const hideToasts = '.mantine-Notifications-root { display: none !important; }';
 const anna = {
   id: 'C-PORTAL',
@@ -94,7 +91,7 @@ async function portalLogin(p, password, { code = true, who = anna } = {}) {
 }
 
 /** Invites `who` (bound call) and sets the first password with the code, in browser p. */
-async function acceptInvitation(p, who, link = '') {
+async function acceptInvitation(p, who, link = '', screenshot = '') {
   if (!link) {
     const inv = await callBound(page, 'InviteToPortal', 'customer', who.id);
     assert.equal(inv.ok, true, `invite ${who.id}: ${inv.code}`);
@@ -106,7 +103,9 @@ async function acceptInvitation(p, who, link = '') {
   const before = await lastId(who.e164);
   await p.click('main button[type="submit"]');
   await p.waitForURL(/\/code$/);
-  await p.fill('#code', await codeAfter(who.e164, before));
+  const code = await codeAfter(who.e164, before);
+  if (screenshot) await p.screenshot({ path: join(out, screenshot) });
+  await p.fill('#code', code);
   await p.click('main button[type="submit"]');
   await p.waitForURL(/\/home$/);
 }
@@ -122,21 +121,8 @@ async function go(hash) {
   }, hash);
 }
 
-async function settings(name) {
-  const section = page.getByTestId('nav-Settings');
-  await section.waitFor();
-  if ((await section.getAttribute('data-expanded')) === null) await section.click();
-  await page.getByTestId(`nav-settings-${name}`).click();
-}
-
 before(async () => {
-  const bin = join(repo, 'build/bin/fakesms');
-  if (!existsSync(bin)) execFileSync('go', ['build', '-o', bin, './backend/sms/smstest/cmd/fakesms'], { cwd: repo, stdio: 'inherit' });
-  fakesms = spawn(bin, ['-addr', new URL(smsURL).host, '-user', 'e2e-user', '-pass', 'e2e-secret'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((ok, fail) => {
-    fakesms.stdout.once('data', ok);
-    fakesms.once('exit', (c) => fail(new Error(`fakesms exited ${c}`)));
-  });
+  fakesms = await startFakeSms(smsURL);
   app = await launch();
   page = await app.open();
   await loginThroughScreen(page, admin, adminPassword);
@@ -174,7 +160,7 @@ after(async () => {
 test('Settings > Kundportal starts the portal inside the app and makes an invitation link', async () => {
   const port = await freePort();
   portalURL = `http://127.0.0.1:${port}`;
-  await settings('portal');
+  await openSettings(page, 'portal');
   await page.getByTestId('portal-status').waitFor();
   await page.getByTestId('portal-listen').fill(`127.0.0.1:${port}`);
   await page.getByTestId('portal-public_url').fill(portalURL);
@@ -228,19 +214,8 @@ test('the customer card invites by SMS; a contact person without a phone gets th
 });
 
 test('invitation -> first password with the SMS code -> approve a quote with a code -> the app shows it', async () => {
-  const invite = anna.link; // made in Settings > Kundportal by the test before
   const { p } = await customerBrowser();
-  await p.goto(invite);
-  await p.fill('#password', anna.password);
-  await p.fill('#password2', anna.password);
-  const before = await lastId(anna.e164);
-  await p.click('main button[type="submit"]');
-  await p.waitForURL(/\/code$/);
-  const code = await codeAfter(anna.e164, before);
-  await p.screenshot({ path: join(out, '81-portal-first-password-code-sv.png') });
-  await p.fill('#code', code);
-  await p.click('main button[type="submit"]');
-  await p.waitForURL(/\/home$/);
+  await acceptInvitation(p, anna, anna.link, '81-portal-first-password-code-sv.png'); // the link Settings > Kundportal made
   await p.getByRole('link', { name: /Nytt badrum/ }).click();
   await p.waitForURL(new RegExp(`/r/quote/${quoteId}$`));
 
@@ -388,7 +363,7 @@ test('the GDPR inventory switch: person search asks for an SMS code, then opens'
   assert.equal((await callBound(page, 'EraseEverywhere', anna.name, [])).code, 'second_factor_required');
   assert.equal((await callBound(page, 'GetRecord', 'customer', anna.id)).value.values.name, anna.name, 'nothing erased');
 
-  await settings('search');
+  await openSettings(page, 'search');
   const form = page.getByTestId('inventory-code-form');
   await form.waitFor();
   assert.equal(await page.getByTestId('search-input').count(), 0, 'no search before the code');
