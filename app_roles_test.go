@@ -110,6 +110,9 @@ var boundAccess = map[string]access{
 	// customer portal (app_portal.go)
 	"GetPortalSettings": adminOnly, "SavePortalSettings": adminOnly, "GetPortalStatus": adminOnly, "StartPortal": adminOnly,
 	"StopPortal": adminOnly, "InviteToPortal": adminOnly, "ListErasureRequests": adminOrDPO, "CloseErasureRequest": adminOrDPO,
+	"InviteToPortalBySMS": adminOnly,
+	// the GDPR inventory switch (app_inventory.go)
+	"InventoryStepUp": adminOrDPO, "StartInventoryChallenge": adminOrDPO, "PassInventoryChallenge": adminOrDPO,
 }
 
 // stateShowsOnlyTheSession: State names the logged-in user's role, and no session to nobody.

@@ -95,6 +95,9 @@ func (a *App) SearchPersons(req SearchRequest) (SearchResult, error) {
 	if err != nil {
 		return out, err
 	}
+	if err := s.Inventory.Check(a.ctx, sess); err != nil {
+		return out, securityFail(err)
+	}
 	start := time.Now()
 	// The index catches up with writes that did not sync it (an import, the CLI): usually
 	// nothing waits in the outbox and this is one query.
@@ -300,6 +303,9 @@ func (a *App) WriteAccessReport(query string, values []string, path string) (Rep
 	if err != nil {
 		return ReportFiles{}, err
 	}
+	if err := s.Inventory.Check(a.ctx, sess); err != nil {
+		return ReportFiles{}, securityFail(err)
+	}
 	if strings.TrimSpace(query) == "" || path == "" {
 		return ReportFiles{}, fail(CodeBadRequest, errors.New("a query and a file are needed"))
 	}
@@ -373,6 +379,9 @@ func (a *App) PreviewErasure(query string, values []string) (ErasurePlan, error)
 	if err != nil {
 		return ErasurePlan{}, err
 	}
+	if err := s.Inventory.Check(a.ctx, sess); err != nil {
+		return ErasurePlan{}, securityFail(err)
+	}
 	plan, err := eraserOf(s).Preview(a.ctx, query, values)
 	if err != nil {
 		return ErasurePlan{}, erasureFail(err)
@@ -387,6 +396,9 @@ func (a *App) EraseEverywhere(query string, values []string) (ErasurePlan, error
 	sess, s, err := a.requireRole(gdprRoles...)
 	if err != nil {
 		return ErasurePlan{}, err
+	}
+	if err := s.Inventory.Check(a.ctx, sess); err != nil {
+		return ErasurePlan{}, securityFail(err)
 	}
 	res, err := eraserOf(s).Erase(a.ctx, query, values, erasure.Actor{UserID: sess.UserID, Username: sess.Username})
 	if err != nil {

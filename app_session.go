@@ -220,6 +220,9 @@ func (a *App) setSession(sv *services.Services, sess auth.Session) {
 func (a *App) forget() {
 	a.session.mu.Lock()
 	defer a.session.mu.Unlock()
+	if a.session.svc != nil { // a passed GDPR-inventory code ends with the session
+		a.session.svc.Inventory.Close(a.session.sess)
+	}
 	a.session.sess = auth.Session{}
 }
 

@@ -295,7 +295,7 @@ func (a *App) SetTrustedDevicePeriod(days int) error {
 	if err != nil {
 		return err
 	}
-	return securityFail(s.TwoFactor.SetDevicePeriod(a.ctx, time.Duration(days)*24*time.Hour))
+	return securityFail(s.TwoFactor.SetDevicePeriod(a.ctx, twofactor.PeriodOfDays(days)))
 }
 
 // MyTwoFactor is the logged-in user's own trusted devices and authenticator app.

@@ -136,8 +136,22 @@ func TestVaultThroughTheAdapters(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The second factor is not asked while its flow is off.
-	e, err := a.VaultSaveEntry(f.ID, "", vault.EntryInput{Values: map[string]string{"f1": "Kontoret", "f2": "4711"}}, VaultUnlock{Password: adminPW})
+	if err := a.SaveSMSSettings(SMSSettingsInput{Provider: "46elks", SenderName: "Firma", Username: "u", Password: "p"}); err != nil {
+		t.Fatal(err)
+	}
+	code := func() VaultUnlock {
+		t.Helper()
+		ch, err := a.VaultStartChallenge()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := fake.Last("+46701234567")
+		return VaultUnlock{Password: adminPW, ChallengeID: ch.ID, Code: sixDigits.FindString(m.Text)}
+	}
+	// The form asks for a second factor, so it is asked with the switch off too.
+	_, err = a.VaultSaveEntry(f.ID, "", vault.EntryInput{Values: map[string]string{"f1": "Kontoret", "f2": "4711"}}, VaultUnlock{Password: adminPW})
+	mustCode(t, err, CodeSecondFactorRequired)
+	e, err := a.VaultSaveEntry(f.ID, "", vault.EntryInput{Values: map[string]string{"f1": "Kontoret", "f2": "4711"}}, code())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,13 +159,15 @@ func TestVaultThroughTheAdapters(t *testing.T) {
 	mustCode(t, err, CodeDecryptFailed)
 	_, err = a.VaultDecrypt(e.ID, VaultUnlock{})
 	mustCode(t, err, CodePasswordRequired)
-	if v, err := a.VaultDecrypt(e.ID, VaultUnlock{Password: adminPW}); err != nil || v["f2"] != "4711" {
+	_, err = a.VaultDecrypt(e.ID, VaultUnlock{Password: adminPW})
+	mustCode(t, err, CodeSecondFactorRequired)
+	if v, err := a.VaultDecrypt(e.ID, code()); err != nil || v["f2"] != "4711" {
 		t.Fatalf("decrypt = %v, %v", v, err)
 	}
-
-	if err := a.SaveSMSSettings(SMSSettingsInput{Provider: "46elks", SenderName: "Firma", Username: "u", Password: "p"}); err != nil {
-		t.Fatal(err)
+	if info, _ := a.VaultInfo(); info.SecondFactorOn {
+		t.Fatal("VaultInfo says every form asks while the switch is off")
 	}
+
 	if err := a.SetTwoFactorFlow("secure_data_decrypt", true); err != nil {
 		t.Fatal(err)
 	}
@@ -263,5 +279,20 @@ func TestSaveRecordGuardsPhoneNumbers(t *testing.T) {
 	}
 	if _, err := a.SaveRecord("user", me.UserID, d.Values, false); err != nil {
 		t.Fatalf("after the challenge: %v", err)
+	}
+}
+
+// The trusted-device period can be set up to 365 days, no more (a huge count does not wrap
+// round into range).
+func TestTrustedDevicePeriodAtMost365Days(t *testing.T) {
+	a, _ := securityApp(t)
+	if err := a.SetTrustedDevicePeriod(365); err != nil {
+		t.Fatal(err)
+	}
+	for _, days := range []int{366, 730, 0, -5, 1 << 62} {
+		mustCode(t, a.SetTrustedDevicePeriod(days), CodeInvalidSetting)
+	}
+	if s, err := a.GetTwoFactorSettings(); err != nil || s.MaxDays != 365 {
+		t.Fatalf("settings: %+v %v", s, err)
 	}
 }

@@ -24,7 +24,7 @@ const (
 type VaultInfo struct {
 	RevealSeconds    int  `json:"revealSeconds"`    // decrypted values vanish after this
 	ClipboardSeconds int  `json:"clipboardSeconds"` // a copied value is cleared after this
-	SecondFactorOn   bool `json:"secondFactorOn"`   // forms with "two-factor to decrypt" ask now
+	SecondFactorOn   bool `json:"secondFactorOn"`   // the switch is on: every form asks (those with "two-factor to decrypt" always do)
 	TOTPEnrolled     bool `json:"totpEnrolled"`     // the user may answer with an authenticator app
 	IsAdmin          bool `json:"isAdmin"`
 }
@@ -287,23 +287,16 @@ func (a *App) formFirst(s *services.Services, sess auth.Session, formID string) 
 	return securityFail(err)
 }
 
-// unlock turns what the user typed into the vault's Unlock. While forms' second factor is not
-// asked (the flow is off), services.ProofNotAsked stands in; the backend checks that it is off.
-func (a *App) unlock(s *services.Services, u VaultUnlock) (vault.Unlock, error) {
+// unlock turns what the user typed into the vault's Unlock: an SMS code (with its challenge) or
+// a TOTP code, or no second factor when none was typed (a form that asks then answers
+// second_factor_required; services.StepUp decides which forms ask).
+func (a *App) unlock(_ *services.Services, u VaultUnlock) (vault.Unlock, error) {
 	out := vault.Unlock{Password: u.Password}
 	switch {
 	case u.Code != "" && u.TOTP:
 		out.SecondFactor = services.TOTPProof(u.Code)
 	case u.Code != "":
 		out.SecondFactor = services.SMSProof(u.ChallengeID, u.Code)
-	default:
-		asks, err := (services.StepUp{TwoFactor: s.TwoFactor}).DecryptAsks(a.ctx)
-		if err != nil {
-			return out, securityFail(err)
-		}
-		if !asks {
-			out.SecondFactor = services.ProofNotAsked
-		}
 	}
 	return out, nil
 }

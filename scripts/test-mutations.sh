@@ -19,11 +19,8 @@ TAGS="${TAGS:-webkit2_41}"
 work="$(mktemp -d -t dataskydd-mutants-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 copy="$work/repo"
-mkdir -p "$copy"
-# The tracked files and new ones not ignored, as they are in the working tree now.
-git ls-files -z --cached --others --exclude-standard | while IFS= read -r -d '' f; do
-  [ -f "$f" ] && printf '%s\0' "$f"
-done | xargs -0 cp --parents -t "$copy"
+source scripts/copy-worktree.sh
+copy_worktree "$copy"
 
 # Number the check sites and rewrite each into its switch.
 sites="$work/sites.txt" # id file line kind...

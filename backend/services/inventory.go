@@ -85,3 +85,28 @@ func (g *InventoryGate) Close(sess auth.Session) {
 	defer g.mu.Unlock()
 	delete(g.open, sess.UserID)
 }
+
+// InventoryStatus is whether the inventory asks for a code now, and until when a passed one
+// keeps it open (zero: not open).
+type InventoryStatus struct {
+	Asks      bool
+	OpenUntil time.Time
+}
+
+// Status reports the switch and the user's open window, without sending anything.
+func (g *InventoryGate) Status(ctx context.Context, sess auth.Session) (InventoryStatus, error) {
+	if err := auth.RequireRole(sess); err != nil {
+		return InventoryStatus{}, err
+	}
+	on, err := g.TwoFactor.FlowEnabled(ctx, twofactor.FlowInventory)
+	if err != nil {
+		return InventoryStatus{}, fmt.Errorf("checking the GDPR inventory switch: %w", err)
+	}
+	out := InventoryStatus{Asks: on}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if until, ok := g.open[sess.UserID]; on && ok && g.now().Before(until) {
+		out.OpenUntil = until
+	}
+	return out, nil
+}

@@ -54,6 +54,8 @@ type Services struct {
 	Secrets   secrets.Secrets
 	SMS       *sms.Gateway
 	TwoFactor *twofactor.Engine
+	// Inventory is the GDPR inventory switch's gate (person search, access report, erase).
+	Inventory *InventoryGate
 }
 
 // KDF returns the Argon2id parameters for passwords and private keys.
@@ -90,7 +92,7 @@ func wire(ctx context.Context, st *store.Store, opts Options) (*Services, error)
 		s.Secrets = secrets.NewKeyring()
 	}
 	var err error
-	s.Vault, err = vault.New(st.DB, vault.Options{Events: vault.StoreEvents{Store: st}, KeyParams: keys, StepUp: vault.StepUpFunc(s.verifyStepUp)})
+	s.Vault, err = vault.New(st.DB, vault.Options{Events: vault.StoreEvents{Store: st}, KeyParams: keys, StepUp: vaultStepUp{s}})
 	if err != nil {
 		return nil, err
 	}
@@ -107,6 +109,7 @@ func wire(ctx context.Context, st *store.Store, opts Options) (*Services, error)
 	}
 	s.SMS = sms.NewGateway(twofactor.NewSettings(st.DB), s.Secrets, providerOpts)
 	s.TwoFactor = twofactor.New(twofactor.Options{DB: st.DB, Secrets: s.Secrets, SMS: s.SMS, Lang: st.Lang()})
+	s.Inventory = &InventoryGate{TwoFactor: s.TwoFactor}
 	s.Retention = retention.New(st, retention.Options{Index: s.Index, Progress: opts.RetentionProgress, Jobs: []retention.Job{vaultPurge{s.Vault}}})
 	return s, nil
 }

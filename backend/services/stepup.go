@@ -21,9 +21,6 @@ import (
 const (
 	proofSMS  = "sms:"
 	proofTOTP = "totp:"
-	// ProofNotAsked stands in for a proof when the flow that would ask for one is switched off.
-	// [StepUp.Verify] accepts it only while the flow really is off.
-	ProofNotAsked = "not-asked"
 )
 
 // SMSProof is the proof for the answer code to the SMS challenge challengeID.
@@ -41,23 +38,30 @@ var ErrBadProof = &auth.Error{Code: "invalid_input", Message: "malformed second-
 
 // StepUp checks second factors of logged-in users through the two-factor engine. Its Verify is
 // the vault's StepUp seam (Options.StepUp in vault): a form with "two-factor to decrypt" asks
-// for a second factor while the flow "secure data – decrypt" is switched on. That flow cannot
-// be on before SMS sending works, so no form locks its readers out on an installation without
-// SMS; with the flow off, [ProofNotAsked] passes.
+// for a second factor (an SMS code or a TOTP code) always, whether or not the switch "Secure
+// data – decrypt" is on; while that switch is on, every form asks ([StepUp.AsksEveryForm]).
 type StepUp struct {
 	TwoFactor *twofactor.Engine
 }
 
-// Verify implements the vault's StepUp for flow secure data – decrypt.
+// Verify implements the vault's StepUp: the form asks, so a proof must pass.
 func (s StepUp) Verify(ctx context.Context, sess auth.Session, proof string) error {
-	return s.verify(ctx, sess, twofactor.FlowSecureDataDecrypt, proof)
+	if err := auth.RequireRole(sess); err != nil {
+		return err
+	}
+	return s.prove(ctx, sess, twofactor.FlowSecureDataDecrypt, proof)
 }
 
-// DecryptAsks reports whether forms with "two-factor to decrypt" ask for a second factor now.
+// DecryptAsks reports whether the switch "Secure data – decrypt" is on: then every form asks
+// for a second factor, not only those with "two-factor to decrypt".
 func (s StepUp) DecryptAsks(ctx context.Context) (bool, error) {
 	return s.TwoFactor.FlowEnabled(ctx, twofactor.FlowSecureDataDecrypt)
 }
 
+// AsksEveryForm implements vault.EveryForm.
+func (s StepUp) AsksEveryForm(ctx context.Context) (bool, error) { return s.DecryptAsks(ctx) }
+
+// verify checks proof for flow f while f is switched on (nil while it is off).
 func (s StepUp) verify(ctx context.Context, sess auth.Session, f twofactor.Flow, proof string) error {
 	if err := auth.RequireRole(sess); err != nil {
 		return err
@@ -69,6 +73,11 @@ func (s StepUp) verify(ctx context.Context, sess auth.Session, f twofactor.Flow,
 	if !on {
 		return nil
 	}
+	return s.prove(ctx, sess, f, proof)
+}
+
+// prove checks an SMS or TOTP proof of sess for flow f.
+func (s StepUp) prove(ctx context.Context, sess auth.Session, f twofactor.Flow, proof string) error {
 	ref := twofactor.PersonRef{Kind: twofactor.Employee, ID: sess.UserID}
 	switch {
 	case strings.HasPrefix(proof, proofTOTP):
@@ -79,7 +88,7 @@ func (s StepUp) verify(ctx context.Context, sess auth.Session, f twofactor.Flow,
 			return ErrBadProof
 		}
 		return s.TwoFactor.Verify(ctx, ref, f, id, code)
-	case proof == "" || proof == ProofNotAsked:
+	case proof == "":
 		return ErrSecondFactorRequired
 	}
 	return ErrBadProof
@@ -135,8 +144,14 @@ func (s StepUp) CheckPhoneChange(ctx context.Context, sess auth.Session, proof s
 	return s.verify(ctx, sess, PhoneChangeFlow, proof)
 }
 
-// verifyStepUp is the vault's StepUp seam. It reads s.TwoFactor when called, since the vault is
+// vaultStepUp is the vault's StepUp seam. It reads s.TwoFactor when called, since the vault is
 // built before the two-factor engine.
-func (s *Services) verifyStepUp(ctx context.Context, sess auth.Session, proof string) error {
-	return StepUp{TwoFactor: s.TwoFactor}.Verify(ctx, sess, proof)
+type vaultStepUp struct{ s *Services }
+
+func (v vaultStepUp) Verify(ctx context.Context, sess auth.Session, proof string) error {
+	return StepUp{TwoFactor: v.s.TwoFactor}.Verify(ctx, sess, proof)
+}
+
+func (v vaultStepUp) AsksEveryForm(ctx context.Context) (bool, error) {
+	return StepUp{TwoFactor: v.s.TwoFactor}.AsksEveryForm(ctx)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"net/http"
 	"strings"
 	"testing"
@@ -377,6 +378,28 @@ func TestDevicePeriodSetting(t *testing.T) {
 		if err := e.eng.SetDevicePeriod(ctx, bad); !errors.Is(err, twofactor.ErrInvalidSetting) {
 			t.Fatalf("%s: %v", bad, err)
 		}
+	}
+	// 365 days is allowed, not a day more, whichever way the count comes.
+	if err := e.eng.SetDevicePeriod(ctx, twofactor.PeriodOfDays(365)); err != nil {
+		t.Fatalf("365 days: %v", err)
+	}
+	if d, _ := e.eng.DevicePeriod(ctx); d != twofactor.MaxDevicePeriod {
+		t.Fatalf("after 365 days: %s", d)
+	}
+	for _, days := range []int{366, 730, math.MaxInt, math.MaxInt64 / int(24*time.Hour) * 2, -1, 0} {
+		if err := e.eng.SetDevicePeriod(ctx, twofactor.PeriodOfDays(days)); !errors.Is(err, twofactor.ErrInvalidSetting) {
+			t.Fatalf("%d days: %v", days, err)
+		}
+	}
+	// A period stored by an older version (730 days) is read as 365.
+	if err := twofactor.NewSettings(e.st.DB).SetSetting(ctx, "device_period_days", "730"); err != nil {
+		t.Fatal(err)
+	}
+	if d, _ := e.eng.DevicePeriod(ctx); d != twofactor.MaxDevicePeriod {
+		t.Fatalf("stored 730 days read as %s", d)
+	}
+	if err := e.eng.SetDevicePeriod(ctx, 30*24*time.Hour); err != nil {
+		t.Fatal(err)
 	}
 	tok, _ := e.eng.TrustToken(ctx, alice, "")
 	e.clock.Advance(30 * 24 * time.Hour)

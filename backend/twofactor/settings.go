@@ -117,7 +117,18 @@ func (e *Engine) DevicePeriod(ctx context.Context) (time.Duration, error) {
 	if err != nil || days <= 0 {
 		return DefaultDevicePeriod, nil
 	}
-	return time.Duration(days) * 24 * time.Hour, nil
+	// A longer period stored by an older version (which allowed 730 days) counts as the most.
+	return min(PeriodOfDays(days), MaxDevicePeriod), nil
+}
+
+// PeriodOfDays is a count of days as a period; a count beyond what a Duration holds is
+// MaxDevicePeriod plus a day (so [Engine.SetDevicePeriod] refuses it) instead of wrapping
+// round into the allowed range.
+func PeriodOfDays(days int) time.Duration {
+	if days > int(MaxDevicePeriod/(24*time.Hour)) {
+		return MaxDevicePeriod + 24*time.Hour
+	}
+	return time.Duration(days) * 24 * time.Hour
 }
 
 // SetDevicePeriod sets how long newly trusted devices stay trusted, in whole

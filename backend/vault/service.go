@@ -68,6 +68,12 @@ type StepUp interface {
 	Verify(ctx context.Context, sess auth.Session, proof string) error
 }
 
+// EveryForm is a [StepUp] that may ask on forms without "two-factor to decrypt" too (the
+// switch "Secure data – decrypt"): while AsksEveryForm is true, every form asks.
+type EveryForm interface {
+	AsksEveryForm(ctx context.Context) (bool, error)
+}
+
 // StepUpFunc adapts a function to [StepUp].
 type StepUpFunc func(ctx context.Context, sess auth.Session, proof string) error
 
@@ -368,6 +374,11 @@ func (s *Service) formKeyFor(ctx context.Context, q querier, sess auth.Session, 
 	defer id.Wipe()
 	if err := s.attempts.Succeeded(ctx, sess.Username); err != nil {
 		return nil, err
+	}
+	if ef, ok := s.stepUp.(EveryForm); ok && !twoFactor {
+		if twoFactor, err = ef.AsksEveryForm(ctx); err != nil {
+			return nil, fmt.Errorf("checking the decrypt switch: %w", err)
+		}
 	}
 	if twoFactor && s.stepUp != nil {
 		if u.SecondFactor == "" {

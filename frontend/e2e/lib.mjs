@@ -5,7 +5,8 @@
 //   E2E_OUT       where screenshots go
 //   E2E_ADMIN / E2E_ADMIN_PASSWORD  the administrator `dataskydd init` created (unless the
 //                 file asked for an empty data folder)
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -88,4 +89,30 @@ export async function callBound(page, method, ...args) {
       ),
     [method, args],
   );
+}
+
+/** Clicks a Settings entry, opening the Settings section of the navigation first. */
+export async function openSettings(page, name) {
+  // The section may be opening (a collapse animation): ask the toggle, not the link.
+  const section = page.getByTestId('nav-Settings');
+  await section.waitFor();
+  if ((await section.getAttribute('data-expanded')) === null) await section.click();
+  await page.getByTestId(`nav-settings-${name}`).click();
+}
+
+/**
+ * Starts the local 46elks-speaking SMS provider (backend/sms/smstest/cmd/fakesms) on smsURL,
+ * where the rig points the app's DATASKYDD_SMS_BASE_URL; resolves to its process (kill it
+ * after). scripts/e2e.sh builds it; a run by hand builds it here.
+ */
+export async function startFakeSms(smsURL) {
+  const repo = resolve(import.meta.dirname, '../..');
+  const bin = join(repo, 'build/bin/fakesms');
+  if (!existsSync(bin)) execFileSync('go', ['build', '-o', bin, './backend/sms/smstest/cmd/fakesms'], { cwd: repo, stdio: 'inherit' });
+  const proc = spawn(bin, ['-addr', new URL(smsURL).host, '-user', 'e2e-user', '-pass', 'e2e-secret'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ok, fail) => {
+    proc.stdout.once('data', ok);
+    proc.once('exit', (c) => fail(new Error(`fakesms exited ${c}`)));
+  });
+  return proc;
 }

@@ -5,14 +5,11 @@
 // the fake provider received, log in again without a challenge, reset the password and be
 // challenged again.
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { admin, adminPassword, callBound, launch, loginThroughScreen, out } from './lib.mjs';
+import { admin, adminPassword, callBound, launch, loginThroughScreen, openSettings, out, startFakeSms } from './lib.mjs';
 
 const smsURL = process.env.E2E_SMS_URL ?? 'http://127.0.0.1:34299';
-const repo = resolve(import.meta.dirname, '../..');
 const bo = { username: 'bo', password: 'Bo-Berg-lösenord-2026', mobile: '070-222 22 22', e164: '+46702222222' };
 const adminMobile = { local: '070-111 11 11', e164: '+46701111111' };
 let fakesms;
@@ -66,15 +63,6 @@ async function login(username, password, to) {
   return true;
 }
 
-/** Clicks a Settings entry, opening the Settings section of the navigation first. */
-async function settings(page, name) {
-  // The section may be opening (a collapse animation): ask the toggle, not the link.
-  const section = page.getByTestId('nav-Settings');
-  await section.waitFor();
-  if ((await section.getAttribute('data-expanded')) === null) await section.click();
-  await page.getByTestId(`nav-settings-${name}`).click();
-}
-
 async function setMobile(userId, mobile) {
   const rec = await callBound(page, 'GetRecord', 'user', userId);
   assert.equal(rec.ok, true, `read user ${userId}: ${rec.code}`);
@@ -86,14 +74,7 @@ async function setMobile(userId, mobile) {
 }
 
 before(async () => {
-  const bin = join(repo, 'build/bin/fakesms');
-  // scripts/e2e.sh builds it; a run by hand builds it here.
-  if (!existsSync(bin)) execFileSync('go', ['build', '-o', bin, './backend/sms/smstest/cmd/fakesms'], { cwd: repo, stdio: 'inherit' });
-  fakesms = spawn(bin, ['-addr', new URL(smsURL).host, '-user', 'e2e-user', '-pass', 'e2e-secret'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  await new Promise((ok, fail) => {
-    fakesms.stdout.once('data', ok);
-    fakesms.once('exit', (c) => fail(new Error(`fakesms exited ${c}`)));
-  });
+  fakesms = await startFakeSms(smsURL);
   browser = await launch();
   page = await browser.open();
   await loginThroughScreen(page, admin, adminPassword);
@@ -111,12 +92,12 @@ test('Settings > SMS stores 46elks credentials in the keyring and sends a test S
   assert.equal(created.ok, true, `create bo: ${created.code}`);
   await setMobile(created.value, bo.mobile);
 
-  await settings(page, 'twofactor');
+  await openSettings(page, 'twofactor');
   await page.getByTestId('sms-missing').waitFor();
   assert.equal(await page.getByTestId('flow-user_login').isDisabled(), true, 'no flow before SMS works');
   await page.screenshot({ path: join(out, '70-twofactor-settings-no-sms-sv.png'), style: hideToasts });
 
-  await settings(page, 'sms');
+  await openSettings(page, 'sms');
   await page.getByRole('heading', { name: 'SMS', level: 2 }).waitFor();
   await page.getByLabel('API-användarnamn').fill('e2e-user');
   await page.getByLabel('API-lösenord').fill('fel-lösenord');
@@ -140,7 +121,7 @@ test('Settings > SMS stores 46elks credentials in the keyring and sends a test S
 });
 
 test('Settings > Two-factor authentication switches on "login from a new device"', async () => {
-  await settings(page, 'twofactor');
+  await openSettings(page, 'twofactor');
   const sw = page.getByTestId('flow-user_login');
   await page.getByRole('heading', { name: 'Tvåfaktorsautentisering', level: 2 }).waitFor();
   // The switches unlock once the screen has read that SMS works (the test before set it up):
@@ -157,7 +138,7 @@ test('Settings > Two-factor authentication switches on "login from a new device"
 test('a login from a new device is challenged with an SMS code; the next one is not', async () => {
   await logout();
   assert.equal(await login(bo.username, bo.password, bo.e164), true, 'challenged on a new device');
-  await settings(page, 'my-twofactor');
+  await openSettings(page, 'my-twofactor');
   await page.getByText('Den här datorn').waitFor();
   await page.screenshot({ path: join(out, '75-my-trusted-devices-sv.png'), style: hideToasts });
 

@@ -10,6 +10,7 @@ import { LogsScreen } from '@/features/logs/components/LogsScreen';
 import { RecordsNav } from '@/features/records/components/RecordsNav';
 import { RecordsScreen } from '@/features/records/components/RecordsScreen';
 import { RetentionSettings } from '@/features/retention/components/RetentionSettings';
+import { InventoryGate } from '@/features/search/components/InventoryGate';
 import { PersonSearch } from '@/features/search/components/PersonSearch';
 import { StatusScreen } from '@/features/status/components/StatusScreen';
 import { UsersScreen } from '@/features/users/components/UsersScreen';
@@ -18,6 +19,7 @@ import { MyTwoFactorScreen } from '@/features/twofactor/components/MyTwoFactorSc
 import { PhoneStepUpModal } from '@/features/twofactor/components/PhoneStepUpModal';
 import { TwoFactorSettingsScreen } from '@/features/twofactor/components/TwoFactorSettingsScreen';
 import { VaultScreen } from '@/features/vault/components/VaultScreen';
+import { PortalInviteButton } from '@/features/portal/components/PortalInviteButton';
 import { PortalSettingsScreen } from '@/features/portal/components/PortalSettingsScreen';
 import { IconLockSquareRounded } from '@tabler/icons-react';
 import type { SessionInfo } from '@/lib/backend';
@@ -30,14 +32,25 @@ function Screen({ route, session }: { route: string[]; session: SessionInfo }) {
   const [section, page] = route;
   switch (section) {
     case 'records':
-      return <RecordsScreen route={route.slice(1)} stepUp={(dialog) => <PhoneStepUpModal {...dialog} />} />;
+      return (
+        <RecordsScreen
+          route={route.slice(1)}
+          stepUp={(dialog) => <PhoneStepUpModal {...dialog} />}
+          actions={session.roles.includes('admin') ? (type, id, values) => <PortalInviteButton type={type} id={id} values={values} /> : undefined}
+        />
+      );
     case 'vault':
       return <VaultScreen route={route.slice(1)} />;
     case 'settings':
       if (page === 'users') return <UsersScreen />;
       if (page === 'logs') return <LogsScreen />;
       if (page === 'anonymisation') return <RetentionSettings />;
-      if (page === 'search') return <PersonSearch />;
+      if (page === 'search')
+        return (
+          <InventoryGate>
+            <PersonSearch />
+          </InventoryGate>
+        );
       if (page === 'general') return <GeneralSettings session={session} />;
       if (page === 'sms') return <SmsSettingsScreen />;
       if (page === 'twofactor') return <TwoFactorSettingsScreen />;

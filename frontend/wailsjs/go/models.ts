@@ -385,6 +385,20 @@ export namespace main {
 	        this.count = source["count"];
 	    }
 	}
+	export class InventoryStepUpInfo {
+	    asks: boolean;
+	    openUntil: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InventoryStepUpInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.asks = source["asks"];
+	        this.openUntil = source["openUntil"];
+	    }
+	}
 	export class JobCount {
 	    name: string;
 	    count: number;
@@ -614,6 +628,47 @@ export namespace main {
 	        this.days = source["days"];
 	        this.onDelete = source["onDelete"];
 	    }
+	}
+	export class PortalInviteResult {
+	    email: string;
+	    link: string;
+	    // Go type: time
+	    expires: any;
+	    smsTo: string;
+	    noPhone: string;
+	    smsError: ErrorCode;
+	
+	    static createFrom(source: any = {}) {
+	        return new PortalInviteResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.email = source["email"];
+	        this.link = source["link"];
+	        this.expires = this.convertValues(source["expires"], null);
+	        this.smsTo = source["smsTo"];
+	        this.noPhone = source["noPhone"];
+	        this.smsError = source["smsError"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class PortalSettings {
 	    enabled: boolean;

@@ -123,4 +123,10 @@ describe('words for every value a screen can show', () => {
     expect(kinds).toEqual(new Set(['login', 'error']));
     expect(missing([...kinds].map((k) => `labels.values.kind.${k}`))).toEqual([]);
   });
+
+  it('every two-factor switch says what it protects and where, in both languages', () => {
+    const flows = [...read('backend/twofactor/flows.go').matchAll(/Flow\w+\s+Flow = "([a-z_]+)"/g)].map((m) => m[1]!);
+    expect(flows).toHaveLength(10);
+    expect(missing(flows.map((f) => `twofactor.settings.protects.${f}`))).toEqual([]);
+  });
 });

@@ -34,6 +34,17 @@ export const sv = {
   status_rejected: 'Avslagen',
   markDone: 'Markera klar',
   reject: 'Avslå',
+  card: {
+    button: 'Bjud in till kundportalen',
+    title: 'Inbjudan till kundportalen',
+    smsSent: 'Länken skickades via SMS till {{to}}. Den gäller till {{expires}}.',
+    noPhone: 'Inget SMS skickades: personen har inget telefonnummer.',
+    noPhoneHint: 'Utan telefonnummer kan personen inte heller få koden som bekräftar första lösenordet.',
+    smsFailed: 'Inget SMS skickades.',
+    giveLink: 'Lämna länken till {{email}} på annat sätt. Den gäller till {{expires}}.',
+    link: 'Länk',
+    close: 'Stäng',
+  },
 };
 
 export const en: typeof sv = {
@@ -71,4 +82,15 @@ export const en: typeof sv = {
   status_rejected: 'Rejected',
   markDone: 'Mark done',
   reject: 'Reject',
+  card: {
+    button: 'Invite to the customer portal',
+    title: 'Invitation to the customer portal',
+    smsSent: 'The link was sent by SMS to {{to}}. It is valid until {{expires}}.',
+    noPhone: 'No SMS was sent: the person has no phone number.',
+    noPhoneHint: 'Without a phone number the person cannot get the code that confirms the first password either.',
+    smsFailed: 'No SMS was sent.',
+    giveLink: 'Give the link to {{email}} another way. It is valid until {{expires}}.',
+    link: 'Link',
+    close: 'Close',
+  },
 };

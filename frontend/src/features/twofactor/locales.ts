@@ -11,6 +11,19 @@ export const sv = {
     changed: 'Inställningen sparades.',
     devicePeriod: 'Betrodda enheter gäller i (dagar)',
     devicePeriodHint: 'Räknas från den första tvåfaktorsinloggningen på enheten ({{min}}–{{max}} dagar).',
+    // What each switch protects, and where (issue 16): one per flow of backend/twofactor/flows.go.
+    protects: {
+      user_login: 'Appens inloggning: en användare som loggar in från en dator som inte är betrodd får en SMS-kod (eller använder sin autentiseringsapp). Gäller också byte av telefonnummer i kundkort och användare.',
+      user_password_reset: 'Appens inloggningsskärm, "Glömt lösenordet?": användaren väljer nytt lösenord med en SMS-kod. Åtkomsten till säkra uppgifter måste sedan ges på nytt.',
+      portal_login: 'Kundportalens inloggning: en kund som loggar in från en webbläsare utan giltig betrodd-enhet-cookie får en SMS-kod.',
+      portal_password_reset: 'Kundportalen, "Glömt lösenordet?": kunden väljer nytt lösenord med en SMS-kod; alla kundens betrodda enheter glöms.',
+      customer_conversations: 'Kundportalen: inbjudan (första lösenordet bekräftas med en SMS-kod) och lösenordsåterställning när portalens egen brytare är av.',
+      extra_costs: 'Kundportalen, arbetsorder och projekt: godkännande av en extrakostnad kräver en SMS-kod till kundens telefon.',
+      payment_plans: 'Kundportalen, projekt: godkännande av en betalningsplan kräver en SMS-kod till kundens telefon.',
+      quotes: 'Kundportalen, offerter: godkännande av en offert kräver en SMS-kod till kundens telefon.',
+      gdpr_inventory: 'GDPR > Sökning av uppgifter: personsökning, registerutdrag och radering överallt kräver en SMS-kod och är sedan öppna i 10 minuter.',
+      secure_data_decrypt: 'Säkra uppgifter: varje formulär kräver en andra faktor för att dekryptera, inte bara de som har "tvåfaktor för dekryptering".',
+    },
     save: 'Spara',
   },
   my: {
@@ -71,6 +84,19 @@ export const en: typeof sv = {
     changed: 'The setting was saved.',
     devicePeriod: 'Trusted devices stay trusted for (days)',
     devicePeriodHint: 'Counted from the first two-factor login on the device ({{min}}–{{max}} days).',
+    // What each switch protects, and where (issue 16): one per flow of backend/twofactor/flows.go.
+    protects: {
+      user_login: 'The app\'s login: a user logging in from a computer that is not trusted gets an SMS code (or uses their authenticator app). Also guards changing phone numbers on customer cards and users.',
+      user_password_reset: 'The app\'s login screen, "Forgot your password?": the user chooses a new password with an SMS code. Access to secure data must then be granted again.',
+      portal_login: 'The customer portal\'s login: a customer logging in from a browser without a valid trusted-device cookie gets an SMS code.',
+      portal_password_reset: 'The customer portal, "Forgot your password?": the customer chooses a new password with an SMS code; every trusted device of the customer is forgotten.',
+      customer_conversations: 'The customer portal: the invitation (the first password is confirmed with an SMS code) and password reset while the portal\'s own switch is off.',
+      extra_costs: 'The customer portal, work orders and projects: approving an extra cost needs an SMS code to the customer\'s phone.',
+      payment_plans: 'The customer portal, projects: approving a payment plan needs an SMS code to the customer\'s phone.',
+      quotes: 'The customer portal, quotes: approving a quote needs an SMS code to the customer\'s phone.',
+      gdpr_inventory: 'GDPR > Search for personal data: person search, access reports and erase everywhere need an SMS code and then stay open for 10 minutes.',
+      secure_data_decrypt: 'Secure data: every form needs a second factor to decrypt, not only those with "two-factor to decrypt".',
+    },
     save: 'Save',
   },
   my: {

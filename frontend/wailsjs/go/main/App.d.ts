@@ -62,7 +62,11 @@ export function GetTwoFactorSettings():Promise<main.TwoFactorSettings>;
 
 export function ImportFiles(arg1:Array<string>):Promise<main.ImportResult>;
 
+export function InventoryStepUp():Promise<main.InventoryStepUpInfo>;
+
 export function InviteToPortal(arg1:string,arg2:string):Promise<portal.Invitation>;
+
+export function InviteToPortalBySMS(arg1:string,arg2:string):Promise<main.PortalInviteResult>;
 
 export function ListErasureRequests():Promise<Array<portal.ErasureRequest>>;
 
@@ -81,6 +85,8 @@ export function Logout():Promise<void>;
 export function LookupRecords(arg1:string,arg2:string,arg3:number):Promise<Array<records.Option>>;
 
 export function Me():Promise<main.SessionInfo>;
+
+export function PassInventoryChallenge(arg1:string,arg2:string):Promise<void>;
 
 export function PassPhoneChallenge(arg1:string,arg2:string):Promise<void>;
 
@@ -135,6 +141,8 @@ export function SetTwoFactorFlow(arg1:string,arg2:boolean):Promise<void>;
 export function SetUserActive(arg1:string,arg2:boolean):Promise<void>;
 
 export function SetUserRoles(arg1:string,arg2:Array<string>):Promise<void>;
+
+export function StartInventoryChallenge():Promise<twofactor.Challenge>;
 
 export function StartLoginChallenge():Promise<twofactor.Challenge>;
 

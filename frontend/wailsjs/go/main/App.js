@@ -114,8 +114,16 @@ export function ImportFiles(arg1) {
   return window['go']['main']['App']['ImportFiles'](arg1);
 }
 
+export function InventoryStepUp() {
+  return window['go']['main']['App']['InventoryStepUp']();
+}
+
 export function InviteToPortal(arg1, arg2) {
   return window['go']['main']['App']['InviteToPortal'](arg1, arg2);
+}
+
+export function InviteToPortalBySMS(arg1, arg2) {
+  return window['go']['main']['App']['InviteToPortalBySMS'](arg1, arg2);
 }
 
 export function ListErasureRequests() {
@@ -152,6 +160,10 @@ export function LookupRecords(arg1, arg2, arg3) {
 
 export function Me() {
   return window['go']['main']['App']['Me']();
+}
+
+export function PassInventoryChallenge(arg1, arg2) {
+  return window['go']['main']['App']['PassInventoryChallenge'](arg1, arg2);
 }
 
 export function PassPhoneChallenge(arg1, arg2) {
@@ -260,6 +272,10 @@ export function SetUserActive(arg1, arg2) {
 
 export function SetUserRoles(arg1, arg2) {
   return window['go']['main']['App']['SetUserRoles'](arg1, arg2);
+}
+
+export function StartInventoryChallenge() {
+  return window['go']['main']['App']['StartInventoryChallenge']();
 }
 
 export function StartLoginChallenge() {

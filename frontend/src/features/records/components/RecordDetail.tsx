@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { IconArrowLeft, IconEdit, IconHistory } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import type { FieldSchema, TypeSchema } from '@/lib/schemas';
@@ -14,7 +15,10 @@ import { StatusBadge } from './StatusBadge';
 type Row = Record<string, unknown>;
 
 /** One record: its fields, its child rows and its version history. */
-export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema: TypeSchema; id: string; onBack: () => void; onEdit: () => void; onDeleted: () => void }) {
+/** Extra buttons on a record's card, composed in src/app (the portal's invitation). */
+export type RecordActions = (type: string, id: string, values: Record<string, unknown>) => ReactNode;
+
+export function RecordDetail({ schema, id, onBack, onEdit, onDeleted, actions }: { schema: TypeSchema; id: string; onBack: () => void; onEdit: () => void; onDeleted: () => void; actions?: RecordActions }) {
   const { t } = useTranslation();
   const label = useLabel();
   const singular = useSingular();
@@ -40,6 +44,7 @@ export function RecordDetail({ schema, id, onBack, onEdit, onDeleted }: { schema
         </Button>
         {schema.writable && (
           <Group gap="xs">
+            {actions?.(schema.name, id, values)}
             <Button leftSection={<IconEdit size={16} />} onClick={onEdit} data-testid="edit-record">
               {t('records.detail.edit')}
             </Button>

@@ -2,7 +2,7 @@
 // index (Go: app_search.go).
 import * as App from '../../../../wailsjs/go/main/App';
 import type { main, search } from '../../../../wailsjs/go/models';
-import { call, type Data } from '@/lib/backend';
+import { call, type Challenge, type Data } from '@/lib/backend';
 
 export type SearchRequest = Data<main.SearchRequest>;
 export type SearchResult = Data<main.SearchResult>;
@@ -41,4 +41,12 @@ export const searchApi = {
   checkIndex: (): Promise<IndexCheck> => call(() => App.CheckIndex()),
   /** Rebuilds the search index, sending index progress events. */
   rebuildIndex: (): Promise<IndexCheck> => call(() => App.RebuildIndex()),
+};
+
+// The GDPR inventory switch (Go: app_inventory.go): person search, report and erase behind a code.
+export type InventoryStepUpInfo = Data<main.InventoryStepUpInfo>;
+export const inventoryApi = {
+  stepUp: (): Promise<InventoryStepUpInfo> => call(() => App.InventoryStepUp()),
+  startChallenge: (): Promise<Challenge> => call(() => App.StartInventoryChallenge()),
+  passChallenge: (challengeId: string, code: string): Promise<void> => call(() => App.PassInventoryChallenge(challengeId, code)),
 };

@@ -43,6 +43,13 @@ describe('TwoFactorSettingsScreen', { timeout: 20000 }, () => {
     expect(sw).toBeDisabled();
   });
 
+  it('says for each switch what it protects and where', async () => {
+    b.twoFactorSettings.mockResolvedValue(settings(true));
+    renderWithApp(<TwoFactorSettingsScreen />, { language: 'sv' });
+    expect(await screen.findByTestId('protects-quotes')).toHaveTextContent('Kundportalen, offerter: godkännande av en offert kräver en SMS-kod');
+    expect(screen.getByTestId('protects-user_login')).toHaveTextContent('Appens inloggning');
+  });
+
   it('switches a flow on once SMS works, and saves the device period', async () => {
     b.twoFactorSettings.mockResolvedValue(settings(true));
     b.setTwoFactorFlow.mockResolvedValue(undefined);

@@ -83,6 +83,9 @@ function FlowRow({ flow, smsConfigured }: { flow: FlowSetting; smsConfigured: bo
           }
         />
       </Group>
+      <Text size="xs" c="dimmed" data-testid={`protects-${flow.flow}`}>
+        {t(`twofactor.settings.protects.${flow.flow}`, { defaultValue: '' })}
+      </Text>
       {set.error != null && <ErrorAlert error={set.error} />}
     </Stack>
   );

@@ -17,7 +17,8 @@ vi.mock('../api/vaultApi', async (importOriginal) => {
 
 const b = vi.mocked(vaultApi);
 
-const info: VaultInfo = { revealSeconds: 1, clipboardSeconds: 30, secondFactorOn: true, totpEnrolled: false, isAdmin: true };
+// The switch is off: only forms with "two-factor to decrypt" (portal) ask for a code.
+const info: VaultInfo = { revealSeconds: 1, clipboardSeconds: 30, secondFactorOn: false, totpEnrolled: false, isAdmin: true };
 const alarm: VaultForm = {
   id: 'F1', name: 'Larmkoder', purpose: 'internal', autoDeleteDays: 0, twoFactor: false, canDecrypt: true,
   fields: [
@@ -85,6 +86,15 @@ describe('VaultScreen', { timeout: 20000 }, () => {
     expect(screen.getByTestId('reveal-countdown')).toHaveTextContent('Hidden in 1 s');
     await waitFor(() => expect(screen.queryByText('4711#')).not.toBeInTheDocument(), { timeout: 3000 });
     expect(screen.getByText('Hidden')).toBeInTheDocument();
+  });
+
+  it('asks every form for a second factor while the switch is on', async () => {
+    b.vaultInfo.mockResolvedValue({ ...info, secondFactorOn: true });
+    renderWithApp(<VaultScreen />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Show' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('This form requires a second factor.')).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Send code by SMS' })).toBeInTheDocument();
   });
 
   it('shows a wrong password as a translated error and keeps the value hidden', async () => {

@@ -26,7 +26,7 @@ export function FormPanel({ form, info, people, onEdit, marked }: { form: VaultF
   const [editingEntry, setEditingEntry] = useState<VaultEntry | null | 'new'>(null);
   const [unlockFor, setUnlockFor] = useState<string | null>(null);
   const [confirm, setConfirm] = useState<{ text: string; run: () => void } | null>(null);
-  const secondFactor = form.twoFactor && info.secondFactorOn;
+  const secondFactor = form.twoFactor || info.secondFactorOn; // the form asks, or the switch makes every form ask
 
   const list = entries.data?.entries ?? [];
   const byCustomer = new Map<string, VaultEntry[]>();
