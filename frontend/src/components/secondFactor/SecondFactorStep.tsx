@@ -41,7 +41,11 @@ export function SecondFactorStep({ factor, variant }: Props) {
           {t('secondFactor.codeSentValid', { to: factor.challenge.to })}
         </Alert>
       )}
-      {sms && factor.challenge && !page && <Text size="sm">{t('secondFactor.codeSent', { to: factor.challenge.to })}</Text>}
+      {sms && factor.challenge && !page && (
+        <Text size="sm" data-testid="code-sent">
+          {t('secondFactor.codeSent', { to: factor.challenge.to })}
+        </Text>
+      )}
       {factor.ready && (
         <TextInput
           label={factor.totp ? t('secondFactor.totpCode') : t('secondFactor.code')}

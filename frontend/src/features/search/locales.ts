@@ -28,10 +28,6 @@ export const sv = {
   inventory: {
     title: 'GDPR-inventering kräver en kod',
     intro: 'Tvåfaktorsautentisering är påslagen för GDPR-inventeringen: personsökning, registerutdrag och radering överallt öppnas med en SMS-kod till din telefon och är sedan öppna i 10 minuter.',
-    sendCode: 'Skicka kod via SMS',
-    codeSent: 'En kod skickades till {{to}}.',
-    code: 'Kod från SMS:et',
-    resend: 'Skicka ny kod',
     verify: 'Verifiera',
   },
   export: {
@@ -114,10 +110,6 @@ export const en: typeof sv = {
   inventory: {
     title: 'The GDPR inventory needs a code',
     intro: 'Two-factor authentication is on for the GDPR inventory: person search, access reports and erase everywhere open with an SMS code to your phone and then stay open for 10 minutes.',
-    sendCode: 'Send code by SMS',
-    codeSent: 'A code was sent to {{to}}.',
-    code: 'Code from the SMS',
-    resend: 'Send a new code',
     verify: 'Verify',
   },
   export: {

@@ -33,7 +33,7 @@ describe('InventoryGate', () => {
     renderWithApp(<InventoryGate>the search</InventoryGate>);
     await userEvent.click(await screen.findByRole('button', { name: 'Send code by SMS' }));
     expect(await screen.findByText('A code was sent to +4670•••••67.')).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText('Code from the SMS'), '000000');
+    await userEvent.type(screen.getByLabelText('Code'), '000000');
     await userEvent.click(screen.getByRole('button', { name: 'Verify' }));
     expect(pass).toHaveBeenCalledWith('I1', '000000');
     expect(await screen.findByRole('alert')).toBeInTheDocument();
@@ -41,7 +41,7 @@ describe('InventoryGate', () => {
 
     stepUp.mockResolvedValue({ asks: true, openUntil: until });
     pass.mockResolvedValueOnce(undefined);
-    await userEvent.type(screen.getByLabelText('Code from the SMS'), '123456');
+    await userEvent.type(screen.getByLabelText('Code'), '123456');
     await userEvent.click(screen.getByRole('button', { name: 'Verify' }));
     expect(await screen.findByText('the search')).toBeInTheDocument();
   });

@@ -1,10 +1,10 @@
-import { Button, Center, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconMessage } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { BackendError, ErrorCode, type Challenge } from '@/lib/backend';
+import { SecondFactorResend, SecondFactorStep, useSecondFactor } from '@/components/secondFactor/SecondFactorStep';
+import { BackendError, ErrorCode } from '@/lib/backend';
 import { inventoryApi as backend } from '../api/searchApi';
 
 const stepUpKey = ['inventory', 'stepup'] as const;
@@ -55,72 +55,28 @@ export function InventoryGate({ children }: { children: ReactNode }) {
   return <InventoryCodeForm onPassed={() => void client.invalidateQueries({ queryKey: stepUpKey })} />;
 }
 
-/** The code step: send an SMS code to the user's phone, type it, and the inventory opens. */
+/** The code step (the shared second-factor step, SMS): send a code, type it, and the inventory opens. */
 export function InventoryCodeForm({ onPassed }: { onPassed: () => void }) {
   const { t } = useTranslation();
-  const [challenge, setChallenge] = useState<Challenge | null>(null);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const send = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      setChallenge(await backend.startChallenge());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!challenge) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await backend.passChallenge(challenge.id, code.trim());
+  const factor = useSecondFactor(backend.startChallenge);
+  const submit = (event: FormEvent) =>
+    factor.submit(event, async () => {
+      const proof = factor.proof();
+      await backend.passChallenge(proof.challengeId, proof.code);
       onPassed();
-    } catch (e) {
-      setError(e);
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Paper withBorder p="lg" maw={520} component="form" onSubmit={submit} data-testid="inventory-code-form">
       <Stack>
         <Title order={3}>{t('search.inventory.title')}</Title>
         <Text size="sm">{t('search.inventory.intro')}</Text>
-        {challenge ? (
-          <Text size="sm" data-testid="inventory-code-sent">
-            {t('search.inventory.codeSent', { to: challenge.to })}
-          </Text>
-        ) : (
-          <Button variant="light" leftSection={<IconMessage size={16} />} onClick={send} loading={busy} w="fit-content">
-            {t('search.inventory.sendCode')}
-          </Button>
-        )}
-        {challenge && (
-          <TextInput
-            label={t('search.inventory.code')}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            data-autofocus
-          />
-        )}
-        {error != null && <ErrorAlert error={error} />}
-        {challenge && (
+        <SecondFactorStep factor={factor} variant="dialog" />
+        {factor.error != null && <ErrorAlert error={factor.error} />}
+        {factor.challenge && (
           <Group>
-            <Button variant="subtle" onClick={send} disabled={busy}>
-              {t('search.inventory.resend')}
-            </Button>
-            <Button type="submit" loading={busy} disabled={code.trim() === ''}>
+            <SecondFactorResend factor={factor} disabled={factor.busy} />
+            <Button type="submit" loading={factor.busy} disabled={factor.code.trim() === ''}>
               {t('search.inventory.verify')}
             </Button>
           </Group>
