@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 	"dataskydd/backend/secrets"
 	"dataskydd/backend/services"
 	"dataskydd/backend/store"
+	"dataskydd/backend/twofactor"
 )
 
 // authorize applies the access table (access.go) to this run, once, before the command first
@@ -76,6 +78,11 @@ func (e *env) authorize() error {
 		}
 		who = sess.Username
 		e.accountID, e.accountName = sess.UserID, sess.Username
+		if rule.inventory {
+			if err := checkInventory(e.ctx, st); err != nil {
+				return err
+			}
+		}
 	}
 	err = st.Update(e.ctx, func(tx *store.Tx) error {
 		return tx.LogEvent(store.Event{At: time.Now(), Username: who, Action: eventAction(e.action)})
@@ -182,4 +189,23 @@ func (e *env) readNewPassword() (string, error) {
 		return "", errors.New("the two passwords differ; nothing was created")
 	}
 	return first, nil
+}
+
+// errInventoryCode refuses the GDPR inventory on the command line while its two-factor
+// switch is on.
+var errInventoryCode = errors.New("the GDPR inventory asks for an SMS code (Settings > Two-factor authentication > GDPR inventory); " +
+	"while that switch is on, person search, access reports and erasure run in the app, which asks for the code")
+
+// checkInventory applies the switch "GDPR inventory": the app asks for an SMS code before
+// person search, the access report and erase everywhere; the command line cannot, so it
+// refuses them rather than let a password alone past the switch.
+func checkInventory(ctx context.Context, st *store.Store) error {
+	on, err := twofactor.New(twofactor.Options{DB: st.DB}).FlowEnabled(ctx, twofactor.FlowInventory)
+	if err != nil {
+		return fmt.Errorf("reading the two-factor switches: %w", err)
+	}
+	if on {
+		return fmt.Errorf("%w: %w", errNotAllowed, errInventoryCode)
+	}
+	return nil
 }
