@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -123,7 +122,7 @@ func (a *App) SearchPersons(req SearchRequest) (SearchResult, error) {
 	out.Shown = len(res.Hits)
 	out.Areas = areaCounts(all)
 	withhold := vaultWithholder(a.ctx, s, sess)
-	people, rest := search.GroupByPerson(res.Hits)
+	people, rest := search.GroupByPerson(search.InMapOrder(res.Hits))
 	out.People = []PersonGroup{}
 	for _, p := range people {
 		g := PersonGroup{Type: p.Type, ID: p.ID, Identifiers: p.Identifiers, Match: p.Match, Hits: []SearchHit{}}
@@ -198,29 +197,17 @@ func areaCounts(res search.Result) []AreaCount {
 	return out
 }
 
-// groupHits groups hits by area and location in the data map's order (search.LocationLess,
-// as the report and the CLI), hits within a group best first.
+// groupHits lists hits by place in the data map's order (search.ByPlace, as the report and
+// the CLI).
 func groupHits(hits []search.Hit, withhold func(search.Hit) bool) []SearchGroup {
-	byKey := map[string]*SearchGroup{}
-	var keys []string
-	for _, h := range hits {
-		k := h.Area + "\x00" + h.Location
-		g := byKey[k]
-		if g == nil {
-			g = &SearchGroup{Area: h.Area, Location: h.Location, Hits: []SearchHit{}}
-			byKey[k] = g
-			keys = append(keys, k)
+	out := []SearchGroup{}
+	for _, p := range search.ByPlace(hits) {
+		g := SearchGroup{Area: p.Area, Location: p.Location, Count: len(p.Hits), Hits: []SearchHit{}}
+		for _, h := range p.Hits {
+			g.Hits = append(g.Hits, shownHit(h, withhold))
 		}
-		g.Hits = append(g.Hits, shownHit(h, withhold))
-		g.Count++
+		out = append(out, g)
 	}
-	out := make([]SearchGroup, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, *byKey[k])
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return search.LocationLess(out[i].Area, out[i].Location, out[j].Area, out[j].Location)
-	})
 	return out
 }
 

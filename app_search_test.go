@@ -1,12 +1,18 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"dataskydd/backend/auth"
+	"dataskydd/backend/cli"
+	"dataskydd/backend/search"
 	"dataskydd/backend/vault"
 )
 
@@ -249,4 +255,124 @@ func personHits(people []PersonGroup) []SearchHit {
 		out = append(out, p.Hits...)
 	}
 	return out
+}
+
+// The screen, the access report and the CLI list the hits of one search in one order (the
+// data map's, search.InMapOrder): a secure-data hit is in the same place in all three.
+func TestScreenReportAndCLIListHitsInOneOrder(t *testing.T) {
+	a, _ := newTestApp(t, true)
+	importInto(t, a, searchLines...)
+	f, err := a.VaultSaveForm(vault.Form{Name: "Nycklar", Purpose: vault.PurposeInternal,
+		Fields:     []vault.Field{{Name: "Kontakt", Kind: vault.KindText}},
+		Decrypters: []vault.Member{{Kind: vault.MemberUser, ID: a.session.sess.UserID}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.VaultSaveEntry(f.ID, "", vault.EntryInput{Values: map[string]string{"f1": "Åsa Lindström, portvakt"}}, VaultUnlock{Password: adminPassword}); err != nil {
+		t.Fatal(err)
+	}
+	const q = "Åsa Lindström"
+
+	// The screen: each list (a person's hits, the places) in the order.
+	res, err := a.SearchPersons(SearchRequest{Query: q})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var screen [][]string
+	for _, p := range res.People {
+		var l []string
+		for _, h := range p.Hits {
+			l = append(l, h.Type+"/"+h.ID+" "+h.Field)
+		}
+		screen = append(screen, l)
+	}
+	var places []string
+	for _, g := range res.Groups {
+		for _, h := range g.Hits {
+			places = append(places, h.Type+"/"+h.ID+" "+h.Field)
+		}
+	}
+	screen = append(screen, places)
+
+	// The report (JSON): one place per selected value; a hit listed once.
+	path := filepath.Join(t.TempDir(), "utdrag.html")
+	files, err := a.WriteAccessReport(q, nil, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(files.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep search.Report
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	var report []string
+	for _, p := range rep.Places {
+		k := p.Type + "/" + p.ID + " " + p.Field
+		if !slices.Contains(report, k) {
+			report = append(report, k)
+		}
+	}
+
+	// The CLI (text): the data folder is the app's, so the app lets go of it first.
+	a.shutdown(context.Background())
+	var out, errOut bytes.Buffer
+	if code := cli.Main(context.Background(), []string{"--data-dir", a.dataDir, "--user", "test", "search", q},
+		strings.NewReader(adminPassword), &out, &errOut); code != 0 {
+		t.Fatalf("cli search: %d %s", code, errOut.String())
+	}
+	var cliHits []string
+	for _, line := range strings.Split(out.String(), "\n") {
+		if f := strings.Fields(line); strings.HasPrefix(line, "    ") == false && strings.HasPrefix(line, "  ") && len(f) >= 4 {
+			cliHits = append(cliHits, f[1]+"/"+f[2]+" "+strings.TrimSuffix(f[3], ":"))
+		}
+	}
+
+	if vaultEntryID(t, rep) == "" || len(report) < 5 {
+		t.Fatalf("report places %v: want the secure-data hit among five or more", report)
+	}
+	// The CLI lists every hit: its order is the order. The report lists the hits of the
+	// selected values in it, each list of the screen the hits of that list.
+	inOrder := func(name string, got []string) {
+		t.Helper()
+		var want []string
+		for _, k := range cliHits {
+			if slices.Contains(got, k) {
+				want = append(want, k)
+			}
+		}
+		if len(want) != len(got) || strings.Join(got, ",") != strings.Join(want, ",") {
+			t.Errorf("%s lists\n %v\nin the CLI's order that is\n %v", name, got, want)
+		}
+	}
+	inOrder("the report", report)
+	var all []string
+	for _, l := range screen {
+		inOrder("the screen", l)
+		all = append(all, l...)
+	}
+	// The same hits: the screen's lists together are the CLI's.
+	slices.Sort(all)
+	sorted := slices.Clone(cliHits)
+	slices.Sort(sorted)
+	if strings.Join(all, ",") != strings.Join(sorted, ",") {
+		t.Errorf("screen lists %d hits, CLI %d: %v / %v", len(all), len(cliHits), all, cliHits)
+	}
+	// The secure-data place is the GDPR area's last place (after version history) in all.
+	if last := cliHits[len(cliHits)-1]; !strings.HasPrefix(last, vault.SearchType+"/") || !strings.HasPrefix(report[len(report)-1], vault.SearchType+"/") {
+		t.Errorf("the secure-data hit is not last: CLI %v, report %v", cliHits, report)
+	}
+}
+
+func vaultEntryID(t *testing.T, rep search.Report) string {
+	t.Helper()
+	for _, p := range rep.Places {
+		if p.Type == vault.SearchType {
+			return p.ID
+		}
+	}
+	t.Fatalf("no secure-data place in %+v", rep.Places)
+	return ""
 }
