@@ -1,0 +1,46 @@
+package desktop
+
+import (
+	"context"
+	"errors"
+	"sync"
+)
+
+// errBusy is returned when an import or export starts while another one runs.
+var errBusy = errors.New("another import or export is running")
+
+// operation is the one long-running import or export the app allows at a time,
+// so that Cancel knows what to stop.
+type operation struct {
+	mu     sync.Mutex
+	cancel context.CancelFunc // nil when nothing runs
+}
+
+// begin starts an operation under parent; end must be called when it returns.
+func (o *operation) begin(parent context.Context) (ctx context.Context, end func(), err error) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.cancel != nil {
+		return nil, nil, errBusy
+	}
+	ctx, cancel := context.WithCancel(parent)
+	o.cancel = cancel
+	return ctx, func() {
+		o.mu.Lock()
+		defer o.mu.Unlock()
+		cancel()
+		o.cancel = nil
+	}, nil
+}
+
+// Cancel stops the running import or export, if any; it writes nothing. It reports
+// whether there was one to stop.
+func (a *TransferService) Cancel() bool {
+	a.op.mu.Lock()
+	defer a.op.mu.Unlock()
+	if a.op.cancel == nil {
+		return false
+	}
+	a.op.cancel()
+	return true
+}
