@@ -8,11 +8,6 @@ import (
 	"dataskydd/backend/folderlock"
 )
 
-// CodeFolderInUse: another Dataskydd process (a command-line job, or the app started twice)
-// holds the data folder's lock; the message names it ("the data folder is in use by
-// dataskydd import (pid 4242)"). The call can be retried when it has finished.
-const CodeFolderInUse ErrorCode = "folder_in_use"
-
 // appLockWait is how long a bound method waits for a command-line job to finish before it
 // answers folder_in_use (short: the screen is waiting).
 const appLockWait = 3 * time.Second

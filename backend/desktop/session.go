@@ -30,29 +30,6 @@ type sessionState struct {
 // EventSessionLocked is sent when the backend forgot the session (idle lock, OS suspend).
 const EventSessionLocked EventName = "session:locked"
 
-// Error codes of the account and record services (auth.Code and records' errors). They are
-// the services' own stable codes, carried through unchanged.
-const (
-	CodeUnauthenticated   ErrorCode = "unauthenticated"
-	CodeForbidden         ErrorCode = "forbidden"
-	CodeBadCredentials    ErrorCode = "bad_credentials"
-	CodeThrottled         ErrorCode = "throttled"
-	CodeAccountDisabled   ErrorCode = "account_disabled"
-	CodePasswordTooShort  ErrorCode = "password_too_short"
-	CodePasswordCommon    ErrorCode = "password_common"
-	CodeAlreadySetUp      ErrorCode = "already_set_up"
-	CodeNotSetUp          ErrorCode = "not_set_up"
-	CodeUsernameTaken     ErrorCode = "username_taken"
-	CodeUserNotFound      ErrorCode = "user_not_found"
-	CodeInvalidInput      ErrorCode = "invalid_input"
-	CodeLastAdministrator ErrorCode = "last_administrator"
-	CodeUnknownType       ErrorCode = "unknown_type"
-	CodeNotFound          ErrorCode = "not_found"
-	CodeReadOnly          ErrorCode = "read_only"
-	CodeExists            ErrorCode = "exists"
-	CodeStoreExists       ErrorCode = "store_exists"
-)
-
 // sessionErrorCodes are the codes above, for the TypeScript enum.
 var sessionErrorCodes = []ErrorCode{
 	CodeUnauthenticated, CodeForbidden, CodeBadCredentials, CodeThrottled, CodeAccountDisabled,
@@ -80,7 +57,7 @@ func serviceFail(err error) error {
 	if !known {
 		code = codeOf(err)
 	}
-	out := &AppError{Code: code, Message: err.Error()}
+	out := coded(code, err)
 	var th *auth.ThrottledError
 	if errors.As(err, &th) {
 		out.RetryAt = th.Until.UTC().Format(time.RFC3339)

@@ -21,44 +21,6 @@ type TwoFactorService struct{ *Core }
 // devices and authenticator app. The rules live in backend/twofactor; this file holds only
 // the desktop's state between two calls.
 
-// Error codes of secure data, two-factor authentication, SMS and the keyring: the backend
-// packages' own stable codes, carried through unchanged.
-const (
-	CodeNeedsRegrant         ErrorCode = "needs_regrant"
-	CodePasswordRequired     ErrorCode = "password_required"
-	CodeSecondFactorRequired ErrorCode = "second_factor_required"
-	CodeDecryptFailed        ErrorCode = "decrypt_failed"
-	CodeLastDecrypter        ErrorCode = "last_decrypter"
-	CodeNoKeyPair            ErrorCode = "no_key_pair"
-	CodeMalformedSealed      ErrorCode = "malformed_sealed_value"
-	CodeUnsupportedVersion   ErrorCode = "unsupported_version"
-	CodeNoPhone              ErrorCode = "no_phone"
-	CodeWrongCode            ErrorCode = "wrong_code"
-	CodeCodeExpired          ErrorCode = "code_expired"
-	CodeCodeUsed             ErrorCode = "code_used"
-	CodeTooManyTries         ErrorCode = "too_many_tries"
-	CodeTooManyCodes         ErrorCode = "too_many_codes"
-	CodeUnknownChallenge     ErrorCode = "unknown_challenge"
-	CodeSMSNotConfigured     ErrorCode = "sms_not_configured"
-	CodeUnknownFlow          ErrorCode = "unknown_flow"
-	CodeNotAPerson           ErrorCode = "not_a_person"
-	CodePersonNotFound       ErrorCode = "person_not_found"
-	CodeDeviceNotFound       ErrorCode = "device_not_found"
-	CodeTOTPNotEnrolled      ErrorCode = "totp_not_enrolled"
-	CodeSMSOnly              ErrorCode = "sms_only"
-	CodeInvalidSetting       ErrorCode = "invalid_setting"
-	CodeTOTPUnreadable       ErrorCode = "totp_unreadable"
-	CodeSMSNetwork           ErrorCode = "sms_network"
-	CodeSMSTimeout           ErrorCode = "sms_timeout"
-	CodeSMSAuth              ErrorCode = "sms_auth"
-	CodeSMSProviderError     ErrorCode = "sms_provider_error"
-	CodeSMSInvalidNumber     ErrorCode = "sms_invalid_number"
-	CodeSMSInvalidSender     ErrorCode = "sms_invalid_sender"
-	CodeSMSInvalidSettings   ErrorCode = "sms_invalid_settings"
-	CodeKeyringUnavailable   ErrorCode = "keyring_unavailable"
-	CodeChallengeExpired     ErrorCode = "login_challenge_expired"
-)
-
 // securityErrorCodes are the codes above.
 var securityErrorCodes = []ErrorCode{
 	CodeNeedsRegrant, CodePasswordRequired, CodeSecondFactorRequired, CodeDecryptFailed, CodeLastDecrypter,
@@ -84,7 +46,7 @@ func securityFail(err error) error {
 	if code == "" {
 		return serviceFail(err)
 	}
-	out := &AppError{Code: code, Message: err.Error()}
+	out := coded(code, err)
 	var w *twofactor.WaitError
 	if errors.As(err, &w) {
 		out.RetryAt = w.Until.UTC().Format(time.RFC3339)

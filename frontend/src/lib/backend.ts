@@ -1,8 +1,38 @@
 // The one typed wrapper over the Wails-generated bindings (wailsjs/go). Features
 // import the backend from here only, so unit tests mock this module and the
 // end-to-end run drives the real one.
-import * as App from '../../wailsjs/go/main/App';
-import { main, portal, records, search, twofactor, vault } from '../../wailsjs/go/models';
+import * as SessionService from '../../wailsjs/go/desktop/SessionService';
+import * as TwoFactorService from '../../wailsjs/go/desktop/TwoFactorService';
+import * as ForgottenService from '../../wailsjs/go/desktop/ForgottenService';
+import * as StatusService from '../../wailsjs/go/desktop/StatusService';
+import * as RecordsService from '../../wailsjs/go/desktop/RecordsService';
+import * as UsersService from '../../wailsjs/go/desktop/UsersService';
+import * as TransferService from '../../wailsjs/go/desktop/TransferService';
+import * as LogsService from '../../wailsjs/go/desktop/LogsService';
+import * as SearchService from '../../wailsjs/go/desktop/SearchService';
+import * as RetentionService from '../../wailsjs/go/desktop/RetentionService';
+import * as VaultService from '../../wailsjs/go/desktop/VaultService';
+import * as SMSService from '../../wailsjs/go/desktop/SMSService';
+import * as PortalService from '../../wailsjs/go/desktop/PortalService';
+import { desktop, portal, records, search, twofactor, vault } from '../../wailsjs/go/models';
+
+// The backend's services (backend/desktop), each bound on its own; App.X is the method X of
+// whichever service has it.
+const App = {
+  ...SessionService,
+  ...TwoFactorService,
+  ...ForgottenService,
+  ...StatusService,
+  ...RecordsService,
+  ...UsersService,
+  ...TransferService,
+  ...LogsService,
+  ...SearchService,
+  ...RetentionService,
+  ...VaultService,
+  ...SMSService,
+  ...PortalService,
+};
 
 /**
  * The data of a generated model class. The bridge hands over plain JSON objects,
@@ -14,28 +44,28 @@ export type Data<T> = T extends readonly (infer E)[]
     ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Data<T[K]> }
     : T;
 
-export type StatusInfo = Data<main.StatusInfo>;
-export type TypeCount = Data<main.TypeCount>;
-export type ImportResult = Data<main.ImportResult>;
-export type ImportProblem = Data<main.ImportProblem>;
-export type ExportResult = Data<main.ExportResult>;
-export type AppState = Data<main.AppState>;
-export type SessionInfo = Data<main.SessionInfo>;
-export type FirstRunInput = Data<main.FirstRunInput>;
-export type NewUserInput = Data<main.NewUserInput>;
-export type UserRow = Data<main.UserRow>;
-export type SaveResult = Data<main.SaveResult>;
-export type FieldProblem = Data<main.FieldProblem>;
+export type StatusInfo = Data<desktop.StatusInfo>;
+export type TypeCount = Data<desktop.TypeCount>;
+export type ImportResult = Data<desktop.ImportResult>;
+export type ImportProblem = Data<desktop.ImportProblem>;
+export type ExportResult = Data<desktop.ExportResult>;
+export type AppState = Data<desktop.AppState>;
+export type SessionInfo = Data<desktop.SessionInfo>;
+export type FirstRunInput = Data<desktop.FirstRunInput>;
+export type NewUserInput = Data<desktop.NewUserInput>;
+export type UserRow = Data<desktop.UserRow>;
+export type SaveResult = Data<desktop.SaveResult>;
+export type FieldProblem = Data<desktop.FieldProblem>;
 export type TypeSchema = Data<records.TypeSchema>;
 export type FieldSchema = Data<records.FieldSchema>;
 export type RecordDetail = Data<records.Detail>;
 export type RecordPage = Data<records.Page>;
 export type RecordQuery = Data<records.Query>;
 export type RecordOption = Data<records.Option>;
-export const ErrorCode = main.ErrorCode;
-export type ErrorCode = main.ErrorCode;
-export const EventName = main.EventName;
-export type EventName = main.EventName;
+export const ErrorCode = desktop.ErrorCode;
+export type ErrorCode = desktop.ErrorCode;
+export const EventName = desktop.EventName;
+export type EventName = desktop.EventName;
 
 /** A failed backend call: the stable code is what the UI translates. */
 export class BackendError extends Error {
@@ -54,7 +84,7 @@ export class BackendError extends Error {
   }
 }
 
-const knownCodes = new Set<string>(Object.values(main.ErrorCode));
+const knownCodes = new Set<string>(Object.values(desktop.ErrorCode));
 
 function fromAppError(value: unknown): BackendError | null {
   if (!value || typeof value !== 'object' || !('code' in value)) return null;
@@ -63,12 +93,12 @@ function fromAppError(value: unknown): BackendError | null {
   const retry = typeof retryAt === 'string' ? retryAt : undefined;
   const place = typeof where === 'string' ? where : undefined;
   if (typeof code === 'string' && knownCodes.has(code)) return new BackendError(code as ErrorCode, text, retry, place);
-  return new BackendError(main.ErrorCode.Internal, text);
+  return new BackendError(desktop.ErrorCode.Internal, text);
 }
 
 /**
  * Turns whatever a rejected binding promise carries into a BackendError. The Go side
- * (formatError in app_errors.go) sends an AppError as JSON; the Wails runtime wraps it
+ * (FormatError in backend/desktop/errors.go) sends an AppError as JSON; the Wails runtime wraps it
  * in an Error whose message is that JSON.
  */
 export function toBackendError(reason: unknown): BackendError {
@@ -84,7 +114,7 @@ export function toBackendError(reason: unknown): BackendError {
       // not JSON after all: fall through
     }
   }
-  return new BackendError(main.ErrorCode.Internal, text);
+  return new BackendError(desktop.ErrorCode.Internal, text);
 }
 
 async function call<T>(run: () => Promise<T>): Promise<T> {
@@ -118,10 +148,10 @@ declare global {
 
 /** Payload type of the runtime events the UI reads; others carry unknown data. */
 interface KnownPayloads {
-  [main.EventName.ImportProgress]: Progress;
-  [main.EventName.ExportProgress]: Progress;
-  [main.EventName.StoreChanged]: undefined;
-  [main.EventName.SessionLocked]: undefined;
+  [desktop.EventName.ImportProgress]: Progress;
+  [desktop.EventName.ExportProgress]: Progress;
+  [desktop.EventName.StoreChanged]: undefined;
+  [desktop.EventName.SessionLocked]: undefined;
 }
 
 export type EventPayload<E extends EventName> = E extends keyof KnownPayloads ? KnownPayloads[E] : unknown;
@@ -180,21 +210,21 @@ export const backend = {
 };
 
 // Settings > GDPR: anonymisation (app_retention.go) and the person search (app_search.go).
-export type RetentionOverview = Data<main.RetentionOverview>;
-export type RetentionPolicy = Data<main.RetentionPolicy>;
-export type RetentionRun = Data<main.RetentionRun>;
-export type RetentionTypeCounts = Data<main.TypeCounts>;
-export type PolicyChange = Data<main.PolicyChange>;
-export type SearchRequest = Data<main.SearchRequest>;
-export type SearchResult = Data<main.SearchResult>;
-export type SearchGroup = Data<main.SearchGroup>;
-export type SearchHit = Data<main.SearchHit>;
-export type ReportFiles = Data<main.ReportFiles>;
-export type ErasurePlan = Data<main.ErasurePlan>;
-export type ErasureChange = Data<main.ErasureChange>;
-export type PersonGroup = Data<main.PersonGroup>;
+export type RetentionOverview = Data<desktop.RetentionOverview>;
+export type RetentionPolicy = Data<desktop.RetentionPolicy>;
+export type RetentionRun = Data<desktop.RetentionRun>;
+export type RetentionTypeCounts = Data<desktop.TypeCounts>;
+export type PolicyChange = Data<desktop.PolicyChange>;
+export type SearchRequest = Data<desktop.SearchRequest>;
+export type SearchResult = Data<desktop.SearchResult>;
+export type SearchGroup = Data<desktop.SearchGroup>;
+export type SearchHit = Data<desktop.SearchHit>;
+export type ReportFiles = Data<desktop.ReportFiles>;
+export type ErasurePlan = Data<desktop.ErasurePlan>;
+export type ErasureChange = Data<desktop.ErasureChange>;
+export type PersonGroup = Data<desktop.PersonGroup>;
 export type ValueChoice = Data<search.ValueChoice>;
-export type IndexCheck = Data<main.IndexCheck>;
+export type IndexCheck = Data<desktop.IndexCheck>;
 /** Payload of the index rebuild's progress event (Go: IndexProgress in app_search.go). */
 export interface IndexProgress {
   done: number;
@@ -213,15 +243,15 @@ export interface RetentionProgress {
 
 // Declaration merging: the payloads of the GDPR screens' events.
 interface KnownPayloads {
-  [main.EventName.RetentionProgress]: RetentionProgress;
-  [main.EventName.RetentionDone]: RetentionRun;
-  [main.EventName.IndexProgress]: IndexProgress;
+  [desktop.EventName.RetentionProgress]: RetentionProgress;
+  [desktop.EventName.RetentionDone]: RetentionRun;
+  [desktop.EventName.IndexProgress]: IndexProgress;
 }
 
 export const gdprBackend = {
   retentionOverview: (): Promise<RetentionOverview> => call(() => App.RetentionOverview()),
   setRetentionPolicy: (change: PolicyChange): Promise<RetentionPolicy> =>
-    call(() => App.SetRetentionPolicy(change as main.PolicyChange)),
+    call(() => App.SetRetentionPolicy(change as desktop.PolicyChange)),
   /** What the next run would do to one type if its policy were on with days; changes nothing. */
   previewRetentionPolicy: (type: string, days: number): Promise<RetentionTypeCounts> => call(() => App.PreviewRetentionPolicy(type, days)),
   /** What a run now would do; changes nothing. */
@@ -229,7 +259,7 @@ export const gdprBackend = {
   runRetentionNow: (): Promise<RetentionRun> => call(() => App.RunRetentionNow()),
   cancelRetention: (): Promise<boolean> => call(() => App.CancelRetention()),
   searchPersons: (request: SearchRequest): Promise<SearchResult> =>
-    call(() => App.SearchPersons(request as main.SearchRequest)),
+    call(() => App.SearchPersons(request as desktop.SearchRequest)),
   /** Opens the native save dialog; resolves to '' when the user cancels. */
   chooseReportFile: (): Promise<string> => call(() => App.ChooseReportFile()),
   writeAccessReport: (query: string, values: string[], path: string): Promise<ReportFiles> =>
@@ -249,20 +279,20 @@ export type VaultField = Data<vault.Field>;
 export type VaultMember = Data<vault.Member>;
 export type VaultEntry = Data<vault.Entry>;
 export type VaultEntryInput = Data<vault.EntryInput>;
-export type VaultEntryPage = Data<main.VaultEntryPage>;
-export type VaultInfo = Data<main.VaultInfo>;
-export type VaultUnlock = Data<main.VaultUnlock>;
-export type VaultPerson = Data<main.VaultPerson>;
+export type VaultEntryPage = Data<desktop.VaultEntryPage>;
+export type VaultInfo = Data<desktop.VaultInfo>;
+export type VaultUnlock = Data<desktop.VaultUnlock>;
+export type VaultPerson = Data<desktop.VaultPerson>;
 export type Challenge = Data<twofactor.Challenge>;
 export type TrustedDevice = Data<twofactor.Device>;
 export type FlowSetting = Data<twofactor.FlowSetting>;
-export type TwoFactorSettings = Data<main.TwoFactorSettings>;
-export type MyTwoFactor = Data<main.MyTwoFactor>;
-export type TOTPEnrolment = Data<main.TOTPEnrolment>;
-export type LoginSecondFactorInfo = Data<main.LoginSecondFactorInfo>;
-export type PhoneStepUpInfo = Data<main.PhoneStepUpInfo>;
-export type SMSSettings = Data<main.SMSSettings>;
-export type SMSSettingsInput = Data<main.SMSSettingsInput>;
+export type TwoFactorSettings = Data<desktop.TwoFactorSettings>;
+export type MyTwoFactor = Data<desktop.MyTwoFactor>;
+export type TOTPEnrolment = Data<desktop.TOTPEnrolment>;
+export type LoginSecondFactorInfo = Data<desktop.LoginSecondFactorInfo>;
+export type PhoneStepUpInfo = Data<desktop.PhoneStepUpInfo>;
+export type SMSSettings = Data<desktop.SMSSettings>;
+export type SMSSettingsInput = Data<desktop.SMSSettingsInput>;
 
 export const securityBackend = {
   vaultInfo: (): Promise<VaultInfo> => call(() => App.VaultInfo()),
@@ -275,20 +305,20 @@ export const securityBackend = {
     call(() => App.VaultEntries(formId, customerNumber, offset, limit)),
   /** Creates (entryId '') or updates an entry; encrypted values need the unlock. */
   vaultSaveEntry: (formId: string, entryId: string, input: VaultEntryInput, unlock: VaultUnlock): Promise<VaultEntry> =>
-    call(() => App.VaultSaveEntry(formId, entryId, input as vault.EntryInput, unlock as main.VaultUnlock)),
+    call(() => App.VaultSaveEntry(formId, entryId, input as vault.EntryInput, unlock as desktop.VaultUnlock)),
   vaultDeleteEntry: (entryId: string): Promise<void> => call(() => App.VaultDeleteEntry(entryId)),
   /** One entry (its form and plain values), for links from the event log. */
   vaultEntry: (entryId: string): Promise<VaultEntry> => call(() => App.VaultEntry(entryId)),
   /** An entry's decrypted values (field id -> value): keep them in memory only. */
   vaultDecrypt: (entryId: string, unlock: VaultUnlock): Promise<Record<string, string>> =>
-    call(() => App.VaultDecrypt(entryId, unlock as main.VaultUnlock)),
+    call(() => App.VaultDecrypt(entryId, unlock as desktop.VaultUnlock)),
   vaultGrant: (formId: string, members: VaultMember[], unlock: VaultUnlock): Promise<VaultForm> =>
-    call(() => App.VaultGrant(formId, members as vault.Member[], unlock as main.VaultUnlock)),
+    call(() => App.VaultGrant(formId, members as vault.Member[], unlock as desktop.VaultUnlock)),
   /** Resolves to the users who lost access (offer to rotate the key). */
   vaultRevoke: (formId: string, member: VaultMember): Promise<string[]> =>
     call(() => App.VaultRevoke(formId, member as vault.Member)),
   vaultRotateKey: (formId: string, unlock: VaultUnlock): Promise<void> =>
-    call(() => App.VaultRotateKey(formId, unlock as main.VaultUnlock)),
+    call(() => App.VaultRotateKey(formId, unlock as desktop.VaultUnlock)),
   vaultStartChallenge: (): Promise<Challenge> => call(() => App.VaultStartChallenge()),
   vaultPeople: (): Promise<VaultPerson[]> => call(() => App.VaultPeople()),
   // The login from a new device (after backend.login failed with second_factor_required).
@@ -316,7 +346,7 @@ export const securityBackend = {
   // Settings > SMS (admins).
   smsSettings: (): Promise<SMSSettings> => call(() => App.GetSMSSettings()),
   saveSmsSettings: (input: SMSSettingsInput): Promise<void> =>
-    call(() => App.SaveSMSSettings(input as main.SMSSettingsInput)),
+    call(() => App.SaveSMSSettings(input as desktop.SMSSettingsInput)),
   removeSmsSettings: (): Promise<void> => call(() => App.RemoveSMSSettings()),
   sendTestSms: (to: string): Promise<void> => call(() => App.SendTestSMS(to)),
 };
@@ -346,7 +376,7 @@ export const clipboard = {
 
 // The scheduler token (app_scheduler.go; admins): lets a scheduled job run
 // `dataskydd --scheduler anonymise` without a password.
-export type SchedulerTokenInfo = Data<main.SchedulerTokenInfo>;
+export type SchedulerTokenInfo = Data<desktop.SchedulerTokenInfo>;
 
 export const schedulerBackend = {
   schedulerToken: (): Promise<SchedulerTokenInfo> => call(() => App.SchedulerToken()),
@@ -357,14 +387,14 @@ export const schedulerBackend = {
 };
 
 // Settings > Kundportal (admins) and the portal's erasure-request queue (admins, GDPR officers).
-export type PortalSettings = Data<main.PortalSettings>;
-export type PortalStatus = Data<main.PortalStatus>;
+export type PortalSettings = Data<desktop.PortalSettings>;
+export type PortalStatus = Data<desktop.PortalStatus>;
 export type PortalInvitation = Data<portal.Invitation>;
 export type ErasureRequest = Data<portal.ErasureRequest>;
 
 export const portalBackend = {
   settings: (): Promise<PortalSettings> => call(() => App.GetPortalSettings()),
-  saveSettings: (s: PortalSettings): Promise<void> => call(() => App.SavePortalSettings(s as main.PortalSettings)),
+  saveSettings: (s: PortalSettings): Promise<void> => call(() => App.SavePortalSettings(s as desktop.PortalSettings)),
   status: (): Promise<PortalStatus> => call(() => App.GetPortalStatus()),
   start: (): Promise<PortalStatus> => call(() => App.StartPortal()),
   stop: (): Promise<void> => call(() => App.StopPortal()),
