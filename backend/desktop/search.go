@@ -14,7 +14,6 @@ import (
 	"dataskydd/backend/search"
 	"dataskydd/backend/services"
 	"dataskydd/backend/store"
-	"dataskydd/backend/vault"
 )
 
 // SearchService is the person search, the access report, "anonymise everywhere" and the index.
@@ -157,23 +156,10 @@ func shownHit(h search.Hit, withhold func(search.Hit) bool) SearchHit {
 	return hit
 }
 
-// vaultWithholder reports, for a hit, whether its values must be kept from sess: a
-// secure-data entry whose form lists sess on neither access list (admins and GDPR officers
-// have no automatic right to them). It fails closed.
+// vaultWithholder is vault's Withholder for sess, asked of search hits.
 func vaultWithholder(ctx context.Context, s *services.Services, sess auth.Session) func(search.Hit) bool {
-	readable := map[string]bool{}
-	return func(h search.Hit) bool {
-		if h.Type != vault.SearchType {
-			return false
-		}
-		ok, seen := readable[h.ID]
-		if !seen {
-			r, err := s.Vault.PlainReadable(ctx, sess, []string{h.ID})
-			ok = err == nil && r[h.ID]
-			readable[h.ID] = ok
-		}
-		return !ok
-	}
+	w := s.Vault.Withholder(ctx, sess)
+	return func(h search.Hit) bool { return w(h.Type, h.ID) }
 }
 
 func searchFail(err error) error {
@@ -405,9 +391,7 @@ func planOf(p erasure.Plan, userID, word string) ErasurePlan {
 		ch.TypeLabelSV, ch.TypeLabelEN = recordLabels(c.Type) // one record: "Kund C1005"
 		out.Changes = append(out.Changes, ch)
 	}
-	for _, id := range p.OwnAccounts {
-		out.Blocked = out.Blocked || id == userID
-	}
+	out.Blocked = p.Blocked(userID)
 	return out
 }
 

@@ -1,8 +1,6 @@
 package desktop
 
 import (
-	"fmt"
-
 	"dataskydd/backend/auth"
 	"dataskydd/backend/services"
 	"dataskydd/backend/twofactor"
@@ -261,24 +259,13 @@ func (a *VaultService) VaultPeople() ([]VaultPerson, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.Store.RO.QueryContext(a.ctx, `SELECT type, ext_id,
-			coalesce(nullif(json_extract(data, '$.name'), ''), json_extract(data, '$.username'), ext_id)
-		FROM records WHERE type IN ('user', 'group') AND coalesce(status, '') <> 'deleted'
-		ORDER BY type DESC, 3, ext_id`)
+	people, err := vault.People(a.ctx, s.Store.RO)
 	if err != nil {
-		return nil, fail(CodeInternal, fmt.Errorf("listing users and groups: %w", err))
+		return nil, fail(CodeInternal, err)
 	}
-	defer rows.Close()
-	out := []VaultPerson{}
-	for rows.Next() {
-		var p VaultPerson
-		if err := rows.Scan(&p.Kind, &p.ID, &p.Name); err != nil {
-			return nil, fail(CodeInternal, fmt.Errorf("listing users and groups: %w", err))
-		}
-		out = append(out, p)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fail(CodeInternal, fmt.Errorf("listing users and groups: %w", err))
+	out := make([]VaultPerson, 0, len(people))
+	for _, p := range people {
+		out = append(out, VaultPerson(p))
 	}
 	return out, nil
 }
