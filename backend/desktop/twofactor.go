@@ -3,7 +3,6 @@ package desktop
 import (
 	"encoding/base64"
 	"errors"
-	"sync"
 	"time"
 
 	"dataskydd/backend/auth"
@@ -84,26 +83,12 @@ func securityCode(err error) ErrorCode {
 }
 
 // twoFactorState is what the desktop remembers between two calls: the login that waits for
-// its second factor, and a passed step-up for a phone-number change.
+// its second factor, and passed step-ups for phone-number changes (services.PendingLogins,
+// services.PhoneGrants: their rules and time limits are there).
 type twoFactorState struct {
-	mu      sync.Mutex
-	pending *pendingLogin
-	phoneOK map[string]time.Time // user id -> until when a passed step-up allows phone changes
+	pending services.PendingLogins
+	phone   services.PhoneGrants
 }
-
-// pendingLogin is a login whose password was right and whose second factor is still due. It
-// is no session: no bound method but the ones below looks at it.
-type pendingLogin struct {
-	svc     *services.Services
-	sess    auth.Session
-	expires time.Time
-}
-
-// Lifetimes of the state above.
-const (
-	loginChallengeTTL = 10 * time.Minute // like the code itself
-	phoneStepUpTTL    = 5 * time.Minute
-)
 
 // holdForSecondFactor is called by Login after the password was accepted and before the
 // session starts. It returns nil when the login needs no second factor (the flow "users –
@@ -120,20 +105,15 @@ func (a *Core) holdForSecondFactor(s *services.Services, sess auth.Session) erro
 	if !need {
 		return nil
 	}
-	a.twoFactor.mu.Lock()
-	a.twoFactor.pending = &pendingLogin{svc: s, sess: sess, expires: time.Now().Add(loginChallengeTTL)}
-	a.twoFactor.mu.Unlock()
+	a.twoFactor.pending.Hold(s, sess)
 	return fail(CodeSecondFactorRequired, errors.New("this device is new: a second factor is needed to log in"))
 }
 
 // pendingLoginNow returns the login waiting for its second factor.
-func (a *Core) pendingLoginNow() (*pendingLogin, error) {
-	a.twoFactor.mu.Lock()
-	defer a.twoFactor.mu.Unlock()
-	p := a.twoFactor.pending
-	if p == nil || time.Now().After(p.expires) {
-		a.twoFactor.pending = nil
-		return nil, fail(CodeChallengeExpired, errors.New("no login is waiting for a second factor: log in again"))
+func (a *Core) pendingLoginNow() (*services.PendingLogin, error) {
+	p, err := a.twoFactor.pending.Current()
+	if err != nil {
+		return nil, fail(CodeChallengeExpired, err)
 	}
 	return p, nil
 }
@@ -150,11 +130,11 @@ func (a *TwoFactorService) LoginSecondFactor() (LoginSecondFactorInfo, error) {
 	if err != nil {
 		return LoginSecondFactorInfo{}, err
 	}
-	totp, err := p.svc.TwoFactor.TOTPEnrolled(a.ctx, employee(p.sess))
+	totp, err := p.Services.TwoFactor.TOTPEnrolled(a.ctx, employee(p.Session))
 	if err != nil {
 		return LoginSecondFactorInfo{}, securityFail(err)
 	}
-	return LoginSecondFactorInfo{Username: p.sess.Username, TOTP: totp}, nil
+	return LoginSecondFactorInfo{Username: p.Session.Username, TOTP: totp}, nil
 }
 
 // StartLoginChallenge sends an SMS code to the user of the waiting login (mobile, else private,
@@ -164,7 +144,7 @@ func (a *TwoFactorService) StartLoginChallenge() (twofactor.Challenge, error) {
 	if err != nil {
 		return twofactor.Challenge{}, err
 	}
-	ch, err := p.svc.TwoFactor.Start(a.ctx, employee(p.sess), twofactor.FlowUserLogin)
+	ch, err := p.Services.TwoFactor.Start(a.ctx, employee(p.Session), twofactor.FlowUserLogin)
 	return ch, securityFail(err)
 }
 
@@ -175,7 +155,7 @@ func (a *TwoFactorService) VerifyLoginCode(challengeID, code string) (SessionInf
 	if err != nil {
 		return SessionInfo{}, err
 	}
-	return a.passLogin(p, p.svc.TwoFactor.Verify(a.ctx, employee(p.sess), twofactor.FlowUserLogin, challengeID, code))
+	return a.passLogin(p, p.Services.TwoFactor.Verify(a.ctx, employee(p.Session), twofactor.FlowUserLogin, challengeID, code))
 }
 
 // VerifyLoginTOTP checks a code from the user's authenticator app, as VerifyLoginCode.
@@ -184,27 +164,23 @@ func (a *TwoFactorService) VerifyLoginTOTP(code string) (SessionInfo, error) {
 	if err != nil {
 		return SessionInfo{}, err
 	}
-	return a.passLogin(p, p.svc.TwoFactor.VerifyTOTP(a.ctx, employee(p.sess), twofactor.FlowUserLogin, code))
+	return a.passLogin(p, p.Services.TwoFactor.VerifyTOTP(a.ctx, employee(p.Session), twofactor.FlowUserLogin, code))
 }
 
-func (a *Core) passLogin(p *pendingLogin, verr error) (SessionInfo, error) {
+func (a *Core) passLogin(p *services.PendingLogin, verr error) (SessionInfo, error) {
 	if verr != nil {
 		if errors.Is(verr, twofactor.ErrTooManyTries) {
 			a.dropPendingLogin()
 		}
 		return SessionInfo{}, securityFail(verr)
 	}
-	a.twoFactor.mu.Lock()
-	if a.twoFactor.pending != p {
-		a.twoFactor.mu.Unlock()
+	if !a.twoFactor.pending.Take(p) {
 		return SessionInfo{}, fail(CodeChallengeExpired, errors.New("the login was replaced: log in again"))
 	}
-	a.twoFactor.pending = nil
-	a.twoFactor.mu.Unlock()
 	// A keyring that cannot keep the token only means the next login asks again.
-	_ = p.svc.TwoFactor.TrustThisDevice(a.ctx, employee(p.sess))
-	a.setSession(p.svc, p.sess)
-	return a.sessionInfo(p.sess), nil
+	_ = p.Services.TwoFactor.TrustThisDevice(a.ctx, employee(p.Session))
+	a.setSession(p.Services, p.Session)
+	return a.sessionInfo(p.Session), nil
 }
 
 // CancelLoginChallenge drops the login waiting for its second factor (back to the login form).
@@ -214,11 +190,7 @@ func (a *TwoFactorService) CancelLoginChallenge() error {
 }
 
 // dropPendingLogin forgets a login waiting for its second factor.
-func (a *Core) dropPendingLogin() {
-	a.twoFactor.mu.Lock()
-	a.twoFactor.pending = nil
-	a.twoFactor.mu.Unlock()
-}
+func (a *Core) dropPendingLogin() { a.twoFactor.pending.Drop() }
 
 // TwoFactorSettings is Settings > Two-factor authentication.
 type TwoFactorSettings struct {
@@ -362,9 +334,7 @@ func (a *TwoFactorService) PhoneStepUp() (PhoneStepUpInfo, error) {
 	if out.TOTP, err = s.TwoFactor.TOTPEnrolled(a.ctx, employee(sess)); err != nil {
 		return out, securityFail(err)
 	}
-	a.twoFactor.mu.Lock()
-	out.Passed = time.Now().Before(a.twoFactor.phoneOK[sess.UserID])
-	a.twoFactor.mu.Unlock()
+	out.Passed = a.twoFactor.phone.Passed(sess.UserID)
 	return out, nil
 }
 
@@ -392,12 +362,7 @@ func (a *TwoFactorService) PassPhoneChallenge(challengeID, code string) error {
 	if err := (services.StepUp{TwoFactor: s.TwoFactor}).CheckPhoneChange(a.ctx, sess, proof); err != nil {
 		return securityFail(err)
 	}
-	a.twoFactor.mu.Lock()
-	if a.twoFactor.phoneOK == nil {
-		a.twoFactor.phoneOK = map[string]time.Time{}
-	}
-	a.twoFactor.phoneOK[sess.UserID] = time.Now().Add(phoneStepUpTTL)
-	a.twoFactor.mu.Unlock()
+	a.twoFactor.phone.Grant(sess.UserID)
 	return nil
 }
 
@@ -417,10 +382,7 @@ func (a *Core) checkPhoneChange(s *services.Services, sess auth.Session, typeNam
 	if !asks {
 		return nil
 	}
-	a.twoFactor.mu.Lock()
-	ok := time.Now().Before(a.twoFactor.phoneOK[sess.UserID])
-	a.twoFactor.mu.Unlock()
-	if !ok {
+	if !a.twoFactor.phone.Passed(sess.UserID) {
 		return fail(CodeSecondFactorRequired, services.ErrSecondFactorRequired)
 	}
 	return nil
