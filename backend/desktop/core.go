@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"dataskydd/backend/folderlock"
+	"dataskydd/backend/retention"
 	"dataskydd/backend/store"
 )
 
@@ -26,7 +27,7 @@ type Core struct {
 	session   sessionState   // who is logged in, and the wired services (session.go)
 	twoFactor twoFactorState // a login waiting for its second factor, passed step-ups (twofactor.go)
 
-	retention schedulerState // the anonymisation scheduler (retention.go)
+	retention retention.Loop // the anonymisation scheduler of the open store (retention.go)
 	portal    portalState    // the customer portal run inside the app (portal.go)
 }
 

@@ -3,7 +3,6 @@ package desktop
 import (
 	"context"
 	"errors"
-	"sync"
 	"time"
 
 	"dataskydd/backend/auth"
@@ -30,16 +29,6 @@ const (
 // gdprRoles may open Settings > GDPR.
 var gdprRoles = []auth.Role{auth.RoleAdmin, auth.RoleGDPROfficer}
 
-// schedulerState is the retention scheduler of the open store.
-type schedulerState struct {
-	mu     sync.Mutex
-	engine *retention.Engine // the engine the scheduler runs (the wired services')
-	sched  *retention.Scheduler
-	stop   context.CancelFunc // stops the hourly loop
-	done   chan struct{}      // closed when the loop has returned
-	manual context.CancelFunc // cancels the "Run now" in progress, if any
-}
-
 // startScheduler starts the retention scheduler over the wired services, once per opened
 // store: a catch-up run at once, then hourly. Without a store it does nothing (it is
 // called again when a screen needs it).
@@ -52,47 +41,12 @@ func (a *Core) startScheduler() (*retention.Scheduler, error) {
 }
 
 func (a *Core) schedulerFor(s *services.Services) *retention.Scheduler {
-	r := &a.retention
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.sched != nil && r.engine == s.Retention {
-		return r.sched
-	}
-	if r.stop != nil { // the services were replaced: stop the old loop first
-		r.stop()
-		<-r.done
-	}
 	s.Retention.SetProgress(a.retentionProgress)
-	sched := retention.NewScheduler(s.Retention, retention.SchedulerOptions{OnDone: a.retentionDone})
-	ctx, cancel := context.WithCancel(context.WithoutCancel(a.ctx))
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		sched.Start(ctx)
-	}()
-	r.engine, r.sched, r.stop, r.done = s.Retention, sched, cancel, done
-	return sched
+	return a.retention.For(a.ctx, s.Retention, retention.SchedulerOptions{OnDone: a.retentionDone})
 }
 
 // stopScheduler cancels the loop and any run in progress and waits (a little) for it to end.
-func (a *Core) stopScheduler() {
-	r := &a.retention
-	r.mu.Lock()
-	stop, done, manual := r.stop, r.done, r.manual
-	r.sched, r.engine, r.stop, r.done, r.manual = nil, nil, nil, nil, nil
-	r.mu.Unlock()
-	if manual != nil {
-		manual()
-	}
-	if stop == nil {
-		return
-	}
-	stop()
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
-	}
-}
+func (a *Core) stopScheduler() { a.retention.Stop() }
 
 // RetentionProgress is how far a run has come with one policy.
 type RetentionProgress struct {
@@ -253,18 +207,7 @@ func (a *RetentionService) RunRetentionNow() (RetentionRun, error) {
 	if err != nil {
 		return RetentionRun{}, err
 	}
-	sched := a.schedulerFor(s)
-	ctx, cancel := context.WithCancel(context.WithoutCancel(a.ctx))
-	defer cancel()
-	a.retention.mu.Lock()
-	a.retention.manual = cancel
-	a.retention.mu.Unlock()
-	defer func() {
-		a.retention.mu.Lock()
-		a.retention.manual = nil
-		a.retention.mu.Unlock()
-	}()
-	rep, err := sched.RunNow(ctx, retention.TriggerManual)
+	rep, err := a.retention.RunManual(a.ctx, a.schedulerFor(s))
 	run := runOf(rep, err)
 	run.Trigger = retention.TriggerManual
 	if err != nil {
@@ -279,13 +222,7 @@ func (a *RetentionService) CancelRetention() (bool, error) {
 	if _, _, err := a.requireRole(gdprRoles...); err != nil {
 		return false, err
 	}
-	a.retention.mu.Lock()
-	defer a.retention.mu.Unlock()
-	if a.retention.manual == nil {
-		return false, nil
-	}
-	a.retention.manual()
-	return true, nil
+	return a.retention.CancelManual(), nil
 }
 
 func retentionFail(err error) error {
@@ -389,7 +326,7 @@ func historyRun(h retention.HistoryEntry) RetentionRun {
 	if h.FinishedAt != nil {
 		run.FinishedAt = rfc3339(*h.FinishedAt)
 	}
-	run.Cancelled = h.Error == context.Canceled.Error()
+	run.Cancelled = h.Cancelled
 	for _, c := range h.Types {
 		run.Total += c.Anonymised + c.Deleted
 	}

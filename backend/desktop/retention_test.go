@@ -183,7 +183,7 @@ func TestSchedulerStartsOnceAndStops(t *testing.T) {
 		t.Errorf("start-up runs = %d (%v), want 1", n, err)
 	}
 	a.stopScheduler()
-	if a.retention.sched != nil {
+	if a.retention.Running() {
 		t.Error("the scheduler is still set after stop")
 	}
 }
