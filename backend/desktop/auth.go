@@ -147,7 +147,7 @@ func (a *SessionService) Login(username, password string) (SessionInfo, error) {
 	if err != nil {
 		return SessionInfo{}, serviceFail(err)
 	}
-	if err := a.holdForSecondFactor(s, sess); err != nil { // second_factor_required: app_twofactor.go
+	if err := a.holdForSecondFactor(s, sess); err != nil { // second_factor_required: twofactor.go
 		return SessionInfo{}, err
 	}
 	a.setSession(s, sess)

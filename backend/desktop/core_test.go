@@ -62,7 +62,7 @@ func newTestApp(t *testing.T, withStore bool) (*App, *recorder) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "data")
 	opts := &services.Options{CheapKDF: true, Secrets: secrets.NewMemory()}
-	// Logged in as an administrator (app_roles_test.go checks who may call what). The
+	// Logged in as an administrator (roles_test.go checks who may call what). The
 	// account is real: every call re-reads it from the store.
 	sess := auth.Session{UserID: "U-test", Username: "test", Roles: []auth.Role{auth.RoleAdmin}}
 	if withStore {

@@ -89,7 +89,7 @@ func (a *RecordsService) SaveRecord(typeName, id string, values map[string]any, 
 	if err != nil {
 		return res, err
 	}
-	if err := a.guardPhoneChange(s, sess, typeName, id, values, create); err != nil { // app_twofactor.go
+	if err := a.guardPhoneChange(s, sess, typeName, id, values, create); err != nil { // twofactor.go
 		return res, err
 	}
 	d, err := s.Records.Save(a.ctx, sess, typeName, id, values, create)

@@ -12,7 +12,7 @@ import (
 	"dataskydd/backend/jsonl"
 )
 
-// The rows of the authorisation table (app_roles_test.go) for the anonymisation and search
+// The rows of the authorisation table (roles_test.go) for the anonymisation and search
 // adapters: Settings > GDPR is for admin and gdpr_officer only.
 var _ = addAccess(map[string]access{
 	"RetentionOverview":  adminOrDPO,

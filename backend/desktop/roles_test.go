@@ -28,7 +28,7 @@ import (
 // would often still be refused further in. The test therefore also records the boundary's
 // own check (requireRole, currentSession) on every call and requires exactly the row's
 // roles there; scripts/test-mutations.sh (make test-mutations) proves that removing or
-// widening any check in app_*.go fails this test.
+// widening any check in backend/desktop fails this test.
 type access struct {
 	public bool        // callable without a session (login screen, first run)
 	roles  []auth.Role // nil with public false: any logged-in user
@@ -61,7 +61,7 @@ var boundAccess = map[string]access{
 		return []any{filepath.Join(f.dir, "export.jsonl"), "customer"}
 	}},
 	"Cancel": public, // stops the running import or export; harmless without a session
-	// logs as an audit view (app_logs_export.go)
+	// logs as an audit view (logs_export.go)
 	"ChooseCSVFile": {roles: []auth.Role{auth.RoleAdmin, auth.RoleGDPROfficer}, dialog: true},
 	"ExportRecordsCSV": {roles: []auth.Role{auth.RoleAdmin, auth.RoleGDPROfficer}, args: func(f *rolesFixture) []any {
 		return []any{records.Query{Type: "event"}, filepath.Join(f.dir, "events.csv")}
@@ -91,23 +91,23 @@ var boundAccess = map[string]access{
 	"SaveRecord":         {args: func(*rolesFixture) []any { return []any{"customer", "", map[string]any{}, true} }},
 	"RecordDeleteEffect": {args: func(*rolesFixture) []any { return []any{"customer"} }},
 	"DeleteRecord":       {args: func(*rolesFixture) []any { return []any{"customer", "no-such-id"} }},
-	// secure data (app_vault.go): the vault checks its forms' lists itself
+	// secure data (vault.go): the vault checks its forms' lists itself
 	"VaultInfo": anyone, "VaultForms": anyone, "VaultForm": anyone, "VaultSaveForm": adminOnly, "VaultDeleteForm": adminOnly,
 	"VaultEntries": anyone, "VaultSaveEntry": anyone, "VaultDeleteEntry": anyone, "VaultDecrypt": anyone, "VaultGrant": anyone,
 	"VaultRevoke": anyone, "VaultRotateKey": anyone, "VaultStartChallenge": anyone, "VaultPeople": anyone,
-	// two-factor (app_twofactor.go): the login's second step runs before the session exists
+	// two-factor (twofactor.go): the login's second step runs before the session exists
 	"LoginSecondFactor": public, "StartLoginChallenge": public, "VerifyLoginCode": public, "VerifyLoginTOTP": public,
 	"CancelLoginChallenge": public, "GetTwoFactorSettings": adminOnly, "SetTwoFactorFlow": adminOnly,
 	"SetTrustedDevicePeriod": adminOnly, "GetMyTwoFactor": anyone, "RemoveTrustedDevice": anyone, "StartTOTPEnrolment": anyone,
 	"ConfirmTOTPEnrolment": anyone, "RemoveTOTP": anyone, "PhoneStepUp": anyone, "StartPhoneChallenge": anyone,
 	"PassPhoneChallenge": anyone,
-	// SMS (app_sms.go)
+	// SMS (sms.go)
 	"GetSMSSettings": adminOnly, "SaveSMSSettings": adminOnly, "RemoveSMSSettings": adminOnly, "SendTestSMS": adminOnly,
-	// the scheduler token (app_scheduler.go)
+	// the scheduler token (scheduler.go)
 	"SchedulerToken": adminOnly, "CreateSchedulerToken": adminOnly, "RevokeSchedulerToken": adminOnly,
-	// "Glömt lösenordet?" (app_forgotten.go): before any session
+	// "Glömt lösenordet?" (forgotten.go): before any session
 	"ForgotPasswordStart": public, "ForgotPasswordFinish": public,
-	// customer portal (app_portal.go)
+	// customer portal (portal.go)
 	"GetPortalSettings": adminOnly, "SavePortalSettings": adminOnly, "GetPortalStatus": adminOnly, "StartPortal": adminOnly,
 	"StopPortal": adminOnly, "InviteToPortal": adminOnly, "ListErasureRequests": adminOrDPO, "CloseErasureRequest": adminOrDPO,
 }
@@ -316,7 +316,7 @@ func TestEveryBoundMethodChecksTheRole(t *testing.T) {
 	for _, name := range names {
 		acc, ok := boundAccess[name]
 		if !ok {
-			t.Errorf("bound method %s has no row in boundAccess (app_roles_test.go): say who may call it", name)
+			t.Errorf("bound method %s has no row in boundAccess (roles_test.go): say who may call it", name)
 			continue
 		}
 		m := methods[name]

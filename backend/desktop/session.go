@@ -22,7 +22,7 @@ type sessionState struct {
 	lastUse time.Time          // the last authorised call, for the idle lock
 	idle    time.Duration      // the idle-lock period; read at login
 	now     func() time.Time
-	// checked, set only by the role test (app_roles_test.go), hears every check at the
+	// checked, set only by the role test (roles_test.go), hears every check at the
 	// boundary: requireRole's roles (role true; none: any logged-in user) and currentSession.
 	checked func(roles []auth.Role, role bool)
 }

@@ -1,5 +1,5 @@
 # Mutation run of the role test (scripts/test-mutations.sh): every role check of the bound
-# methods in app_*.go, removed or widened in turn, must make TestEveryBoundMethodChecksTheRole
+# methods in backend/desktop, removed or widened in turn, must make TestEveryBoundMethodChecksTheRole
 # fail. About a minute with a warm Go build cache (the role test is compiled once).
 .PHONY: test-mutations
 TEST_TARGETS += test-mutations
