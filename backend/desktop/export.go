@@ -4,10 +4,10 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+	"io"
 	"time"
 
+	"dataskydd/backend/atomicfile"
 	"dataskydd/backend/auth"
 	"dataskydd/backend/jsonl"
 	"dataskydd/backend/registry"
@@ -61,40 +61,21 @@ func (a *TransferService) ExportFile(path, typeName string) (ExportResult, error
 	}
 	defer end()
 
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".dataskydd-export-*")
-	if err != nil {
-		return res, fail(codeOf(err), fmt.Errorf("creating %s: %w", path, err))
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename this finds nothing
-	defer tmp.Close()
-	w := bufio.NewWriterSize(tmp, 1<<20)
+	var out jsonl.Result
 	report := throttle(EventExportProgress, a.emit, 100*time.Millisecond)
-	out, err := jsonl.Export(ctx, st, w, jsonl.ExportOptions{Type: typeName, Progress: report})
+	err = atomicfile.Write(path, func(f io.Writer) error {
+		w := bufio.NewWriterSize(f, 1<<20)
+		var err error
+		if out, err = jsonl.Export(ctx, st, w, jsonl.ExportOptions{Type: typeName, Progress: report}); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
 	a.emit(EventExportProgress, Progress{Finished: true})
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if err == nil {
-		err = tmp.Close()
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
 	if err != nil {
 		return res, fail(codeOf(err), fmt.Errorf("exporting to %s: %w", path, err))
 	}
-	counts := make(map[string]int64, len(out.Counts))
-	for t, n := range out.Counts {
-		counts[t] = int64(n)
-	}
-	for _, c := range typeCounts(counts) {
-		if c.Count > 0 {
-			res.Types = append(res.Types, c)
-		}
-	}
+	res.Types = shownCounts(out.Counts)
 	res.Total = out.Records
 	return res, nil
 }

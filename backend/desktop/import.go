@@ -94,15 +94,7 @@ func (a *TransferService) ImportFiles(paths []string) (ImportResult, error) {
 	case err != nil:
 		return res, fail(codeOf(err), err)
 	}
-	counts := make(map[string]int64, len(out.Counts))
-	for t, n := range out.Counts {
-		counts[t] = int64(n)
-	}
-	for _, c := range typeCounts(counts) {
-		if c.Count > 0 {
-			res.Types = append(res.Types, c)
-		}
-	}
+	res.Types = shownCounts(out.Counts)
 	res.Total = out.Records
 	// The records are committed and queued for the search index in the same transaction;
 	// bring the index up to date so the person search finds them at once.

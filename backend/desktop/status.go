@@ -74,6 +74,21 @@ func typeCounts(counts map[string]int64) []TypeCount {
 	return out
 }
 
+// shownCounts is the types of counts with records, in the data map's order.
+func shownCounts(counts map[string]int) []TypeCount {
+	wide := make(map[string]int64, len(counts))
+	for t, n := range counts {
+		wide[t] = int64(n)
+	}
+	out := []TypeCount{}
+	for _, c := range typeCounts(wide) {
+		if c.Count > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // store returns the open store, opening it on first use. While the data folder
 // holds none it returns errNoStore; the CLI's init (or, later, the first-run
 // screen) creates one and the next call opens it.
