@@ -1,6 +1,8 @@
 package desktop
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -15,6 +17,7 @@ import (
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/folderlock"
+	"dataskydd/backend/store"
 )
 
 // declaredCodes is every constant of type ErrorCode in the package's Go files: every code a
@@ -150,5 +153,43 @@ func TestCodedErrorsKeepTheirChain(t *testing.T) {
 	got := FormatError(fail(CodeBusy, errBusy)).(string)
 	if got != `{"code":"busy","message":"another import or export is running"}` {
 		t.Errorf("FormatError = %s", got)
+	}
+}
+
+func TestFormatError(t *testing.T) {
+	tests := []struct {
+		err  error
+		want ErrorCode
+	}{
+		{fail(CodeNoStore, errors.New("x")), CodeNoStore},
+		{store.ErrNoStore, CodeNoStore},
+		{os.ErrNotExist, CodeFileNotFound},
+		{context.Canceled, CodeCancelled},
+		{errors.New("disk on fire"), CodeInternal},
+	}
+	for _, tt := range tests {
+		text, ok := FormatError(tt.err).(string)
+		var ae AppError
+		if !ok || json.Unmarshal([]byte(text), &ae) != nil || ae.Code != tt.want || ae.Message == "" {
+			t.Errorf("FormatError(%v) = %v, want JSON with code %q", tt.err, FormatError(tt.err), tt.want)
+		}
+	}
+}
+
+// Codes and event names cross to TypeScript by their values (EnumBind): they must be
+// unique, or two would be indistinguishable there.
+func TestConstantsAreUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range allErrorCodes {
+		if seen["code:"+string(c.Value)] || seen["ts:code:"+c.TSName] {
+			t.Errorf("error code %q / %s listed twice", c.Value, c.TSName)
+		}
+		seen["code:"+string(c.Value)], seen["ts:code:"+c.TSName] = true, true
+	}
+	for _, e := range allEventNames {
+		if seen["event:"+string(e.Value)] || seen["ts:event:"+e.TSName] {
+			t.Errorf("event %q / %s listed twice", e.Value, e.TSName)
+		}
+		seen["event:"+string(e.Value)], seen["ts:event:"+e.TSName] = true, true
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"dataskydd/backend/services"
 	"dataskydd/backend/sms"
 	"dataskydd/backend/sms/smstest"
-	"dataskydd/backend/vault"
 )
 
 // securityApp is an app with an administrator, a fake 46elks provider and an in-memory
@@ -123,69 +122,6 @@ func TestLoginFromNewDevice(t *testing.T) {
 	mustCode(t, err, CodeChallengeExpired)
 }
 
-func TestVaultThroughTheAdapters(t *testing.T) {
-	a, fake := securityApp(t)
-	me, _ := a.Me()
-	setMobile(t, a, me.UserID, "0701234567")
-	if _, err := a.CreateUser(NewUserInput{Username: "bo", Password: "Bos-långa-lösenord-2", Roles: []string{"staff"}}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := a.VaultSaveForm(vault.Form{Name: "Larm", Purpose: vault.PurposeInternal, TwoFactor: true,
-		Fields:     []vault.Field{{Name: "Plats", Kind: vault.KindText}, {Name: "Kod", Kind: vault.KindSecret, Encrypted: true}},
-		Decrypters: []vault.Member{{Kind: vault.MemberUser, ID: me.UserID}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// The second factor is not asked while its flow is off.
-	e, err := a.VaultSaveEntry(f.ID, "", vault.EntryInput{Values: map[string]string{"f1": "Kontoret", "f2": "4711"}}, VaultUnlock{Password: adminPW})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = a.VaultDecrypt(e.ID, VaultUnlock{Password: "fel lösenord"})
-	mustCode(t, err, CodeDecryptFailed)
-	_, err = a.VaultDecrypt(e.ID, VaultUnlock{})
-	mustCode(t, err, CodePasswordRequired)
-	if v, err := a.VaultDecrypt(e.ID, VaultUnlock{Password: adminPW}); err != nil || v["f2"] != "4711" {
-		t.Fatalf("decrypt = %v, %v", v, err)
-	}
-
-	if err := a.SaveSMSSettings(SMSSettingsInput{Provider: "46elks", SenderName: "Firma", Username: "u", Password: "p"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.SetTwoFactorFlow("secure_data_decrypt", true); err != nil {
-		t.Fatal(err)
-	}
-	if info, _ := a.VaultInfo(); !info.SecondFactorOn {
-		t.Fatal("VaultInfo does not say the second factor is asked")
-	}
-	_, err = a.VaultDecrypt(e.ID, VaultUnlock{Password: adminPW})
-	mustCode(t, err, CodeSecondFactorRequired)
-	ch, err := a.VaultStartChallenge()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, _ := fake.Last("+46701234567")
-	if v, err := a.VaultDecrypt(e.ID, VaultUnlock{Password: adminPW, ChallengeID: ch.ID, Code: sixDigits.FindString(m.Text)}); err != nil || v["f2"] != "4711" {
-		t.Fatalf("decrypt with the SMS code = %v, %v", v, err)
-	}
-
-	// Someone on no list sees no form and gets nothing through any method.
-	a.setSession(a.session.svc, mustLogin(t, a, "bo", "Bos-långa-lösenord-2"))
-	if fs, err := a.VaultForms(); err != nil || len(fs) != 0 {
-		t.Fatalf("forms for bo: %v %v", fs, err)
-	}
-	_, err = a.VaultEntries(f.ID, "", 0, 10)
-	mustCode(t, err, CodeForbidden)
-	_, err = a.VaultDecrypt(e.ID, VaultUnlock{Password: "Bos-långa-lösenord-2"})
-	mustCode(t, err, CodeForbidden)
-	_, err = a.VaultSaveForm(vault.Form{Name: "X", Purpose: vault.PurposeInternal, Fields: []vault.Field{{Name: "a", Kind: vault.KindText}}})
-	mustCode(t, err, CodeForbidden)
-	_, err = a.GetSMSSettings()
-	mustCode(t, err, CodeForbidden)
-	_, err = a.GetTwoFactorSettings()
-	mustCode(t, err, CodeForbidden)
-}
-
 func mustLogin(t *testing.T, a *App, user, pw string) (sess auth.Session) {
 	t.Helper()
 	s, err := a.svc()
@@ -234,34 +170,5 @@ func TestPhoneChangeNeedsChallenge(t *testing.T) {
 	}
 	if err := a.checkPhoneChange(s, sess, "customer", nil, map[string]any{"work_phone": "08-123 456"}); err != nil {
 		t.Fatalf("after a passed challenge: %v", err)
-	}
-}
-
-func TestSaveRecordGuardsPhoneNumbers(t *testing.T) {
-	a, fake := securityApp(t)
-	me, _ := a.Me()
-	setMobile(t, a, me.UserID, "0701234567")
-	if err := a.SaveSMSSettings(SMSSettingsInput{Provider: "46elks", SenderName: "Firma", Username: "u", Password: "p"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.SetTwoFactorFlow("user_login", true); err != nil {
-		t.Fatal(err)
-	}
-	d, _ := a.GetRecord("user", me.UserID)
-	delete(d.Values, "versions")
-	d.Values["name"] = "Anna Andersson"
-	if _, err := a.SaveRecord("user", me.UserID, d.Values, false); err != nil {
-		t.Fatalf("a change without phone numbers: %v", err)
-	}
-	d.Values["mobile_phone"] = "0709999999"
-	_, err := a.SaveRecord("user", me.UserID, d.Values, false)
-	mustCode(t, err, CodeSecondFactorRequired)
-	ch, _ := a.StartPhoneChallenge()
-	m, _ := fake.Last("+46701234567")
-	if err := a.PassPhoneChallenge(ch.ID, sixDigits.FindString(m.Text)); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.SaveRecord("user", me.UserID, d.Values, false); err != nil {
-		t.Fatalf("after the challenge: %v", err)
 	}
 }
