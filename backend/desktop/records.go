@@ -18,13 +18,7 @@ func (a *RecordsService) RecordSchemas() ([]records.TypeSchema, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := []records.TypeSchema{}
-	for _, t := range records.Schemas() {
-		if canReadType(sess, t) {
-			out = append(out, t)
-		}
-	}
-	return out, nil
+	return records.SchemasFor(sess), nil
 }
 
 // ListRecords returns one page of a type's records, sorted and filtered in the database.

@@ -169,17 +169,11 @@ func searchFail(err error) error {
 	return fail(codeOf(err), err)
 }
 
-// areaCounts counts the listed hits per area, in the data map's order of areas.
+// areaCounts counts the hits per area, in the data map's order of areas (search.AreaCounts).
 func areaCounts(res search.Result) []AreaCount {
-	counts := map[string]int{}
-	for _, h := range res.Hits {
-		counts[h.Area]++
-	}
 	out := []AreaCount{}
-	for _, area := range registry.Areas {
-		if n := counts[area]; n > 0 {
-			out = append(out, AreaCount{Area: area, Count: n})
-		}
+	for _, c := range search.AreaCounts(res.Hits) {
+		out = append(out, AreaCount(c))
 	}
 	return out
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"dataskydd/backend/auth"
-	"dataskydd/backend/records"
 	"dataskydd/backend/services"
 )
 
@@ -224,17 +223,4 @@ func (a *Core) sessionInfo(sess auth.Session) SessionInfo {
 	info.IdleLockMinutes = int(a.session.idle / time.Minute)
 	a.session.mu.Unlock()
 	return info
-}
-
-// canReadType is used by the records adapter to keep the schema list to what the role may read.
-func canReadType(sess auth.Session, t records.TypeSchema) bool {
-	if len(t.ReadRoles) == 0 {
-		return true
-	}
-	for _, r := range t.ReadRoles {
-		if sess.Has(auth.Role(r)) {
-			return true
-		}
-	}
-	return false
 }

@@ -78,16 +78,7 @@ func (a *SMSService) RemoveSMSSettings() error {
 	if err != nil {
 		return err
 	}
-	flows, err := s.TwoFactor.FlowSettings(a.ctx)
-	if err != nil {
-		return securityFail(err)
-	}
-	for _, f := range flows {
-		if f.Enabled {
-			return fail(CodeInvalidSetting, fmt.Errorf("removing SMS settings: switch off the two-factor flow %q first", f.Flow))
-		}
-	}
-	return securityFail(s.SMS.Remove(a.ctx))
+	return securityFail(s.RemoveSMS(a.ctx))
 }
 
 // SendTestSMS sends the test message to a phone number in any common Swedish or international

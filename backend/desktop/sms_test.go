@@ -30,6 +30,17 @@ func TestSMSSettingsThroughTheService(t *testing.T) {
 	if m, ok := fake.Last("+46701234567"); !ok || m.Text != sms.TestMessage || !strings.Contains(m.From, "Firma") {
 		t.Fatalf("test SMS: %+v %v", m, ok)
 	}
+	// While a flow asks for SMS codes the settings stay.
+	if err := a.SetTwoFactorFlow("user_login", true); err != nil {
+		t.Fatal(err)
+	}
+	mustCode(t, a.RemoveSMSSettings(), CodeInvalidSetting)
+	if got, err = a.GetSMSSettings(); err != nil || !got.Configured {
+		t.Fatalf("a refused removal removed: %+v, %v", got, err)
+	}
+	if err := a.SetTwoFactorFlow("user_login", false); err != nil {
+		t.Fatal(err)
+	}
 	if err := a.RemoveSMSSettings(); err != nil {
 		t.Fatal(err)
 	}

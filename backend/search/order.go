@@ -84,3 +84,24 @@ func ByPlace(hits []Hit) []Place {
 	}
 	return out
 }
+
+// AreaCount is how many hits an area has.
+type AreaCount struct {
+	Area  string
+	Count int
+}
+
+// AreaCounts counts hits per area, the areas with hits in the data map's order.
+func AreaCounts(hits []Hit) []AreaCount {
+	counts := map[string]int{}
+	for _, h := range hits {
+		counts[h.Area]++
+	}
+	out := []AreaCount{}
+	for _, area := range registry.Areas {
+		if n := counts[area]; n > 0 {
+			out = append(out, AreaCount{Area: area, Count: n})
+		}
+	}
+	return out
+}

@@ -53,3 +53,14 @@ func TestInMapOrderAndByPlace(t *testing.T) {
 		t.Error("places of no hits")
 	}
 }
+
+func TestAreaCounts(t *testing.T) {
+	hits := []Hit{{Area: "GDPR"}, {Area: "Workcloud"}, {Area: "GDPR"}, {Area: "Nowhere"}}
+	got := AreaCounts(hits)
+	if len(got) != 2 || got[0] != (AreaCount{"Workcloud", 1}) || got[1] != (AreaCount{"GDPR", 2}) {
+		t.Errorf("AreaCounts = %+v", got)
+	}
+	if got := AreaCounts(nil); got == nil || len(got) != 0 {
+		t.Errorf("no hits: %#v", got)
+	}
+}
