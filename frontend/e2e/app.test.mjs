@@ -207,7 +207,7 @@ test('bound-method errors reach the page as stable codes', async () => {
       (e) => e.message,
     ),
   );
-  // formatError (app_errors.go) sends the AppError as JSON; the runtime wraps it in an Error.
+  // FormatError (backend/desktop/errors.go) sends the AppError as JSON; the runtime wraps it in an Error.
   assert.equal(JSON.parse(err).code, 'file_not_found');
   await page.close();
 });

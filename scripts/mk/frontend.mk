@@ -1,6 +1,6 @@
 # Frontend: type check, lint (import direction, hooks) and unit tests (Vitest).
 # The Wails bindings (frontend/wailsjs/go) are committed, so a clean clone type-checks
-# without the Wails CLI; `make test` regenerates them from the Go adapters first, so the
+# without the Wails CLI; `make test` regenerates them from the services in backend/desktop first, so the
 # frontend is checked against the real Go API (commit them if they changed).
 .PHONY: test-frontend frontend-deps frontend-build bindings
 TEST_TARGETS += test-frontend
