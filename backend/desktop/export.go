@@ -51,13 +51,9 @@ func (a *TransferService) ExportFile(path, typeName string) (ExportResult, error
 	if _, ok := registry.Get(typeName); typeName != "" && !ok {
 		return res, fail(CodeBadRequest, fmt.Errorf("unknown type %q", typeName))
 	}
-	st, err := a.store()
+	st, ctx, end, err := a.beginTransfer()
 	if err != nil {
-		return res, fail(codeOf(err), err)
-	}
-	ctx, end, err := a.op.begin(a.ctx)
-	if err != nil {
-		return res, fail(codeOf(err), err)
+		return res, err
 	}
 	defer end()
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"sync"
+
+	"dataskydd/backend/store"
 )
 
 // errBusy is returned when an import or export starts while another one runs.
@@ -31,6 +33,18 @@ func (o *operation) begin(parent context.Context) (ctx context.Context, end func
 		cancel()
 		o.cancel = nil
 	}, nil
+}
+
+// beginTransfer opens the store and starts the one import or export the app allows at a
+// time; end must be called when it returns.
+func (a *Core) beginTransfer() (st *store.Store, ctx context.Context, end func(), err error) {
+	if st, err = a.store(); err != nil {
+		return nil, nil, nil, fail(codeOf(err), err)
+	}
+	if ctx, end, err = a.op.begin(a.ctx); err != nil {
+		return nil, nil, nil, fail(codeOf(err), err)
+	}
+	return st, ctx, end, nil
 }
 
 // Cancel stops the running import or export, if any; it writes nothing. It reports

@@ -69,13 +69,9 @@ func (a *TransferService) ImportFiles(paths []string) (ImportResult, error) {
 			return res, fail(codeOf(err), fmt.Errorf("reading %s: %w", p, err))
 		}
 	}
-	st, err := a.store()
+	st, ctx, end, err := a.beginTransfer()
 	if err != nil {
-		return res, fail(codeOf(err), err)
-	}
-	ctx, end, err := a.op.begin(a.ctx)
-	if err != nil {
-		return res, fail(codeOf(err), err)
+		return res, err
 	}
 	defer end()
 	report := throttle(EventImportProgress, a.emit, 100*time.Millisecond)
