@@ -89,7 +89,8 @@ func TestFirstRunThenLogin(t *testing.T) {
 	}
 	codes := map[string]int{}
 	for _, r := range page.Items {
-		codes[str(r.Values["code"])]++
+		code, _ := r.Values["code"].(string)
+		codes[code]++
 	}
 	if codes["login_ok"] < 1 || codes["bad_credentials"] < 1 {
 		t.Fatalf("system log codes %v", codes)

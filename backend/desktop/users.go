@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"dataskydd/backend/auth"
-	"dataskydd/backend/records"
 )
 
 // UsersService is Settings > Users: accounts and their roles (admins only).
@@ -32,30 +31,20 @@ func (a *UsersService) ListUsers() ([]UserRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, err := s.Records.List(a.ctx, sess, records.Query{Type: "user", Limit: maxUsers, Sort: "id"})
+	users, err := s.Users(a.ctx, sess, maxUsers)
 	if err != nil {
 		return nil, a.logFail(sess, err)
 	}
-	out := make([]UserRow, 0, len(page.Items))
-	for _, d := range page.Items {
-		row := UserRow{ID: d.ID, Username: str(d.Values["username"]), Name: str(d.Values["name"]), Email: str(d.Values["email"]),
-			Status: str(d.Values["status"]), Roles: []string{}}
-		st, err := s.Accounts.Account(a.ctx, sess, d.ID)
-		if err != nil {
-			return nil, a.logFail(sess, err)
-		}
-		row.Active, row.HasPassword = st.Active, st.HasPassword
-		for _, r := range st.Roles {
+	out := make([]UserRow, 0, len(users))
+	for _, u := range users {
+		row := UserRow{ID: u.ID, Username: u.Username, Name: u.Name, Email: u.Email, Status: u.Status,
+			Active: u.Active, HasPassword: u.HasPassword, Roles: []string{}}
+		for _, r := range u.Roles {
 			row.Roles = append(row.Roles, string(r))
 		}
 		out = append(out, row)
 	}
 	return out, nil
-}
-
-func str(v any) string {
-	s, _ := v.(string)
-	return s
 }
 
 // NewUserInput is the "new user" form.
