@@ -49,12 +49,12 @@ func (a *Core) beginTransfer() (st *store.Store, ctx context.Context, end func()
 
 // Cancel stops the running import or export, if any; it writes nothing. It reports
 // whether there was one to stop.
-func (a *TransferService) Cancel() bool {
+func (a *TransferService) Cancel() (bool, error) {
 	a.op.mu.Lock()
 	defer a.op.mu.Unlock()
 	if a.op.cancel == nil {
-		return false
+		return false, nil
 	}
 	a.op.cancel()
-	return true
+	return true, nil
 }

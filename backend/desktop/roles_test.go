@@ -321,6 +321,9 @@ func TestEveryBoundMethodChecksTheRole(t *testing.T) {
 		}
 		m := methods[name]
 		mt := m.Type()
+		if n := mt.NumOut(); n == 0 || n > 2 || !mt.Out(n-1).Implements(errType) {
+			t.Errorf("bound method %s returns %v: want (T, error) or error, so every failure carries a code", name, mt)
+		}
 		for _, role := range []string{"nobody", "staff", "gdpr_officer", "admin"} {
 			sess := f.sessions[role]
 			allowed := acc.public || (sess.Authenticated() && (acc.roles == nil || hasAny(sess, acc.roles)))

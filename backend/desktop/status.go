@@ -35,7 +35,7 @@ type TypeCount struct {
 }
 
 // Version returns the app's version.
-func (a *StatusService) Version() string { return version.Get().Version }
+func (a *StatusService) Version() (string, error) { return version.Get().Version, nil }
 
 // Status reports the data folder, whether a store exists there, and how many
 // records of each type it holds.
