@@ -1,7 +1,8 @@
 // Lint: typescript-eslint's recommended rules, the hooks rules, and the bulletproof-react
 // import direction: app -> features -> shared (components, lib, testing). A feature never
-// imports another feature, shared code never imports a feature or the app, and only
-// src/lib/backend.ts touches the generated Wails bindings.
+// imports another feature, shared code never imports a feature or the app, and only the
+// api modules (src/features/<feature>/api/<name>Api.ts, src/lib/schemasApi.ts) and the shared
+// core src/lib/backend.ts touch the generated Wails bindings.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import js from '@eslint/js';
@@ -15,7 +16,7 @@ const features = readdirSync(join(import.meta.dirname, 'src', 'features'), { wit
 
 const bindings = {
   group: ['**/wailsjs/**'],
-  message: 'use src/lib/backend.ts, the one typed wrapper over the generated bindings',
+  message: "call the backend through the feature's api module (api/<name>Api.ts), the typed wrapper over the generated bindings",
 };
 const appAndFeatures = {
   group: ['@/features/*', '@/app', '@/app/*'],
@@ -42,6 +43,7 @@ export default tseslint.config(
   },
   { files: ['src/components/**', 'src/lib/**'], rules: restrict(bindings, appAndFeatures) },
   ...features.map((f) => ({ files: [`src/features/${f}/**`], rules: restrict(bindings, otherFeatures(f)) })),
-  // The wrapper itself, and tests that check the generated enums.
-  { files: ['src/lib/backend.ts', 'src/**/__tests__/**'], rules: restrict(appAndFeatures) },
+  // The api modules, the shared core, and tests that check the generated enums.
+  { files: ['src/lib/backend.ts', 'src/lib/schemasApi.ts', 'src/**/__tests__/**'], rules: restrict(appAndFeatures) },
+  ...features.map((f) => ({ files: [`src/features/${f}/api/*Api.ts`], rules: restrict(otherFeatures(f)) })),
 );

@@ -91,9 +91,13 @@ type NewUser struct {
 }
 
 // IsSetUp reports whether the first administrator exists.
-func (s *Service) IsSetUp(ctx context.Context) (bool, error) {
+func (s *Service) IsSetUp(ctx context.Context) (bool, error) { return IsSetUp(ctx, s.st) }
+
+// IsSetUp is [Service.IsSetUp] on a bare store: the login screen asks it before any other
+// service (and the search index) is open.
+func IsSetUp(ctx context.Context, st *store.Store) (bool, error) {
 	var n int
-	if err := s.st.DB.QueryRowContext(ctx, "SELECT count(*) FROM auth_credentials").Scan(&n); err != nil {
+	if err := st.DB.QueryRowContext(ctx, "SELECT count(*) FROM auth_credentials").Scan(&n); err != nil {
 		return false, fmt.Errorf("checking setup: %w", err)
 	}
 	return n > 0, nil

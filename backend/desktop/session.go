@@ -162,10 +162,14 @@ func (a *Core) requireRole(roles ...auth.Role) (auth.Session, *services.Services
 }
 
 func (s *sessionState) options() services.Options {
+	o := services.FromEnv()
 	if s.opts != nil {
-		return *s.opts
+		o = *s.opts
 	}
-	return services.FromEnv()
+	// The window must not wait for an interrupted erasure's index rewrite (a minute on a
+	// large store): the scheduler's catch-up run, started with the store, purges it.
+	o.DeferPurge = true
+	return o
 }
 
 func (s *sessionState) clock() time.Time {

@@ -29,19 +29,21 @@ type AppState struct {
 // needs no session: the login screen calls it.
 func (a *SessionService) State() (AppState, error) {
 	st := AppState{}
-	s, err := a.svc()
-	if codeOf(err) == CodeNoStore {
+	// The store alone, not the wired services: the login screen is painted without waiting
+	// for the search index to open (or to be rebuilt).
+	db, err := a.store()
+	if errors.Is(err, errNoStore) {
 		return st, nil
 	}
 	if err != nil {
-		return st, err
+		return st, fail(codeOf(err), err)
 	}
 	st.StoreExists = true
-	if st.SetUp, err = s.Accounts.IsSetUp(a.ctx); err != nil {
+	if st.SetUp, err = auth.IsSetUp(a.ctx, db); err != nil {
 		return st, fail(CodeInternal, err)
 	}
-	st.OrgName, _ = s.Store.Meta(a.ctx, "org_name")
-	st.Lang = s.Store.Lang()
+	st.OrgName, _ = db.Meta(a.ctx, "org_name")
+	st.Lang = db.Lang()
 	if sess, err := a.currentSession(); err == nil {
 		info := a.sessionInfo(sess)
 		st.Session = &info

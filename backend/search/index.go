@@ -75,6 +75,11 @@ const rebuildBacklog = 50000
 type Options struct {
 	// Progress, when set, reports a rebuild that Open has to do (records done, total).
 	Progress func(done, total int)
+	// DeferPurge leaves an erasure's pending purge (store.MarkErasure) to the caller: the
+	// desktop app opens the index at once and lets its catch-up retention run, which purges
+	// whatever is pending, rewrite the index files in the background. Without it Open
+	// purges before it returns (the command line: one command, then the process ends).
+	DeferPurge bool
 }
 
 // OpenWith is Open with options.
@@ -103,6 +108,9 @@ func OpenWith(ctx context.Context, st *store.Store, opts Options) (*Index, error
 		return nil, err
 	}
 	// An erasure that a crash kept from its purge is purged before anything else.
+	if opts.DeferPurge {
+		return ix, nil
+	}
 	if err := ix.PurgePending(ctx); err != nil {
 		ix.Close()
 		return nil, fmt.Errorf("purging erased values left by an interrupted run: %w", err)

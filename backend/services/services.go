@@ -31,6 +31,9 @@ type Options struct {
 	SMSBaseURL string
 	// Progress receives the retention engine's progress (nil: none).
 	RetentionProgress func(retention.Progress)
+	// DeferPurge: the search index is opened without purging an interrupted erasure's
+	// leftovers first; the retention engine's next run purges them (search.Options).
+	DeferPurge bool
 }
 
 // FromEnv is the options of the app and the command line: the production costs and the
@@ -93,7 +96,7 @@ func wire(ctx context.Context, st *store.Store, opts Options) (*Services, error)
 	}
 	s.Accounts = auth.NewService(st, auth.Options{Params: pw, Hooks: []auth.PasswordHook{s.Vault, twofactor.PasswordHook{}}})
 	s.Records = records.New(st, nil)
-	s.Index, err = search.Open(ctx, st)
+	s.Index, err = search.OpenWith(ctx, st, search.Options{DeferPurge: opts.DeferPurge})
 	if err != nil {
 		return nil, fmt.Errorf("opening the search index: %w", err)
 	}

@@ -54,7 +54,7 @@ async function language(lang) {
  */
 async function textProblems(lang) {
   return page.evaluate((swedish) => {
-    const namespaces = 'app|nav|status|areas|import|export|errors|labels|vault|twofactor|sms|auth|records|users|logs|retention|search|language|noPhoneWhere';
+    const namespaces = 'app|nav|status|areas|import|export|errors|labels|vault|twofactor|secondFactor|sms|auth|records|users|logs|retention|search|language|noPhoneWhere';
     const key = new RegExp(`(^|[^\\w@.])(${namespaces})\\.[a-zA-Z_]+(\\.[a-zA-Z_]+)*($|[^\\w@])`);
     const iso = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
     const english = [

@@ -1,142 +1,38 @@
-import { NavLink } from '@mantine/core';
-import { AppLayout } from '@/components/layout/AppLayout';
+import { Center, Loader } from '@mantine/core';
+import { lazy, Suspense, useEffect } from 'react';
 import { AuthGate } from '@/features/auth/components/AuthGate';
-import { GeneralSettings } from '@/features/auth/components/GeneralSettings';
-import { UserMenu } from '@/features/auth/components/UserMenu';
-import { ExportButton } from '@/features/export/components/ExportButton';
-import { ImportButton } from '@/features/import/components/ImportButton';
-import { LogsScreen } from '@/features/logs/components/LogsScreen';
-import { RecordsNav } from '@/features/records/components/RecordsNav';
-import { RecordsScreen } from '@/features/records/components/RecordsScreen';
-import { RetentionSettings } from '@/features/retention/components/RetentionSettings';
-import { PersonSearch } from '@/features/search/components/PersonSearch';
-import { StatusScreen } from '@/features/status/components/StatusScreen';
-import { UsersScreen } from '@/features/users/components/UsersScreen';
-import { SmsSettingsScreen } from '@/features/sms/components/SmsSettingsScreen';
 import { LoginSecondFactor } from '@/features/twofactor/components/LoginSecondFactor';
-import { MyTwoFactorScreen } from '@/features/twofactor/components/MyTwoFactorScreen';
-import { PhoneStepUpModal } from '@/features/twofactor/components/PhoneStepUpModal';
-import { TwoFactorSettingsScreen } from '@/features/twofactor/components/TwoFactorSettingsScreen';
-import { VaultScreen } from '@/features/vault/components/VaultScreen';
-import { PortalSettingsScreen } from '@/features/portal/components/PortalSettingsScreen';
-import { IconLockSquareRounded } from '@tabler/icons-react';
-import type { SessionInfo } from '@/lib/backend';
-import { routeHref, useRoute } from '@/lib/router';
-import { useTranslation } from 'react-i18next';
+import { useRoute } from '@/lib/router';
 import { AppProvider } from './provider';
 
-/** The screen for a route (#/records/<type>/<id>, #/settings/users, ...). */
-function Screen({ route, session }: { route: string[]; session: SessionInfo }) {
-  const [section, page] = route;
-  switch (section) {
-    case 'records':
-      return <RecordsScreen route={route.slice(1)} stepUp={(dialog) => <PhoneStepUpModal {...dialog} />} />;
-    case 'vault':
-      return <VaultScreen route={route.slice(1)} />;
-    case 'settings':
-      if (page === 'users') return <UsersScreen />;
-      if (page === 'logs') return <LogsScreen />;
-      if (page === 'anonymisation') return <RetentionSettings />;
-      if (page === 'search') return <PersonSearch />;
-      if (page === 'general') return <GeneralSettings session={session} />;
-      if (page === 'sms') return <SmsSettingsScreen />;
-      if (page === 'twofactor') return <TwoFactorSettingsScreen />;
-      if (page === 'portal') return <PortalSettingsScreen admin={session.roles.includes('admin')} />;
-      if (page === 'my-twofactor') return <MyTwoFactorScreen />;
-      break;
-  }
-  return (
-    <StatusScreen
-      actions={
-        <>
-          <ExportButton />
-          <ImportButton />
-        </>
-      }
-    />
-  );
-}
+// The logged-in app is a chunk of its own: the first bundle holds what the login screen
+// needs, and the rest is fetched while the user types (see preloadWorkspace).
+const loadWorkspace = () => import('./Workspace');
+const Workspace = lazy(loadWorkspace);
 
-/** Settings entries that are screens of their own (the record types follow from the registry). */
-function SettingsNav({ route, session }: { route: string[]; session: SessionInfo }) {
-  const { t } = useTranslation();
-  const admin = session.roles.includes('admin');
-  const dpo = admin || session.roles.includes('gdpr_officer');
-  const link = (page: string, label: string) => (
-    <NavLink key={page} href={routeHref('settings', page)} label={label} active={route[0] === 'settings' && route[1] === page} data-testid={`nav-settings-${page}`} />
-  );
-  return (
-    <>
-      {admin && link('general', t('auth.settings.title'))}
-      {admin && link('users', t('users.title'))}
-      {dpo && link('logs', t('logs.title'))}
-      {admin && link('sms', t('sms.title'))}
-      {admin && link('twofactor', t('twofactor.settings.title'))}
-      {dpo && link('portal', t('portal.title'))}
-      {link('my-twofactor', t('twofactor.my.title'))}
-    </>
-  );
-}
-
-/** The GDPR screens of their own: person search and anonymisation first, secure data last. */
-const gdprPages = ['search', 'anonymisation'];
-
-function GdprNav({ route, session }: { route: string[]; session: SessionInfo }) {
-  const { t } = useTranslation();
-  const dpo = session.roles.includes('admin') || session.roles.includes('gdpr_officer');
-  if (!dpo) return null;
-  const link = (page: string, label: string) => (
-    <NavLink key={page} href={routeHref('settings', page)} label={label} active={route[0] === 'settings' && route[1] === page} data-testid={`nav-settings-${page}`} />
-  );
-  return (
-    <>
-      {link('search', t('search.title'))}
-      {link('anonymisation', t('retention.title'))}
-    </>
-  );
-}
-
-/** "Säkra uppgifter", in the GDPR group. */
-function VaultNav({ route }: { route: string[] }) {
-  const { t } = useTranslation();
-  return (
-    <NavLink
-      href={routeHref('vault')}
-      label={t('vault.title')}
-      active={route[0] === 'vault'}
-      leftSection={<IconLockSquareRounded size={16} stroke={1.6} />}
-      data-testid="nav-vault"
-    />
-  );
+/** Fetches the logged-in app once the first screen is up, so logging in does not wait for it. */
+function usePreloadWorkspace() {
+  useEffect(() => {
+    const id = setTimeout(() => void loadWorkspace(), 300);
+    return () => clearTimeout(id);
+  }, []);
 }
 
 function Shell() {
   const { parts } = useRoute();
+  usePreloadWorkspace();
   return (
     <AuthGate secondFactor={(step) => <LoginSecondFactor {...step} />}>
       {(session, actions) => (
-        <AppLayout
-          overviewActive={parts.length === 0}
-          nav={
-            <RecordsNav
-              route={parts}
-              extras={{
-                GDPR: {
-                  before: <GdprNav route={parts} session={session} />,
-                  after: <VaultNav route={parts} />,
-                  active: parts[0] === 'vault' || (parts[0] === 'settings' && gdprPages.includes(parts[1] ?? '')),
-                },
-                Settings: {
-                  before: <SettingsNav route={parts} session={session} />,
-                  active: parts[0] === 'settings' && !gdprPages.includes(parts[1] ?? ''),
-                },
-              }}
-            />
+        <Suspense
+          fallback={
+            <Center mih="100vh">
+              <Loader />
+            </Center>
           }
-          headerRight={<UserMenu session={session} actions={actions} />}
         >
-          <Screen route={parts} session={session} />
-        </AppLayout>
+          <Workspace route={parts} session={session} actions={actions} />
+        </Suspense>
       )}
     </AuthGate>
   );

@@ -2,10 +2,9 @@
 // numbers and amounts in the language's way of writing them. What is stored and exported
 // stays RFC 3339 (UTC); only what is shown goes through here.
 
-/** The Intl locale of a UI language. */
-export function localeOf(language: string): string {
-  return language === 'en' ? 'en-GB' : 'sv-SE';
-}
+import { localeOf } from './i18n/pick';
+
+export { localeOf };
 
 /** Formats a count the way the UI language writes numbers (1 234 in Swedish, 1,234 in English). */
 export function formatCount(n: number, language: string): string {
@@ -66,6 +65,16 @@ export function formatDateTime(value: string, language: string, options: TimeOpt
   const d = parse(value);
   if (!d) return value;
   if (isDateOnly(value)) return formatDate(value, language);
+  return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone }).format(d);
+}
+
+/**
+ * An instant as a date and a time in the local zone, whatever the hour (a run or a token made
+ * at midnight UTC is still shown with its time); "" for none.
+ */
+export function formatInstant(value: string, language: string, options: TimeOptions = {}): string {
+  const d = parse(value);
+  if (!d) return value;
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone }).format(d);
 }
 

@@ -3,14 +3,11 @@
 // system-log codes; and the formatters bound to the UI language. Every feature (and the
 // person search) shows these through here, so a Swedish screen never shows `company`,
 // `work_order` or `2022-07-15T05:43:10Z`.
-import { useQuery } from '@tanstack/react-query';
 import type { i18n as I18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { backend, type TypeSchema } from './backend';
+import { useSchemas, type TypeSchema } from './schemas';
+import { labelOf, singularOf } from './i18n/pick';
 import { formatAmount, formatCount, formatDate, formatDateTime, formatNumber } from './format';
-
-/** The react-query key of the record schemas (the records feature reads the same). */
-export const schemasKey = ['record-schemas'] as const;
 
 /**
  * Every action the event log can hold: what the app writes (records, erasure, the access
@@ -70,11 +67,6 @@ export const eventActions = [
   'erasure_request_rejected',
 ] as const;
 
-/** Picks the Swedish or the English of a pair by the UI language. */
-export function pick(language: string, sv: string, en: string): string {
-  return (language === 'en' ? en : sv) || sv;
-}
-
 /** Lower-cases the first letter, for a type's name inside a sentence ("Redigera kund C1005"). */
 export function inSentence(word: string): string {
   return word.charAt(0).toLocaleLowerCase() + word.slice(1);
@@ -118,11 +110,11 @@ export function makeWords(t: TFunction, i18n: I18n, schemas: TypeSchema[] | unde
     language,
     typePlural: (type) => {
       const s = schema(type);
-      return s ? pick(language, s.labelSv, s.labelEn) : word(`labels.targets.${type}`, type);
+      return s ? labelOf(language, s) : word(`labels.targets.${type}`, type);
     },
     typeSingular: (type) => {
       const s = schema(type);
-      if (s) return pick(language, s.singularSv || s.labelSv, s.singularEn || s.labelEn);
+      if (s) return singularOf(language, s);
       return word(`labels.targets.${type}`, type);
     },
     value: (field, value) => word(`labels.values.${field}.${value}`, value),
@@ -140,6 +132,6 @@ export function makeWords(t: TFunction, i18n: I18n, schemas: TypeSchema[] | unde
 /** The words and formatters of the UI language, with the registry's type labels. */
 export function useWords(): Words {
   const { t, i18n } = useTranslation();
-  const schemas = useQuery({ queryKey: schemasKey, queryFn: () => backend.recordSchemas(), staleTime: Infinity });
+  const schemas = useSchemas();
   return makeWords(t, i18n, schemas.data);
 }

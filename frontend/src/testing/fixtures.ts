@@ -1,4 +1,4 @@
-import type { StatusInfo, TypeCount } from '@/lib/backend';
+import type { StatusInfo, TypeCount } from '@/features/status/api/statusApi';
 
 const labels: Array<[string, string, string, string]> = [
   ['customer', 'Workcloud', 'Kundregister', 'Customers'],

@@ -5,6 +5,7 @@ import {
   formatCount,
   formatDate,
   formatDateTime,
+  formatInstant,
   formatNumber,
   fromDateInput,
   fromLocalInput,
@@ -56,6 +57,12 @@ describe('dates and times', () => {
     expect(isDateOnly('2022-07-15T05:43:10Z')).toBe(false);
     expect(formatDateTime('2022-07-15', 'sv', { timeZone: 'America/Los_Angeles' })).toBe('15 juli 2022');
     expect(formatDateTime('2022-07-15T00:00:00Z', 'en', { timeZone: 'America/Los_Angeles' })).toBe('15 Jul 2022');
+  });
+
+  it('show an instant with its time even at midnight UTC (a run, a token)', () => {
+    expect(formatInstant('2022-07-15T00:00:00Z', 'sv', { timeZone: 'UTC' })).toBe('15 juli 2022 00:00');
+    expect(formatInstant('2022-07-15T05:43:10Z', 'en', { timeZone: 'Europe/Stockholm' })).toBe('15 Jul 2022, 07:43');
+    expect(formatInstant('', 'sv')).toBe('');
   });
 
   it('return text that is not a time unchanged', () => {

@@ -65,6 +65,18 @@ export const en: Translation = {
     cancel: 'Cancel',
     cancelled: 'Export cancelled – no file was written.',
   },
+  secondFactor: {
+    sendCode: 'Send code by SMS',
+    codeSent: 'A code was sent to {{to}}.',
+    codeSentValid: 'A code was sent to {{to}}. It is valid for 10 minutes.',
+    resend: 'Send a new code',
+    code: 'Code',
+    totpCode: 'Code from the authenticator app',
+    useTotp: 'Use the authenticator app',
+    useSms: 'Use an SMS code',
+    useTotpInstead: 'Use the authenticator app instead',
+    useSmsInstead: 'Use an SMS code instead',
+  },
   noPhoneWhere: {
     customer_card: 'An administrator adds it on the customer card.',
     customer_card_contact: 'An administrator adds it on the customer card, under the contact person.',

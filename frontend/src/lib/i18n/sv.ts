@@ -64,6 +64,18 @@ export const sv = {
     cancel: 'Avbryt',
     cancelled: 'Exporten avbröts – ingen fil skrevs.',
   },
+  secondFactor: {
+    sendCode: 'Skicka kod via SMS',
+    codeSent: 'En kod skickades till {{to}}.',
+    codeSentValid: 'En kod skickades till {{to}}. Den gäller i 10 minuter.',
+    resend: 'Skicka en ny kod',
+    code: 'Kod',
+    totpCode: 'Kod från autentiseringsappen',
+    useTotp: 'Använd autentiseringsappen',
+    useSms: 'Använd SMS-kod',
+    useTotpInstead: 'Använd autentiseringsappen i stället',
+    useSmsInstead: 'Använd SMS-kod i stället',
+  },
   noPhoneWhere: {
     customer_card: 'Administratören lägger till det på kundkortet.',
     customer_card_contact: 'Administratören lägger till det på kundkortet, under kontaktpersonen.',

@@ -1,16 +1,17 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, ErrorCode, forgotPasswordBackend } from '@/lib/backend';
+import { BackendError, ErrorCode } from '@/lib/backend';
+import { forgotPasswordApi } from '../api/authApi';
 import { renderWithApp } from '@/testing/render';
 import { ForgotPassword } from '../components/ForgotPassword';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
-  return { ...real, forgotPasswordBackend: { start: vi.fn(), finish: vi.fn() } };
+vi.mock('../api/authApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/authApi')>();
+  return { ...real, forgotPasswordApi: { start: vi.fn(), finish: vi.fn() } };
 });
 
-const b = vi.mocked(forgotPasswordBackend);
+const b = vi.mocked(forgotPasswordApi);
 
 beforeEach(() => vi.clearAllMocks());
 

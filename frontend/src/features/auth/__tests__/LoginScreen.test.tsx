@@ -1,16 +1,17 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, BackendError, ErrorCode } from '@/lib/backend';
+import { BackendError, ErrorCode } from '@/lib/backend';
+import { authApi } from '../api/authApi';
 import { renderWithApp } from '@/testing/render';
 import { LoginScreen } from '../components/LoginScreen';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
-  return { ...real, backend: { login: vi.fn() } };
+vi.mock('../api/authApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/authApi')>();
+  return { ...real, authApi: { login: vi.fn() } };
 });
 
-const login = vi.mocked(backend.login);
+const login = vi.mocked(authApi.login);
 
 beforeEach(() => {
   login.mockReset();

@@ -3,7 +3,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { backend, EventName, onEvent, type AppState, type SessionInfo } from '@/lib/backend';
+import { EventName, onEvent, type SessionInfo } from '@/lib/backend';
+import { authApi, type AppState } from '../api/authApi';
 import { isLanguage, setLanguage } from '@/lib/i18n';
 import { appStateKey, useAppState } from '../api/session';
 import { useIdleLock } from '../api/useIdleLock';
@@ -44,10 +45,10 @@ export function AuthGate({
     [client],
   );
   const lock = useCallback(() => {
-    void backend.lock().finally(() => signedOut(true));
+    void authApi.lock().finally(() => signedOut(true));
   }, [signedOut]);
   const logout = useCallback(() => {
-    void backend.logout().finally(() => signedOut(false));
+    void authApi.logout().finally(() => signedOut(false));
   }, [signedOut]);
 
   useEffect(() => onEvent(EventName.SessionLocked, () => signedOut(true)), [signedOut]);

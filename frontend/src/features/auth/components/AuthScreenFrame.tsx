@@ -1,9 +1,12 @@
 import { Center, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconShieldLock } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { reportPainted } from '@/lib/startup';
 
 /** The centred card the first-run and login screens sit in. */
 export function AuthScreenFrame({ title, subtitle, children, width = 420 }: { title: string; subtitle: string; children: ReactNode; width?: number }) {
+  // The first screen a user can act on is painted: the cold-start measurement's end point.
+  useEffect(() => reportPainted(title), [title]);
   return (
     <Center mih="100vh" p="lg" bg="var(--mantine-color-default-hover)">
       <Paper withBorder shadow="md" radius="lg" p="xl" w={width} maw="100%">

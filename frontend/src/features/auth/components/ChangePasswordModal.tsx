@@ -2,7 +2,7 @@ import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backend } from '@/lib/backend';
+import { authApi } from '../api/authApi';
 import { errorMessage } from '@/lib/errorMessage';
 
 /** Changes the logged-in user's own password. */
@@ -29,7 +29,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
     }
     setBusy(true);
     try {
-      await backend.changeOwnPassword(current, next);
+      await authApi.changeOwnPassword(current, next);
       notifications.show({ color: 'teal', message: t('auth.changePassword.done') });
       close();
     } catch (reason) {

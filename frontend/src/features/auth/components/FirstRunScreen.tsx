@@ -2,7 +2,8 @@ import { Alert, Button, Divider, PasswordInput, SegmentedControl, Stack, Text, T
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backend, ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
+import { ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
+import { authApi } from '../api/authApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { isLanguage, setLanguage, type Language } from '@/lib/i18n';
 import { AuthScreenFrame } from './AuthScreenFrame';
@@ -35,7 +36,7 @@ export function FirstRunScreen({ onDone }: { onDone: (session: SessionInfo) => v
     if (Object.keys(next).length > 0) return;
     setBusy(true);
     try {
-      const session = await backend.firstRun({
+      const session = await authApi.firstRun({
         orgName: form.orgName.trim(),
         lang,
         username: form.username.trim(),

@@ -2,7 +2,8 @@ import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@ma
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { forgotPasswordBackend as backend, toBackendError, type Challenge, type ErrorCode } from '@/lib/backend';
+import { toBackendError, type Challenge, type ErrorCode } from '@/lib/backend';
+import { forgotPasswordApi } from '../api/authApi';
 
 /**
  * "Glömt lösenordet?": the username, then the SMS code and a new password. The screen says
@@ -30,13 +31,13 @@ export function ForgotPassword({ onDone }: { onDone: (message?: string) => void 
   };
   const send = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => setChallenge(await backend.start(username.trim())));
+    void run(async () => setChallenge(await forgotPasswordApi.start(username.trim())));
   };
   const finish = (e: FormEvent) => {
     e.preventDefault();
     if (!challenge) return;
     void run(async () => {
-      await backend.finish(username.trim(), challenge.id, code, password);
+      await forgotPasswordApi.finish(username.trim(), challenge.id, code, password);
       onDone(t('auth.forgot.done'));
     });
   };

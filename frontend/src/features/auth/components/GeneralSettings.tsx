@@ -4,7 +4,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { backend, type SessionInfo } from '@/lib/backend';
+import { type SessionInfo } from '@/lib/backend';
+import { authApi } from '../api/authApi';
 import { appStateKey } from '../api/session';
 
 /** Settings > General: the idle-lock period (admins). */
@@ -19,7 +20,7 @@ export function GeneralSettings({ session }: { session: SessionInfo }) {
     setBusy(true);
     setError(null);
     try {
-      await backend.setIdleLockMinutes(minutes);
+      await authApi.setIdleLockMinutes(minutes);
       notifications.show({ color: 'teal', message: t('auth.settings.saved') });
       void client.invalidateQueries({ queryKey: appStateKey });
     } catch (reason) {

@@ -4,7 +4,8 @@ import { IconAlertCircle, IconLock } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
-import { backend, ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
+import { ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
+import { authApi } from '../api/authApi';
 import { AuthScreenFrame } from './AuthScreenFrame';
 import { ForgotPassword } from './ForgotPassword';
 
@@ -45,7 +46,7 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
     setBusy(true);
     setError(null);
     try {
-      onLoggedIn(await backend.login(username.trim(), password));
+      onLoggedIn(await authApi.login(username.trim(), password));
     } catch (reason) {
       const err = toBackendError(reason);
       setPassword('');

@@ -1,17 +1,18 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, BackendError, ErrorCode } from '@/lib/backend';
+import { BackendError, ErrorCode } from '@/lib/backend';
+import { exportApi } from '../api/exportApi';
 import { renderWithApp } from '@/testing/render';
 import { ExportButton } from '../components/ExportButton';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
-  return { ...real, backend: { chooseExportFile: vi.fn(), exportFile: vi.fn(), cancel: vi.fn() } };
+vi.mock('../api/exportApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/exportApi')>();
+  return { ...real, exportApi: { chooseExportFile: vi.fn(), exportFile: vi.fn(), cancel: vi.fn() } };
 });
 
-const choose = vi.mocked(backend.chooseExportFile);
-const exportFile = vi.mocked(backend.exportFile);
+const choose = vi.mocked(exportApi.chooseExportFile);
+const exportFile = vi.mocked(exportApi.exportFile);
 
 beforeEach(() => {
   choose.mockReset();

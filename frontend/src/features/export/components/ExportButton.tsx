@@ -4,7 +4,8 @@ import { IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OperationProgress } from '@/components/ui/OperationProgress';
-import { backend, ErrorCode, toBackendError } from '@/lib/backend';
+import { ErrorCode, toBackendError } from '@/lib/backend';
+import { exportApi } from '../api/exportApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 import { useExportFile } from '../api/useExportFile';
@@ -23,7 +24,7 @@ export function ExportButton() {
     let path: string;
     setChoosing(true);
     try {
-      path = await backend.chooseExportFile();
+      path = await exportApi.chooseExportFile();
     } catch (err) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
       return;
@@ -60,7 +61,7 @@ export function ExportButton() {
           total={p.total}
           label={(percent) => t('export.progress', { percent })}
           cancelLabel={t('export.cancel')}
-          onCancel={() => void backend.cancel()}
+          onCancel={() => void exportApi.cancel()}
         />
       )}
       <Button

@@ -1,20 +1,21 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, BackendError, ErrorCode, EventName } from '@/lib/backend';
+import { BackendError, ErrorCode, EventName } from '@/lib/backend';
+import { importApi } from '../api/importApi';
 import { renderWithApp } from '@/testing/render';
 import { ImportButton } from '../components/ImportButton';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
+vi.mock('../api/importApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/importApi')>();
   return {
     ...real,
-    backend: { chooseImportFiles: vi.fn(), importFiles: vi.fn(), cancel: vi.fn() },
+    importApi: { chooseImportFiles: vi.fn(), importFiles: vi.fn(), cancel: vi.fn() },
   };
 });
 
-const choose = vi.mocked(backend.chooseImportFiles);
-const importFiles = vi.mocked(backend.importFiles);
+const choose = vi.mocked(importApi.chooseImportFiles);
+const importFiles = vi.mocked(importApi.importFiles);
 
 beforeEach(() => {
   choose.mockReset();
@@ -84,7 +85,7 @@ describe('ImportButton', () => {
     expect(await screen.findByText('40% read')).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(backend.cancel).toHaveBeenCalledTimes(1);
+    expect(importApi.cancel).toHaveBeenCalledTimes(1);
 
     act(() => finish({ total: 10, types: [], problems: [] }));
     expect(await screen.findByText('10 records imported.')).toBeInTheDocument();

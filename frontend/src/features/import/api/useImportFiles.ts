@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { backend, EventName, onEvent, type Progress } from '@/lib/backend';
+import { EventName, onEvent, type Progress } from '@/lib/backend';
+import { importApi } from './importApi';
 
 /** Imports files; while it runs, progress holds the backend's latest progress event. */
 export function useImportFiles() {
@@ -8,7 +9,7 @@ export function useImportFiles() {
   const [progress, setProgress] = useState<Progress | null>(null);
   useEffect(() => onEvent(EventName.ImportProgress, (p) => setProgress(p.finished ? null : p)), []);
   const mutation = useMutation({
-    mutationFn: (paths: string[]) => backend.importFiles(paths),
+    mutationFn: (paths: string[]) => importApi.importFiles(paths),
     onSettled: () => {
       setProgress(null);
       // Every cached view may show records: read them again.

@@ -4,7 +4,8 @@ import { IconFileImport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OperationProgress } from '@/components/ui/OperationProgress';
-import { backend, ErrorCode, toBackendError, type ImportProblem } from '@/lib/backend';
+import { ErrorCode, toBackendError } from '@/lib/backend';
+import { importApi, type ImportProblem } from '../api/importApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 import { useImportFiles } from '../api/useImportFiles';
@@ -21,7 +22,7 @@ export function ImportButton() {
     let paths: string[];
     setChoosing(true);
     try {
-      paths = await backend.chooseImportFiles();
+      paths = await importApi.chooseImportFiles();
     } catch (err) {
       notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(t, err) });
       return;
@@ -65,7 +66,7 @@ export function ImportButton() {
           total={p.total}
           label={(percent) => t('import.progress', { percent })}
           cancelLabel={t('import.cancel')}
-          onCancel={() => void backend.cancel()}
+          onCancel={() => void importApi.cancel()}
         />
       )}
       {problems.length > 0 && <ImportProblems problems={problems} onClose={() => setProblems([])} />}

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, ScrollArea, Table, Text } from '@mantine/core';
 import { IconFileAlert } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ImportProblem } from '@/lib/backend';
+import type { ImportProblem } from '../api/importApi';
 
 function baseName(path: string) {
   return path.split(/[\\/]/).pop() ?? path;

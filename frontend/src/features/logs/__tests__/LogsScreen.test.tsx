@@ -1,16 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, type RecordQuery, type TypeSchema } from '@/lib/backend';
+import { schemasApi, type TypeSchema } from '@/lib/schemasApi';
+import { logsApi, type LogQuery } from '../api/logsApi';
 import { renderWithApp } from '@/testing/render';
 import { codeColour, LogsScreen, targetHref } from '../components/LogsScreen';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
-  return { ...real, backend: { listRecords: vi.fn(), lookupRecords: vi.fn(), recordSchemas: vi.fn(), chooseCsvFile: vi.fn(), exportRecordsCsv: vi.fn() } };
+vi.mock('../api/logsApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/logsApi')>();
+  return { ...real, logsApi: { list: vi.fn(), lookup: vi.fn(), chooseCsvFile: vi.fn(), exportCsv: vi.fn() } };
+});
+vi.mock('@/lib/schemasApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/schemasApi')>();
+  return { ...real, schemasApi: { recordSchemas: vi.fn() } };
 });
 
-const list = vi.mocked(backend.listRecords);
+const list = vi.mocked(logsApi.list);
 const schema = (name: string, labelSv: string, singularSv: string, labelEn: string, singularEn: string): TypeSchema => ({
   name, area: 'Workcloud', location: '', labelSv, labelEn, singularSv, singularEn, writable: true, readRoles: [], onDelete: false, fields: [],
 });
@@ -18,9 +23,9 @@ const row = (id: string, values: Record<string, string>) => ({ type: 'event', id
 
 beforeEach(() => {
   list.mockReset();
-  vi.mocked(backend.recordSchemas).mockResolvedValue([schema('work_order', 'Arbetsordrar', 'Arbetsorder', 'Work orders', 'Work order')]);
-  vi.mocked(backend.lookupRecords).mockImplementation(async (_type, id) => [{ value: id, id, name: 'Byte av blandare' }]);
-  list.mockImplementation(async (q: RecordQuery) => ({
+  vi.mocked(schemasApi.recordSchemas).mockResolvedValue([schema('work_order', 'Arbetsordrar', 'Arbetsorder', 'Work orders', 'Work order')]);
+  vi.mocked(logsApi.lookup).mockImplementation(async (_type, id) => [{ value: id, id, name: 'Byte av blandare' }]);
+  list.mockImplementation(async (q: LogQuery) => ({
     total: 2,
     names: {},
     customers: {},

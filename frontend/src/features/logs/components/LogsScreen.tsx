@@ -6,7 +6,7 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { backend, type RecordDetail, type RecordQuery } from '@/lib/backend';
+import { logsApi, type LogQuery, type LogRow } from '../api/logsApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { dayRange } from '@/lib/format';
 import { eventActions, useWords, type Words } from '@/lib/labels';
@@ -45,7 +45,7 @@ export function LogsScreen() {
   );
 }
 
-type Row = RecordDetail;
+type Row = LogRow;
 
 function str(r: Row, k: string): string {
   const v = (r.values as Record<string, unknown>)[k];
@@ -81,8 +81,8 @@ function LogTable({ log }: { log: Log }) {
   const match: Record<string, string> = {};
   if (who) match.username = who;
   if (choice) match[log === 'event' ? 'action' : 'kind'] = choice;
-  const query: RecordQuery = { type: log, offset: (page - 1) * pageSize, limit: pageSize, sort: 'created_at', desc: true, status: '', text, match, since, until };
-  const rows = useQuery({ queryKey: ['records', query], queryFn: () => backend.listRecords(query), placeholderData: keepPreviousData });
+  const query: LogQuery = { type: log, offset: (page - 1) * pageSize, limit: pageSize, sort: 'created_at', desc: true, status: '', text, match, since, until };
+  const rows = useQuery({ queryKey: ['records', query], queryFn: () => logsApi.list(query), placeholderData: keepPreviousData });
   const items = rows.data?.items ?? [];
   const total = rows.data?.total ?? 0;
   const reset = () => setPage(1);
@@ -93,9 +93,9 @@ function LogTable({ log }: { log: Log }) {
   const exportCsv = async () => {
     setBusy(true);
     try {
-      const path = await backend.chooseCsvFile(log === 'event' ? 'handelser' : 'systemlogg');
+      const path = await logsApi.chooseCsvFile(log === 'event' ? 'handelser' : 'systemlogg');
       if (!path) return;
-      const n = await backend.exportRecordsCsv({ ...query, offset: 0, limit: 0 }, path);
+      const n = await logsApi.exportCsv({ ...query, offset: 0, limit: 0 }, path);
       notifications.show({ color: 'teal', title: t('logs.exported', { count: n, formatted: words.count(n) }), message: path });
     } catch (reason) {
       notifications.show({ color: 'red', message: errorMessage(t, reason) });
@@ -211,7 +211,7 @@ function useTargetNames(items: Row[]): Map<string, string> {
       return {
         queryKey: ['log-target', type, id],
         queryFn: async () => {
-          const options = await backend.lookupRecords(type, id, 5);
+          const options = await logsApi.lookup(type, id, 5);
           return options.find((o) => o.id === id)?.name ?? '';
         },
         staleTime: 60_000,

@@ -1,17 +1,17 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { portalBackend } from '@/lib/backend';
+import { portalApi } from '../api/portalApi';
 import { renderWithApp } from '@/testing/render';
 import { PortalSettingsScreen } from '../components/PortalSettingsScreen';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
+vi.mock('../api/portalApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/portalApi')>();
   const fns = ['settings', 'saveSettings', 'status', 'start', 'stop', 'invite', 'erasureRequests', 'closeErasureRequest'];
-  return { ...real, portalBackend: Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
+  return { ...real, portalApi: Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
 });
 
-const b = vi.mocked(portalBackend);
+const b = vi.mocked(portalApi);
 const defaults = { enabled: false, listen: '127.0.0.1:8443', tls_cert: '', tls_key: '', behind_proxy: false, public_url: '', contact: '' };
 const request = { id: 'ER1', email: 'anna@example.se', person_kind: 'customer', person_id: 'C1', created: '2026-12-01T10:00:00Z', status: 'open' };
 

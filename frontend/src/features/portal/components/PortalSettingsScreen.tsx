@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { portalBackend as backend, type PortalSettings } from '@/lib/backend';
+import { portalApi, type PortalSettings } from '../api/portalApi';
 
 const portalKey = ['portal'] as const;
 
@@ -30,7 +30,7 @@ export function PortalSettingsScreen({ admin }: { admin: boolean }) {
 }
 
 function AdminPart() {
-  const settings = useQuery({ queryKey: [...portalKey, 'settings'], queryFn: backend.settings });
+  const settings = useQuery({ queryKey: [...portalKey, 'settings'], queryFn: portalApi.settings });
   if (settings.isPending) {
     return (
       <Center h={120}>
@@ -51,10 +51,10 @@ function AdminPart() {
 function RunState() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const status = useQuery({ queryKey: [...portalKey, 'status'], queryFn: backend.status });
+  const status = useQuery({ queryKey: [...portalKey, 'status'], queryFn: portalApi.status });
   const refresh = () => client.invalidateQueries({ queryKey: [...portalKey, 'status'] });
-  const start = useMutation({ mutationFn: backend.start, onSuccess: refresh });
-  const stop = useMutation({ mutationFn: backend.stop, onSuccess: refresh });
+  const start = useMutation({ mutationFn: portalApi.start, onSuccess: refresh });
+  const stop = useMutation({ mutationFn: portalApi.stop, onSuccess: refresh });
   const running = status.data?.running ?? false;
   return (
     <Paper withBorder p="md">
@@ -82,7 +82,7 @@ function SettingsForm({ current }: { current: PortalSettings }) {
   const client = useQueryClient();
   const [s, setS] = useState<PortalSettings>(current);
   const save = useMutation({
-    mutationFn: () => backend.saveSettings(s),
+    mutationFn: () => portalApi.saveSettings(s),
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('portal.saved') });
       return client.invalidateQueries({ queryKey: portalKey });
@@ -120,7 +120,7 @@ function InviteForm() {
   const { t } = useTranslation();
   const [kind, setKind] = useState('customer');
   const [id, setId] = useState('');
-  const invite = useMutation({ mutationFn: () => backend.invite(kind, id.trim()) });
+  const invite = useMutation({ mutationFn: () => portalApi.invite(kind, id.trim()) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     invite.mutate();
@@ -159,9 +159,9 @@ function InviteForm() {
 function ErasureQueue() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const queue = useQuery({ queryKey: [...portalKey, 'erasure'], queryFn: backend.erasureRequests });
+  const queue = useQuery({ queryKey: [...portalKey, 'erasure'], queryFn: portalApi.erasureRequests });
   const close = useMutation({
-    mutationFn: ({ id, status }: { id: string; status: 'done' | 'rejected' }) => backend.closeErasureRequest(id, status),
+    mutationFn: ({ id, status }: { id: string; status: 'done' | 'rejected' }) => portalApi.closeErasureRequest(id, status),
     onSuccess: () => client.invalidateQueries({ queryKey: [...portalKey, 'erasure'] }),
   });
   return (

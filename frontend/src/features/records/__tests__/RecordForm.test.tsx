@@ -1,16 +1,21 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, type FieldSchema, type TypeSchema } from '@/lib/backend';
+import { schemasApi, type FieldSchema, type TypeSchema } from '@/lib/schemasApi';
+import { recordsApi } from '../api/recordsApi';
 import { renderWithApp } from '@/testing/render';
 import { RecordForm } from '../components/RecordForm';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
-  return { ...real, backend: { getRecord: vi.fn(), recordSchemas: vi.fn(), lookupRecords: vi.fn(), saveRecord: vi.fn() } };
+vi.mock('../api/recordsApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/recordsApi')>();
+  return { ...real, recordsApi: { getRecord: vi.fn(), lookupRecords: vi.fn(), saveRecord: vi.fn() } };
+});
+vi.mock('@/lib/schemasApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/schemasApi')>();
+  return { ...real, schemasApi: { recordSchemas: vi.fn() } };
 });
 
-const save = vi.mocked(backend.saveRecord);
+const save = vi.mocked(recordsApi.saveRecord);
 const f = (name: string, kind: string, labelSv: string, e?: string[]): FieldSchema => ({ name, kind, class: '', enum: e, labelSv, labelEn: name });
 const meeting: TypeSchema = {
   name: 'meeting', area: 'Workcloud', location: '', labelSv: 'Möten', labelEn: 'Meetings', singularSv: 'Möte', singularEn: 'Meeting',
@@ -20,8 +25,8 @@ const meeting: TypeSchema = {
 
 beforeEach(() => {
   vi.clearAllMocks();
-  vi.mocked(backend.recordSchemas).mockResolvedValue([meeting]);
-  vi.mocked(backend.getRecord).mockResolvedValue({ type: 'meeting', id: 'M1', values: { title: 'Besiktning', starts_at: '2026-03-01T09:30:00Z', date: '2026-03-02T00:00:00Z', kind: 'company', status: 'open' }, names: {}, customers: {} });
+  vi.mocked(schemasApi.recordSchemas).mockResolvedValue([meeting]);
+  vi.mocked(recordsApi.getRecord).mockResolvedValue({ type: 'meeting', id: 'M1', values: { title: 'Besiktning', starts_at: '2026-03-01T09:30:00Z', date: '2026-03-02T00:00:00Z', kind: 'company', status: 'open' }, names: {}, customers: {} });
   save.mockImplementation(async (type, id, values) => ({ record: { type, id, values, names: {}, customers: {} }, problems: [] }));
 });
 

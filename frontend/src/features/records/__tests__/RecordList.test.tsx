@@ -1,16 +1,17 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, type TypeSchema } from '@/lib/backend';
+import type { TypeSchema } from '@/lib/schemasApi';
+import { recordsApi } from '../api/recordsApi';
 import { renderWithApp } from '@/testing/render';
 import { columnsThatFit, RecordList } from '../components/RecordList';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
-  return { ...real, backend: { listRecords: vi.fn() } };
+vi.mock('../api/recordsApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/recordsApi')>();
+  return { ...real, recordsApi: { listRecords: vi.fn() } };
 });
 
-const list = vi.mocked(backend.listRecords);
+const list = vi.mocked(recordsApi.listRecords);
 
 const schema: TypeSchema = {
   name: 'customer',

@@ -1,12 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, type TypeSchema } from '@/lib/backend';
+import { schemasApi, type TypeSchema } from '@/lib/schemasApi';
 import { renderWithApp } from '@/testing/render';
 import { RecordsNav } from '../components/RecordsNav';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
-  return { ...real, backend: { recordSchemas: vi.fn() } };
+vi.mock('@/lib/schemasApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/schemasApi')>();
+  return { ...real, schemasApi: { recordSchemas: vi.fn() } };
 });
 
 const type = (name: string, area: string, labelSv: string): TypeSchema => ({
@@ -14,7 +14,7 @@ const type = (name: string, area: string, labelSv: string): TypeSchema => ({
 });
 
 beforeEach(() => {
-  vi.mocked(backend.recordSchemas).mockResolvedValue([
+  vi.mocked(schemasApi.recordSchemas).mockResolvedValue([
     type('customer', 'Workcloud', 'Kunder'),
     type('expense', 'Time', 'Utlägg'),
     type('inventory', 'GDPR', 'Inventering'),

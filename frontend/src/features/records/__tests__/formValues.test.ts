@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldSchema } from '@/lib/backend';
+import type { FieldSchema } from '@/lib/schemas';
 import { formToValues, initialForm, problemField } from '../api/formValues';
 
 const f = (name: string, kind: string, children?: FieldSchema[]): FieldSchema => ({ name, kind, class: '', labelSv: name, labelEn: name, children });

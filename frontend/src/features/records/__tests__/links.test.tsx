@@ -1,20 +1,25 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, type FieldSchema, type RecordDetail, type TypeSchema } from '@/lib/backend';
+import { schemasApi, type FieldSchema, type TypeSchema } from '@/lib/schemasApi';
+import { recordsApi, type RecordDetail } from '../api/recordsApi';
 import { renderWithApp } from '@/testing/render';
 import { RecordDetail as Detail } from '../components/RecordDetail';
 import { RecordForm } from '../components/RecordForm';
 import { RecordList } from '../components/RecordList';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
-  return { ...real, backend: { getRecord: vi.fn(), recordSchemas: vi.fn(), lookupRecords: vi.fn(), saveRecord: vi.fn(), listRecords: vi.fn() } };
+vi.mock('../api/recordsApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/recordsApi')>();
+  return { ...real, recordsApi: { getRecord: vi.fn(), lookupRecords: vi.fn(), saveRecord: vi.fn(), listRecords: vi.fn() } };
+});
+vi.mock('@/lib/schemasApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/lib/schemasApi')>();
+  return { ...real, schemasApi: { recordSchemas: vi.fn() } };
 });
 
-const get = vi.mocked(backend.getRecord);
-const lookup = vi.mocked(backend.lookupRecords);
-const save = vi.mocked(backend.saveRecord);
+const get = vi.mocked(recordsApi.getRecord);
+const lookup = vi.mocked(recordsApi.lookupRecords);
+const save = vi.mocked(recordsApi.saveRecord);
 
 const f = (name: string, kind: string, target?: string, children?: FieldSchema[]): FieldSchema => ({ name, kind, class: kind.includes('link') ? 'L' : '', target, children, labelSv: name, labelEn: name });
 const type = (name: string, fields: FieldSchema[]): TypeSchema => ({ name, area: 'Workcloud', location: '', labelSv: name, labelEn: name, singularSv: name, singularEn: name, writable: true, readRoles: [], onDelete: false, fields });
@@ -39,7 +44,7 @@ const detail = (typeName: string, id: string, values: Record<string, unknown>, n
 beforeEach(() => {
   vi.clearAllMocks();
   // contact_person is not among the readable types: its link is typed as an id.
-  vi.mocked(backend.recordSchemas).mockResolvedValue([group, workOrder, user, customer]);
+  vi.mocked(schemasApi.recordSchemas).mockResolvedValue([group, workOrder, user, customer]);
   lookup.mockImplementation(async (typeName, text) => {
     const all = typeName === 'user' ? [anna, erik] : typeName === 'customer' ? [asa] : [];
     return all.filter((o) => text === '' || `${o.value} ${o.name}`.toLowerCase().includes(text.toLowerCase()));
@@ -98,7 +103,7 @@ describe('the detail view', () => {
 
 describe('the list', () => {
   it('shows the linked customer by name', async () => {
-    vi.mocked(backend.listRecords).mockResolvedValue({
+    vi.mocked(recordsApi.listRecords).mockResolvedValue({
       total: 2,
       items: [detail('work_order', 'WO1', { title: 'Byte', customer_number: '1001' }), detail('work_order', 'WO2', { title: 'Målning', customer_number: '0' })],
       names: { 'customer_number/1001': 'Åsa Lindström' },

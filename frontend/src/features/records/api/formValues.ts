@@ -1,4 +1,4 @@
-import type { FieldSchema } from '@/lib/backend';
+import type { FieldSchema } from '@/lib/schemas';
 import { appKept } from './records';
 
 export type FormRow = Record<string, FormValue>;

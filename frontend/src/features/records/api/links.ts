@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { backend, type RecordOption } from '@/lib/backend';
+import { recordsApi, type RecordOption } from './recordsApi';
 
 /** Display names of linked records, as a detail or a list page carries them. */
 export type LinkNames = { names?: Record<string, string> | null; customers?: Record<string, string> | null };
@@ -39,7 +39,7 @@ export const lookupLimit = 20;
 export function useLookup(type: string, text: string, enabled: boolean) {
   return useQuery<RecordOption[]>({
     queryKey: ['record-lookup', type, text],
-    queryFn: () => backend.lookupRecords(type, text, lookupLimit),
+    queryFn: () => recordsApi.lookupRecords(type, text, lookupLimit),
     enabled: enabled && type !== '',
     staleTime: 10_000,
   });

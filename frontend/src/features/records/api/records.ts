@@ -1,35 +1,30 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { backend, type FieldSchema, type RecordQuery, type TypeSchema } from '@/lib/backend';
-import { schemasKey, useWords, type Words } from '@/lib/labels';
+import { singularOf, usePick, type Labelled } from '@/lib/i18n/pick';
+import { useWords, type Words } from '@/lib/labels';
+import { schemasKey, useSchemas, type FieldSchema, type TypeSchema } from '@/lib/schemas';
+import { recordsApi, type RecordQuery } from './recordsApi';
 
-export { schemasKey };
-
-/** The record types the user may read, with every field (registry-driven). */
-export function useSchemas() {
-  return useQuery({ queryKey: schemasKey, queryFn: () => backend.recordSchemas(), staleTime: Infinity });
-}
+export { schemasKey, useSchemas };
 
 /** One page of a type's records; the previous page stays on screen while the next loads. */
 export function useRecordPage(query: RecordQuery) {
-  return useQuery({ queryKey: ['records', query], queryFn: () => backend.listRecords(query), placeholderData: keepPreviousData });
+  return useQuery({ queryKey: ['records', query], queryFn: () => recordsApi.listRecords(query), placeholderData: keepPreviousData });
 }
 
 export function useRecord(type: string, id: string) {
-  return useQuery({ queryKey: ['record', type, id], queryFn: () => backend.getRecord(type, id), enabled: id !== '' });
+  return useQuery({ queryKey: ['record', type, id], queryFn: () => recordsApi.getRecord(type, id), enabled: id !== '' });
 }
 
 /** The label of a type or field in the UI language (the registry holds both). */
-export function useLabel() {
-  const { i18n } = useTranslation();
-  return (item: { labelSv: string; labelEn: string }) => (i18n.language === 'en' ? item.labelEn : item.labelSv) || item.labelSv;
+export function useLabel(): (item: Labelled) => string {
+  return usePick().label;
 }
 
 /** A type's label for one record ("Kund"), from the registry's singular labels. */
 export function useSingular() {
-  const { i18n } = useTranslation();
-  return (schema: TypeSchema) =>
-    (i18n.language === 'en' ? schema.singularEn || schema.labelEn : schema.singularSv || schema.labelSv) || schema.labelSv;
+  const { language } = usePick();
+  return (schema: TypeSchema) => singularOf(language, schema);
 }
 
 /** Fields the app keeps itself and forms do not offer. */

@@ -5,7 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { backend, type TypeSchema } from '@/lib/backend';
+import type { TypeSchema } from '@/lib/schemas';
+import { recordsApi } from '../api/recordsApi';
 import { inSentence } from '@/lib/labels';
 import { useSingular } from '../api/records';
 
@@ -17,13 +18,13 @@ export function DeleteRecordButton({ schema, id, onDeleted }: { schema: TypeSche
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const effect = useQuery({ queryKey: ['delete-effect', schema.name], queryFn: () => backend.recordDeleteEffect(schema.name), enabled: open });
+  const effect = useQuery({ queryKey: ['delete-effect', schema.name], queryFn: () => recordsApi.recordDeleteEffect(schema.name), enabled: open });
 
   const confirm = async () => {
     setBusy(true);
     setError(null);
     try {
-      await backend.deleteRecord(schema.name, id);
+      await recordsApi.deleteRecord(schema.name, id);
       notifications.show({ color: 'teal', message: t('records.delete.done') });
       await client.invalidateQueries({ queryKey: ['records'] });
       client.removeQueries({ queryKey: ['record', schema.name, id] });

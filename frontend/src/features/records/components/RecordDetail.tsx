@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Ti
 import { IconArrowLeft, IconEdit, IconHistory } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { FieldSchema, TypeSchema } from '@/lib/backend';
+import type { FieldSchema, TypeSchema } from '@/lib/schemas';
 import { routeHref } from '@/lib/router';
 import { linkName, type LinkNames } from '../api/links';
 import { useWords } from '@/lib/labels';

@@ -5,7 +5,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { backend, ErrorCode, toBackendError, type FieldSchema, type TypeSchema } from '@/lib/backend';
+import { ErrorCode, toBackendError } from '@/lib/backend';
+import type { FieldSchema, TypeSchema } from '@/lib/schemas';
+import { recordsApi } from '../api/recordsApi';
 import { emptyRow, editableFields, formToValues, initialForm, problemField, type FormRow, type FormState, type FormValue } from '../api/formValues';
 import { fromDateInput, fromLocalInput, toDateInput, toLocalInput } from '@/lib/format';
 import { inSentence, useWords } from '@/lib/labels';
@@ -58,7 +60,7 @@ function FormBody({ schema, id, values, onDone, onCancel, stepUp }: { schema: Ty
     setError(null);
     setProblems({});
     try {
-      const res = await backend.saveRecord(schema.name, recordId.trim(), formToValues(schema.fields, form), !id);
+      const res = await recordsApi.saveRecord(schema.name, recordId.trim(), formToValues(schema.fields, form), !id);
       if (res.problems.length > 0) {
         const next: Record<string, string> = {};
         for (const p of res.problems) next[problemField(p.field) || '_'] = p.field.includes('[') ? `${p.field}: ${p.message}` : p.message;

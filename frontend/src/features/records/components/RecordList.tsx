@@ -4,7 +4,7 @@ import { IconChevronDown, IconChevronUp, IconPlus, IconSearch, IconSelector } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { TypeSchema } from '@/lib/backend';
+import type { TypeSchema } from '@/lib/schemas';
 import { routeHref } from '@/lib/router';
 import { linkName, linkValues, withValue } from '../api/links';
 import { useWords } from '@/lib/labels';

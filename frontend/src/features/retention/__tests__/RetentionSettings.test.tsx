@@ -1,15 +1,16 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, ErrorCode, gdprBackend, type RetentionOverview, type RetentionPolicy } from '@/lib/backend';
+import { BackendError, ErrorCode } from '@/lib/backend';
+import { retentionApi, type RetentionOverview, type RetentionPolicy } from '../api/retentionApi';
 import { renderWithApp } from '@/testing/render';
 import { RetentionSettings } from '../components/RetentionSettings';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
+vi.mock('../api/retentionApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/retentionApi')>();
   return {
     ...real,
-    gdprBackend: {
+    retentionApi: {
       retentionOverview: vi.fn(),
       setRetentionPolicy: vi.fn(),
       previewRetentionPolicy: vi.fn(),
@@ -20,11 +21,11 @@ vi.mock('@/lib/backend', async (importOriginal) => {
   };
 });
 
-const overview = vi.mocked(gdprBackend.retentionOverview);
-const setPolicy = vi.mocked(gdprBackend.setRetentionPolicy);
-const preview = vi.mocked(gdprBackend.previewRetention);
-const previewPolicy = vi.mocked(gdprBackend.previewRetentionPolicy);
-const runNow = vi.mocked(gdprBackend.runRetentionNow);
+const overview = vi.mocked(retentionApi.retentionOverview);
+const setPolicy = vi.mocked(retentionApi.setRetentionPolicy);
+const preview = vi.mocked(retentionApi.previewRetention);
+const previewPolicy = vi.mocked(retentionApi.previewRetentionPolicy);
+const runNow = vi.mocked(retentionApi.runRetentionNow);
 
 const ref = (path: string, labelSv: string, labelEn: string) => ({ path, labelSv, labelEn });
 
@@ -197,7 +198,7 @@ describe('RetentionSettings', { timeout: 20000 }, () => {
   });
 
   it('runs now, shows progress from the backend events, and says when another run is busy', async () => {
-    let finish: (v: Awaited<ReturnType<typeof gdprBackend.runRetentionNow>>) => void = () => undefined;
+    let finish: (v: Awaited<ReturnType<typeof retentionApi.runRetentionNow>>) => void = () => undefined;
     runNow.mockImplementationOnce(() => new Promise((resolve) => (finish = resolve)));
     renderWithApp(<RetentionSettings />);
     await userEvent.click(await screen.findByRole('button', { name: 'Run now' }));

@@ -1,21 +1,22 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, ErrorCode, schedulerBackend, type SchedulerTokenInfo } from '@/lib/backend';
+import { BackendError, ErrorCode } from '@/lib/backend';
+import { schedulerApi, type SchedulerTokenInfo } from '../api/retentionApi';
 import { renderWithApp } from '@/testing/render';
 import { SchedulerTokenCard } from '../components/SchedulerTokenCard';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
+vi.mock('../api/retentionApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/retentionApi')>();
   return {
     ...real,
-    schedulerBackend: { schedulerToken: vi.fn(), createSchedulerToken: vi.fn(), revokeSchedulerToken: vi.fn() },
+    schedulerApi: { schedulerToken: vi.fn(), createSchedulerToken: vi.fn(), revokeSchedulerToken: vi.fn() },
   };
 });
 
-const get = vi.mocked(schedulerBackend.schedulerToken);
-const create = vi.mocked(schedulerBackend.createSchedulerToken);
-const revoke = vi.mocked(schedulerBackend.revokeSchedulerToken);
+const get = vi.mocked(schedulerApi.schedulerToken);
+const create = vi.mocked(schedulerApi.createSchedulerToken);
+const revoke = vi.mocked(schedulerApi.revokeSchedulerToken);
 
 const command = '/opt/dataskydd/dataskydd --data-dir /home/anna/.local/share/Dataskydd --scheduler anonymise';
 const none: SchedulerTokenInfo = { exists: false, createdAt: '', createdBy: '', command };

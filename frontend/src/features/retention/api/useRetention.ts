@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { EventName, gdprBackend, onEvent, type PolicyChange, type RetentionProgress } from '@/lib/backend';
+import { EventName, onEvent } from '@/lib/backend';
+import { retentionApi, type PolicyChange, type RetentionProgress } from './retentionApi';
 
 export const overviewKey = ['retention', 'overview'] as const;
 
@@ -11,28 +12,28 @@ export function useRetentionOverview() {
     () => onEvent(EventName.RetentionDone, () => void client.invalidateQueries({ queryKey: overviewKey })),
     [client],
   );
-  return useQuery({ queryKey: overviewKey, queryFn: () => gdprBackend.retentionOverview() });
+  return useQuery({ queryKey: overviewKey, queryFn: () => retentionApi.retentionOverview() });
 }
 
 /** Saves one policy change. */
 export function useSetPolicy() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (change: PolicyChange) => gdprBackend.setRetentionPolicy(change),
+    mutationFn: (change: PolicyChange) => retentionApi.setRetentionPolicy(change),
     onSettled: () => client.invalidateQueries({ queryKey: overviewKey }),
   });
 }
 
 /** What a run now would do. */
 export function usePreview() {
-  return useMutation({ mutationFn: () => gdprBackend.previewRetention() });
+  return useMutation({ mutationFn: () => retentionApi.previewRetention() });
 }
 
 /** Runs every due policy now; progress holds the latest progress event while any run is going. */
 export function useRunNow() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => gdprBackend.runRetentionNow(),
+    mutationFn: () => retentionApi.runRetentionNow(),
     onSettled: () => client.invalidateQueries({ queryKey: overviewKey }),
   });
 }

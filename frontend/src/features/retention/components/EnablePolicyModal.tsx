@@ -1,11 +1,12 @@
-import { Alert, Badge, Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { gdprBackend, type RetentionPolicy } from '@/lib/backend';
+import { retentionApi, type RetentionPolicy } from '../api/retentionApi';
 import { formatCount } from '@/lib/format';
 import { useSetPolicy } from '../api/useRetention';
+import { DaysInput } from './DaysInput';
 
 /**
  * Switching a policy on (or shortening its days while on): first the days, then what the
@@ -17,7 +18,7 @@ export function EnablePolicyModal({ policy, label, clock, initialDays, onClose }
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [days, setDays] = useState<string | number>(initialDays ?? (policy.days > 0 ? policy.days : ''));
-  const preview = useMutation({ mutationFn: (n: number) => gdprBackend.previewRetentionPolicy(policy.type, n) });
+  const preview = useMutation({ mutationFn: (n: number) => retentionApi.previewRetentionPolicy(policy.type, n) });
   const save = useSetPolicy();
   const n = typeof days === 'number' ? days : Number.parseInt(days, 10);
   const valid = Number.isInteger(n) && n >= 0 && n <= 36500;
@@ -38,13 +39,9 @@ export function EnablePolicyModal({ policy, label, clock, initialDays, onClose }
     <Modal opened onClose={close} title={t('retention.enable.title', { type: label })} size="lg" centered>
       <Stack gap="md" data-testid={`enable-${policy.type}`}>
         <Text size="sm">{t('retention.enable.intro', { clock })}</Text>
-        <NumberInput
+        <DaysInput
           label={t('retention.enable.days')}
           description={t('retention.enable.daysHint')}
-          min={0}
-          max={36500}
-          allowDecimal={false}
-          allowNegative={false}
           value={days}
           onChange={setDays}
           w={220}

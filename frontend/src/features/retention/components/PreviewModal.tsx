@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { RetentionRun } from '@/lib/backend';
+import type { RetentionRun } from '../api/retentionApi';
 import { formatCount } from '@/lib/format';
-import { pick } from '@/lib/labels';
+import { pick } from '@/lib/i18n/pick';
 
 
 /** What the next run would do, per type with counts and a few records; changes nothing. */

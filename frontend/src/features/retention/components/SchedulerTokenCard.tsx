@@ -4,14 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { IconKey, IconKeyOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { ErrorCode, schedulerBackend, toBackendError } from '@/lib/backend';
+import { ErrorCode, toBackendError } from '@/lib/backend';
+import { schedulerApi } from '../api/retentionApi';
 import { errorMessage } from '@/lib/errorMessage';
+import { formatInstant } from '@/lib/format';
 
 const tokenKey = ['retention', 'schedulerToken'] as const;
-
-function formatTime(iso: string, lang: string) {
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
 
 /**
  * The scheduler token (admins): create, replace or revoke the token a Task Scheduler, launchd
@@ -21,10 +19,10 @@ function formatTime(iso: string, lang: string) {
 export function SchedulerTokenCard() {
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
-  const token = useQuery({ queryKey: tokenKey, queryFn: schedulerBackend.schedulerToken, retry: false });
+  const token = useQuery({ queryKey: tokenKey, queryFn: schedulerApi.schedulerToken, retry: false });
   const onError = (err: unknown) => notifications.show({ color: 'red', message: errorMessage(t, err) });
   const create = useMutation({
-    mutationFn: schedulerBackend.createSchedulerToken,
+    mutationFn: schedulerApi.createSchedulerToken,
     onSuccess: (info) => {
       client.setQueryData(tokenKey, info);
       notifications.show({ color: 'teal', message: t('retention.schedulerToken.createdDone') });
@@ -32,7 +30,7 @@ export function SchedulerTokenCard() {
     onError,
   });
   const revoke = useMutation({
-    mutationFn: schedulerBackend.revokeSchedulerToken,
+    mutationFn: schedulerApi.revokeSchedulerToken,
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: tokenKey });
       notifications.show({ color: 'teal', message: t('retention.schedulerToken.revokedDone') });
@@ -56,7 +54,7 @@ export function SchedulerTokenCard() {
         </Text>
         <Text size="sm" data-testid="scheduler-token-state">
           {info.exists
-            ? t('retention.schedulerToken.created', { at: formatTime(info.createdAt, i18n.language), by: info.createdBy })
+            ? t('retention.schedulerToken.created', { at: formatInstant(info.createdAt, i18n.language), by: info.createdBy })
             : t('retention.schedulerToken.none')}
         </Text>
         <div>

@@ -1,15 +1,15 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { gdprBackend, type ErasurePlan, type SearchResult } from '@/lib/backend';
+import { searchApi, type ErasurePlan, type SearchResult } from '../api/searchApi';
 import { renderWithApp } from '@/testing/render';
 import { PersonSearch } from '../components/PersonSearch';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
+vi.mock('../api/searchApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/searchApi')>();
   return {
     ...real,
-    gdprBackend: {
+    searchApi: {
       searchPersons: vi.fn(),
       chooseReportFile: vi.fn(),
       writeAccessReport: vi.fn(),
@@ -21,13 +21,13 @@ vi.mock('@/lib/backend', async (importOriginal) => {
   };
 });
 
-const searchPersons = vi.mocked(gdprBackend.searchPersons);
-const chooseReport = vi.mocked(gdprBackend.chooseReportFile);
-const writeReport = vi.mocked(gdprBackend.writeAccessReport);
-const previewErasure = vi.mocked(gdprBackend.previewErasure);
-const erase = vi.mocked(gdprBackend.eraseEverywhere);
-const checkIndex = vi.mocked(gdprBackend.checkIndex);
-const rebuildIndex = vi.mocked(gdprBackend.rebuildIndex);
+const searchPersons = vi.mocked(searchApi.searchPersons);
+const chooseReport = vi.mocked(searchApi.chooseReportFile);
+const writeReport = vi.mocked(searchApi.writeAccessReport);
+const previewErasure = vi.mocked(searchApi.previewErasure);
+const erase = vi.mocked(searchApi.eraseEverywhere);
+const checkIndex = vi.mocked(searchApi.checkIndex);
+const rebuildIndex = vi.mocked(searchApi.rebuildIndex);
 
 function result(query: string, areas: string[] = []): SearchResult {
   const work = {
@@ -206,7 +206,7 @@ describe('PersonSearch', { timeout: 20000 }, () => {
       },
     };
     checkIndex.mockResolvedValue({ ok: false, count: 1, problems: ['customer/C9: in the database, not in the index'] });
-    let finish: (v: Awaited<ReturnType<typeof gdprBackend.rebuildIndex>>) => void = () => undefined;
+    let finish: (v: Awaited<ReturnType<typeof searchApi.rebuildIndex>>) => void = () => undefined;
     rebuildIndex.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
     renderWithApp(<PersonSearch />);
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { gdprBackend } from '@/lib/backend';
+import { searchApi } from './searchApi';
 
 /** How long typing must pause before the search runs. */
 export const debounceMs = 250;
@@ -22,7 +22,7 @@ export function usePersonSearch(query: string, areas: string[]) {
   const q = query.trim();
   return useQuery({
     queryKey: searchKey(q, areas),
-    queryFn: () => gdprBackend.searchPersons({ query: q, areas }),
+    queryFn: () => searchApi.searchPersons({ query: q, areas }),
     enabled: q.length >= 2,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -32,7 +32,7 @@ export function usePersonSearch(query: string, areas: string[]) {
 /** Previews "anonymise everywhere". */
 export function useErasurePreview() {
   return useMutation({
-    mutationFn: ({ query, values }: { query: string; values: string[] }) => gdprBackend.previewErasure(query, values),
+    mutationFn: ({ query, values }: { query: string; values: string[] }) => searchApi.previewErasure(query, values),
   });
 }
 
@@ -40,7 +40,7 @@ export function useErasurePreview() {
 export function useErase() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ query, values }: { query: string; values: string[] }) => gdprBackend.eraseEverywhere(query, values),
+    mutationFn: ({ query, values }: { query: string; values: string[] }) => searchApi.eraseEverywhere(query, values),
     onSettled: () => client.invalidateQueries({ queryKey: ['search'] }),
   });
 }

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Checkbox, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { ErasurePlan } from '@/lib/backend';
-import { MatchBadge } from './PersonSearch';
-import { pick } from '@/lib/labels';
+import type { ErasurePlan } from '../api/searchApi';
+import { MatchBadge } from './MatchBadge';
+import { pick } from '@/lib/i18n/pick';
 
 
 interface Props {

@@ -4,7 +4,8 @@ import { IconDatabaseSearch, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EventName, gdprBackend, onEvent, type IndexCheck, type IndexProgress } from '@/lib/backend';
+import { EventName, onEvent } from '@/lib/backend';
+import { searchApi, type IndexCheck, type IndexProgress } from '../api/searchApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
 
@@ -16,9 +17,9 @@ export function IndexMaintenance() {
   const [progress, setProgress] = useState<IndexProgress | null>(null);
   const [result, setResult] = useState<IndexCheck | null>(null);
   useEffect(() => onEvent(EventName.IndexProgress, (p) => setProgress(p.finished ? null : p)), []);
-  const check = useMutation({ mutationFn: () => gdprBackend.checkIndex() });
+  const check = useMutation({ mutationFn: () => searchApi.checkIndex() });
   const rebuild = useMutation({
-    mutationFn: () => gdprBackend.rebuildIndex(),
+    mutationFn: () => searchApi.rebuildIndex(),
     onSettled: () => {
       setProgress(null);
       return client.invalidateQueries({ queryKey: ['search'] });

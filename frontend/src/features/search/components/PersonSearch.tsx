@@ -1,39 +1,21 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Chip,
-  Group,
-  Loader,
-  Mark,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Chip, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileExport, IconSearch, IconUserOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { gdprBackend, type ErasurePlan, type PersonGroup, type SearchGroup, type SearchHit } from '@/lib/backend';
+import { searchApi, type ErasurePlan } from '../api/searchApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { formatCount } from '@/lib/format';
-import { pick, useWords } from '@/lib/labels';
+import { useWords } from '@/lib/labels';
 import { useDebounced, useErase, useErasurePreview, usePersonSearch } from '../api/usePersonSearch';
 import { ErasureModal } from './ErasureModal';
 import { IndexMaintenance } from './IndexMaintenance';
-
+import { HitGroup } from './HitGroup';
+import { PersonHitGroup } from './PersonHitGroup';
 
 function baseName(path: string) {
   return path.split(/[\\/]/).pop() ?? path;
-}
-
-/** The record browser's address of a record. */
-export function recordHref(type: string, id: string) {
-  return `#/records/${encodeURIComponent(type)}/${encodeURIComponent(id)}`;
 }
 
 /** Settings > GDPR > Search: find a person everywhere, export what was found, or anonymise it. */
@@ -56,9 +38,9 @@ export function PersonSearch() {
   async function exportReport(values: string[] = []) {
     setExporting(true);
     try {
-      const path = await gdprBackend.chooseReportFile();
+      const path = await searchApi.chooseReportFile();
       if (!path) return;
-      const files = await gdprBackend.writeAccessReport(q, values, path);
+      const files = await searchApi.writeAccessReport(q, values, path);
       notifications.show({
         color: 'teal',
         title: t('search.export.doneTitle'),
@@ -208,122 +190,5 @@ export function PersonSearch() {
         onConfirm={(values) => void confirmErasure(values)}
       />
     </Stack>
-  );
-}
-
-/**
- * A group's title: the menu's name of its records' type ("Ärenden", not the data map's
- * "Ärendehantering"); old values and secure data by their own names.
- */
-function groupTitle(g: SearchGroup, lang: string): string {
-  if (g.location === 'Versionshistorik') return pick(lang, 'Versionshistorik', 'Version history');
-  const h = g.hits[0];
-  return h ? pick(lang, h.typeLabelSv, h.typeLabelEn) : g.location;
-}
-
-function HitGroup({ group: g }: { group: SearchGroup }) {
-  const { i18n } = useTranslation();
-  const lang = i18n.language;
-  const words = useWords();
-  return (
-    <Paper withBorder radius="md" data-testid="hit-group" data-location={`${g.area}/${g.location}`}>
-      <Group justify="space-between" px="lg" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        <Group gap={6}>
-          <Text size="sm" c="dimmed">
-            {words.area(g.area)} /
-          </Text>
-          <Title order={3} size="h5">
-            {groupTitle(g, lang)}
-          </Title>
-        </Group>
-        <Badge variant="light" color="gray" data-testid="group-count">
-          {formatCount(g.count, lang)}
-        </Badge>
-      </Group>
-      <Table verticalSpacing={8} horizontalSpacing="lg">
-        <Table.Tbody>
-          {g.hits.map((h, i) => (
-            <HitRow key={`${h.type}/${h.id}/${h.field}/${i}`} hit={h} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
-  );
-}
-
-/** The hits about one person: their own record, then the records linking to it. */
-function PersonHitGroup({ person: p }: { person: PersonGroup }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  return (
-    <Paper withBorder radius="md" data-testid="person-group" data-person={`${p.type}/${p.id}`}>
-      <Group justify="space-between" px="lg" py="sm" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
-        <Group gap={6}>
-          <Text size="sm" c="dimmed">
-            {t('search.person')} · {pick(lang, p.typeLabelSv, p.typeLabelEn)} {p.id}
-          </Text>
-          <Title order={3} size="h5">
-            {p.identifiers.join(' · ')}
-          </Title>
-          <MatchBadge match={p.match} />
-        </Group>
-        <Badge variant="light" color="gray">
-          {formatCount(p.hits.length, lang)}
-        </Badge>
-      </Group>
-      <Table verticalSpacing={8} horizontalSpacing="lg">
-        <Table.Tbody>
-          {p.hits.map((h, i) => (
-            <HitRow key={`${h.type}/${h.id}/${h.field}/${i}`} hit={h} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
-  );
-}
-
-/** How a hit matched: exactly, through a typo (with the corrected words), or by a link. */
-export function MatchBadge({ match, corrected }: { match: string; corrected?: string[] }) {
-  const { t } = useTranslation();
-  const color = match === 'exact' ? 'teal' : match === 'typo' ? 'orange' : 'gray';
-  const label = t(`search.match.${match as 'exact'}`, { defaultValue: match });
-  return (
-    <Badge variant="light" color={color} tt="none" data-testid="match-kind" data-match={match}>
-      {corrected && corrected.length > 0 ? `${label}: ${corrected.join(', ')}` : label}
-    </Badge>
-  );
-}
-
-function HitRow({ hit: h }: { hit: SearchHit }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const typeLabel = pick(lang, h.recordSv, h.recordEn); // one record: "Kund C1005"
-  return (
-    <Table.Tr>
-      <Table.Td w={220} style={{ verticalAlign: 'top' }}>
-        <Anchor href={recordHref(h.type, h.id)} size="sm" aria-label={t('search.openRecord', { type: typeLabel, id: h.id })}>
-          {typeLabel} {h.id}
-        </Anchor>
-      </Table.Td>
-      <Table.Td w={220} style={{ verticalAlign: 'top' }}>
-        <Text size="sm" c="dimmed">
-          {pick(lang, h.fieldLabelSv, h.fieldLabelEn)}
-        </Text>
-      </Table.Td>
-      <Table.Td w={150} style={{ verticalAlign: 'top' }}>
-        <MatchBadge match={h.match} corrected={h.corrected} />
-      </Table.Td>
-      <Table.Td>
-        {h.withheld ? (
-          <Text size="sm" c="dimmed" fs="italic" data-testid="snippet-withheld">
-            {t('search.withheld')}
-          </Text>
-        ) : (
-          <Text size="sm" data-testid="snippet">
-            {h.snippet.map((p, i) => (p.mark ? <Mark key={i}>{p.text}</Mark> : <span key={i}>{p.text}</span>))}
-          </Text>
-        )}
-      </Table.Td>
-    </Table.Tr>
   );
 }

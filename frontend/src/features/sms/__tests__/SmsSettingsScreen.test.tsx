@@ -1,17 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, ErrorCode, securityBackend } from '@/lib/backend';
+import { BackendError, ErrorCode } from '@/lib/backend';
+import { smsApi } from '../api/smsApi';
 import { renderWithApp } from '@/testing/render';
 import { SmsSettingsScreen } from '../components/SmsSettingsScreen';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
+vi.mock('../api/smsApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/smsApi')>();
   const fns = ['smsSettings', 'saveSmsSettings', 'removeSmsSettings', 'sendTestSms'];
-  return { ...real, securityBackend: Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
+  return { ...real, smsApi: Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
 });
 
-const b = vi.mocked(securityBackend);
+const b = vi.mocked(smsApi);
 const none = { provider: '', senderName: '', configured: false, providers: ['46elks', 'twilio'], keyringUnavailable: false };
 
 beforeEach(() => vi.clearAllMocks());

@@ -5,14 +5,14 @@ import { IconKeyOff, IconSend } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { securityBackend as backend, type SMSSettings } from '@/lib/backend';
+import { smsApi, type SMSSettings } from '../api/smsApi';
 
 const smsKey = ['sms', 'settings'] as const;
 
 /** Settings > SMS: provider, credentials (kept in the OS keyring), sender name, test SMS. */
 export function SmsSettingsScreen() {
   const { t } = useTranslation();
-  const settings = useQuery({ queryKey: smsKey, queryFn: backend.smsSettings });
+  const settings = useQuery({ queryKey: smsKey, queryFn: smsApi.smsSettings });
   if (settings.isPending) {
     return (
       <Center h={200}>
@@ -54,7 +54,7 @@ function SettingsForm({ current }: { current: SMSSettings }) {
   const [password, setPassword] = useState('');
   const invalidate = () => client.invalidateQueries({ queryKey: ['sms'] }).then(() => client.invalidateQueries({ queryKey: ['twofactor'] }));
   const save = useMutation({
-    mutationFn: () => backend.saveSmsSettings({ provider, senderName: sender, username, password }),
+    mutationFn: () => smsApi.saveSmsSettings({ provider, senderName: sender, username, password }),
     onSuccess: () => {
       setUsername('');
       setPassword('');
@@ -63,7 +63,7 @@ function SettingsForm({ current }: { current: SMSSettings }) {
     },
   });
   const remove = useMutation({
-    mutationFn: () => backend.removeSmsSettings(),
+    mutationFn: () => smsApi.removeSmsSettings(),
     onSuccess: () => {
       notifications.show({ color: 'teal', message: t('sms.removed') });
       return invalidate();
@@ -141,7 +141,7 @@ function TestSms() {
   const { t } = useTranslation();
   const [to, setTo] = useState('');
   const send = useMutation({
-    mutationFn: () => backend.sendTestSms(to),
+    mutationFn: () => smsApi.sendTestSms(to),
     onSuccess: () => notifications.show({ color: 'teal', message: t('sms.testSent', { to }) }),
   });
   return (

@@ -1,20 +1,21 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { backend, BackendError, ErrorCode } from '@/lib/backend';
+import { BackendError, ErrorCode } from '@/lib/backend';
+import { statusApi } from '../api/statusApi';
 import { statusWith } from '@/testing/fixtures';
 import { renderWithApp } from '@/testing/render';
 import { StatusScreen } from '../components/StatusScreen';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
+vi.mock('../api/statusApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/statusApi')>();
   return {
     ...real,
-    backend: { status: vi.fn() },
+    statusApi: { status: vi.fn() },
   };
 });
 
-const status = vi.mocked(backend.status);
+const status = vi.mocked(statusApi.status);
 
 beforeEach(() => {
   status.mockReset();

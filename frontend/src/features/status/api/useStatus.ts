@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { backend, EventName, onEvent } from '@/lib/backend';
+import { EventName, onEvent } from '@/lib/backend';
+import { statusApi } from './statusApi';
 
 export const statusQueryKey = ['status'] as const;
 
@@ -14,5 +15,5 @@ export function useStatus() {
       }),
     [queryClient],
   );
-  return useQuery({ queryKey: statusQueryKey, queryFn: backend.status });
+  return useQuery({ queryKey: statusQueryKey, queryFn: statusApi.status });
 }

@@ -1,7 +1,8 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { TypeCount } from '@/lib/backend';
+import type { TypeCount } from '../api/statusApi';
 import { formatCount } from '@/lib/format';
+import { labelOf } from '@/lib/i18n/pick';
 
 const areaOrder = ['Workcloud', 'Time', 'GDPR', 'Settings', ''] as const;
 
@@ -49,7 +50,7 @@ export function TypeCountGrid({ types }: { types: TypeCount[] }) {
                   style={{ opacity: c.count > 0 ? 1 : 0.6 }}
                 >
                   <Text size="sm" c="dimmed" truncate="end">
-                    {i18n.language === 'sv' ? c.labelSv : c.labelEn}
+                    {labelOf(i18n.language, c)}
                   </Text>
                   <Text fz={26} fw={650} lh={1.3} style={{ fontVariantNumeric: 'tabular-nums' }}>
                     {formatCount(c.count, i18n.language)}

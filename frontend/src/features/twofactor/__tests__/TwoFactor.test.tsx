@@ -1,24 +1,25 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, ErrorCode, securityBackend, type TwoFactorSettings } from '@/lib/backend';
+import { BackendError, ErrorCode } from '@/lib/backend';
+import { twoFactorApi, type TwoFactorSettings } from '../api/twoFactorApi';
 import { renderWithApp } from '@/testing/render';
 import { LoginSecondFactor } from '../components/LoginSecondFactor';
 import { MyTwoFactorScreen } from '../components/MyTwoFactorScreen';
 import { PhoneStepUpModal } from '../components/PhoneStepUpModal';
 import { TwoFactorSettingsScreen } from '../components/TwoFactorSettingsScreen';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
+vi.mock('../api/twoFactorApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/twoFactorApi')>();
   const fns = [
     'twoFactorSettings', 'setTwoFactorFlow', 'setTrustedDevicePeriod', 'myTwoFactor', 'removeTrustedDevice',
     'startTotpEnrolment', 'confirmTotpEnrolment', 'removeTotp', 'loginSecondFactor', 'startLoginChallenge',
     'verifyLoginCode', 'verifyLoginTotp', 'cancelLoginChallenge',
   ];
-  return { ...real, securityBackend: Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
+  return { ...real, twoFactorApi: Object.fromEntries(fns.map((f) => [f, vi.fn()])) };
 });
 
-const b = vi.mocked(securityBackend);
+const b = vi.mocked(twoFactorApi);
 
 const settings = (smsConfigured: boolean): TwoFactorSettings => ({
   smsConfigured,

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { securityBackend as backend } from '@/lib/backend';
+import { twoFactorApi } from './twoFactorApi';
 
 export const twoFactorKeys = {
   all: ['twofactor'] as const,
@@ -9,12 +9,12 @@ export const twoFactorKeys = {
 
 /** Settings > Two-factor authentication (admins). */
 export function useTwoFactorSettings() {
-  return useQuery({ queryKey: twoFactorKeys.settings, queryFn: backend.twoFactorSettings });
+  return useQuery({ queryKey: twoFactorKeys.settings, queryFn: twoFactorApi.twoFactorSettings });
 }
 
 /** The logged-in user's trusted devices and authenticator app. */
 export function useMyTwoFactor() {
-  return useQuery({ queryKey: twoFactorKeys.mine, queryFn: backend.myTwoFactor });
+  return useQuery({ queryKey: twoFactorKeys.mine, queryFn: twoFactorApi.myTwoFactor });
 }
 
 function useInvalidate() {
@@ -24,23 +24,23 @@ function useInvalidate() {
 
 export function useSetFlow() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (v: { flow: string; on: boolean }) => backend.setTwoFactorFlow(v.flow, v.on), onSettled: invalidate });
+  return useMutation({ mutationFn: (v: { flow: string; on: boolean }) => twoFactorApi.setTwoFactorFlow(v.flow, v.on), onSettled: invalidate });
 }
 
 export function useSetDevicePeriod() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (days: number) => backend.setTrustedDevicePeriod(days), onSuccess: invalidate });
+  return useMutation({ mutationFn: (days: number) => twoFactorApi.setTrustedDevicePeriod(days), onSuccess: invalidate });
 }
 
 export function useRemoveDevice() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (id: string) => backend.removeTrustedDevice(id), onSuccess: invalidate });
+  return useMutation({ mutationFn: (id: string) => twoFactorApi.removeTrustedDevice(id), onSuccess: invalidate });
 }
 
 export function useTotp() {
   const invalidate = useInvalidate();
-  const start = useMutation({ mutationFn: () => backend.startTotpEnrolment() });
-  const confirm = useMutation({ mutationFn: (code: string) => backend.confirmTotpEnrolment(code), onSuccess: invalidate });
-  const remove = useMutation({ mutationFn: () => backend.removeTotp(), onSuccess: invalidate });
+  const start = useMutation({ mutationFn: () => twoFactorApi.startTotpEnrolment() });
+  const confirm = useMutation({ mutationFn: (code: string) => twoFactorApi.confirmTotpEnrolment(code), onSuccess: invalidate });
+  const remove = useMutation({ mutationFn: () => twoFactorApi.removeTotp(), onSuccess: invalidate });
   return { start, confirm, remove };
 }

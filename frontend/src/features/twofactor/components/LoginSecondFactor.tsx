@@ -1,10 +1,12 @@
-import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { IconDeviceMobile, IconMessage, IconShieldCheck } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { IconShieldCheck } from '@tabler/icons-react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SecondFactorResend, SecondFactorStep, SecondFactorSwitch, useSecondFactor } from '@/components/secondFactor/SecondFactorStep';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { securityBackend as backend, type Challenge, type SessionInfo } from '@/lib/backend';
+import type { SessionInfo } from '@/lib/backend';
+import { twoFactorApi } from '../api/twoFactorApi';
 
 interface Props {
   /** The second factor passed: the session has started. */
@@ -14,51 +16,25 @@ interface Props {
 }
 
 /**
- * The login's second step on a device that is not trusted (backend.login failed with
+ * The login's second step on a device that is not trusted (the login failed with
  * second_factor_required): an SMS code, or a code from the authenticator app.
  */
 export function LoginSecondFactor({ onPassed, onCancel }: Props) {
   const { t } = useTranslation();
-  const info = useQuery({ queryKey: ['twofactor', 'login'], queryFn: backend.loginSecondFactor });
-  const [totp, setTotp] = useState(false);
-  const [challenge, setChallenge] = useState<Challenge | null>(null);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const info = useQuery({ queryKey: ['twofactor', 'login'], queryFn: twoFactorApi.loginSecondFactor });
+  const factor = useSecondFactor(twoFactorApi.startLoginChallenge);
+  const busy = factor.busy;
 
-  const send = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      setChallenge(await backend.startLoginChallenge());
-      setCode('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const verify = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const session = totp ? await backend.verifyLoginTotp(code.trim()) : await backend.verifyLoginCode(challenge?.id ?? '', code.trim());
-      onPassed(session);
-    } catch (e) {
-      setError(e);
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const verify = (event: FormEvent) =>
+    factor.submit(event, async () => {
+      const { challengeId, code, totp } = factor.proof();
+      onPassed(totp ? await twoFactorApi.verifyLoginTotp(code) : await twoFactorApi.verifyLoginCode(challengeId, code));
+    });
 
   const cancel = () => {
-    void backend.cancelLoginChallenge().finally(onCancel);
+    void twoFactorApi.cancelLoginChallenge().finally(onCancel);
   };
 
-  const askCode = totp || challenge != null;
   return (
     <form onSubmit={verify} data-testid="second-factor-form">
       <Stack gap="md">
@@ -70,30 +46,9 @@ export function LoginSecondFactor({ onPassed, onCancel }: Props) {
           {t('twofactor.login.intro')}
         </Text>
         {info.error != null && <ErrorAlert error={info.error} />}
-        {!totp && challenge && (
-          <Alert color="teal" variant="light" icon={<IconMessage size={18} />} data-testid="code-sent">
-            {t('twofactor.login.codeSent', { to: challenge.to })}
-          </Alert>
-        )}
-        {!totp && !challenge && (
-          <Button leftSection={<IconMessage size={16} />} onClick={send} loading={busy} fullWidth>
-            {t('twofactor.login.sendCode')}
-          </Button>
-        )}
-        {askCode && (
-          <TextInput
-            label={totp ? t('twofactor.login.totpCode') : t('twofactor.login.code')}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value)}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            data-autofocus
-            autoFocus
-            required
-          />
-        )}
-        {error != null && <ErrorAlert error={error} />}
-        {askCode && (
+        <SecondFactorStep factor={factor} variant="page" />
+        {factor.error != null && <ErrorAlert error={factor.error} />}
+        {factor.ready && (
           <Button type="submit" loading={busy} fullWidth>
             {t('twofactor.login.verify')}
           </Button>
@@ -106,25 +61,8 @@ export function LoginSecondFactor({ onPassed, onCancel }: Props) {
             {t('twofactor.login.cancel')}
           </Button>
           <Group gap="xs">
-            {!totp && challenge && (
-              <Button variant="subtle" size="compact-sm" onClick={send} disabled={busy}>
-                {t('twofactor.login.resend')}
-              </Button>
-            )}
-            {info.data?.totp && (
-              <Button
-                variant="subtle"
-                size="compact-sm"
-                leftSection={<IconDeviceMobile size={14} />}
-                onClick={() => {
-                  setTotp(!totp);
-                  setCode('');
-                  setError(null);
-                }}
-              >
-                {totp ? t('twofactor.login.useSms') : t('twofactor.login.useTotp')}
-              </Button>
-            )}
+            <SecondFactorResend factor={factor} disabled={busy} />
+            {info.data?.totp && <SecondFactorSwitch factor={factor} variant="page" />}
           </Group>
         </Group>
       </Stack>

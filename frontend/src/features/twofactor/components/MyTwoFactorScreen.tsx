@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '@/lib/format';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { TOTPEnrolment } from '@/lib/backend';
+import type { TOTPEnrolment } from '../api/twoFactorApi';
 import { useMyTwoFactor, useRemoveDevice, useTotp } from '../api/useTwoFactor';
 
 function formatDate(value: unknown, lang: string): string {

@@ -4,7 +4,8 @@ import { IconDeviceDesktop, IconMessageOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { FlowSetting } from '@/lib/backend';
+import { pick } from '@/lib/i18n/pick';
+import type { FlowSetting } from '../api/twoFactorApi';
 import { useSetDevicePeriod, useSetFlow, useTwoFactorSettings } from '../api/useTwoFactor';
 
 /** Settings > Two-factor authentication: a switch per flow, the trusted-device period. */
@@ -51,7 +52,7 @@ export function TwoFactorSettingsScreen() {
 function FlowRow({ flow, smsConfigured }: { flow: FlowSetting; smsConfigured: boolean }) {
   const { t, i18n } = useTranslation();
   const set = useSetFlow();
-  const label = i18n.language === 'en' ? flow.label_en : flow.label_sv;
+  const label = pick(i18n.language, flow.label_sv, flow.label_en);
   return (
     <Stack gap={4}>
       <Group justify="space-between" wrap="nowrap">

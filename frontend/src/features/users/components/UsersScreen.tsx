@@ -6,7 +6,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { useElementSize } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { backend, type UserRow } from '@/lib/backend';
+import { usersApi, type UserRow } from '../api/usersApi';
 import { errorMessage } from '@/lib/errorMessage';
 import { navigate } from '@/lib/router';
 
@@ -19,7 +19,7 @@ type Dialog = { kind: 'create' } | { kind: 'roles' | 'reset' | 'delete'; user: U
 export function UsersScreen() {
   const { t } = useTranslation();
   const client = useQueryClient();
-  const users = useQuery({ queryKey: usersKey, queryFn: () => backend.listUsers() });
+  const users = useQuery({ queryKey: usersKey, queryFn: () => usersApi.listUsers() });
   const [dialog, setDialog] = useState<Dialog>(null);
   const [error, setError] = useState<unknown>(null);
   // A narrow window drops the e-mail column (it is on the user's record) rather than cutting the table.
@@ -102,11 +102,11 @@ export function UsersScreen() {
                           {t('users.actions.resetPassword')}
                         </Menu.Item>
                         {u.active ? (
-                          <Menu.Item leftSection={<IconUserOff size={16} />} onClick={() => void run(() => backend.setUserActive(u.id, false))}>
+                          <Menu.Item leftSection={<IconUserOff size={16} />} onClick={() => void run(() => usersApi.setUserActive(u.id, false))}>
                             {t('users.actions.deactivate')}
                           </Menu.Item>
                         ) : (
-                          <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void run(() => backend.setUserActive(u.id, true))}>
+                          <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void run(() => usersApi.setUserActive(u.id, true))}>
                             {t('users.actions.activate')}
                           </Menu.Item>
                         )}
@@ -122,15 +122,15 @@ export function UsersScreen() {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      {dialog?.kind === 'create' && <CreateUserModal error={error} onClose={() => setDialog(null)} onSubmit={(input) => run(() => backend.createUser(input))} />}
+      {dialog?.kind === 'create' && <CreateUserModal error={error} onClose={() => setDialog(null)} onSubmit={(input) => run(() => usersApi.createUser(input))} />}
       {dialog?.kind === 'roles' && (
-        <RolesModal user={dialog.user} error={error} onClose={() => setDialog(null)} onSubmit={(next) => run(() => backend.setUserRoles(dialog.user.id, next))} />
+        <RolesModal user={dialog.user} error={error} onClose={() => setDialog(null)} onSubmit={(next) => run(() => usersApi.setUserRoles(dialog.user.id, next))} />
       )}
       {dialog?.kind === 'reset' && (
-        <ResetModal user={dialog.user} error={error} onClose={() => setDialog(null)} onSubmit={(pw) => run(() => backend.resetUserPassword(dialog.user.id, pw))} />
+        <ResetModal user={dialog.user} error={error} onClose={() => setDialog(null)} onSubmit={(pw) => run(() => usersApi.resetUserPassword(dialog.user.id, pw))} />
       )}
       {dialog?.kind === 'delete' && (
-        <FormModal title={dialog.user.username} error={error} onClose={() => setDialog(null)} onSubmit={() => void run(() => backend.deleteUser(dialog.user.id))} danger>
+        <FormModal title={dialog.user.username} error={error} onClose={() => setDialog(null)} onSubmit={() => void run(() => usersApi.deleteUser(dialog.user.id))} danger>
           <Text>{t('users.deleteConfirm', { username: dialog.user.username })}</Text>
         </FormModal>
       )}

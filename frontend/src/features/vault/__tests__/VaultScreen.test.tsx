@@ -1,20 +1,21 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, ErrorCode, securityBackend, type VaultEntry, type VaultForm, type VaultInfo } from '@/lib/backend';
+import { BackendError, ErrorCode } from '@/lib/backend';
+import { vaultApi, type VaultEntry, type VaultForm, type VaultInfo } from '../api/vaultApi';
 import { renderWithApp } from '@/testing/render';
 import { VaultScreen } from '../components/VaultScreen';
 
-vi.mock('@/lib/backend', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@/lib/backend')>();
+vi.mock('../api/vaultApi', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../api/vaultApi')>();
   const fns = [
     'vaultInfo', 'vaultForms', 'vaultPeople', 'vaultEntries', 'vaultDecrypt', 'vaultSaveForm', 'vaultSaveEntry',
     'vaultStartChallenge', 'vaultRevoke', 'vaultGrant', 'vaultRotateKey', 'vaultDeleteEntry', 'vaultDeleteForm', 'vaultEntry',
   ];
-  return { ...real, securityBackend: Object.fromEntries(fns.map((f) => [f, vi.fn()])), clipboard: { setText: vi.fn(), getText: vi.fn() } };
+  return { ...real, vaultApi: Object.fromEntries(fns.map((f) => [f, vi.fn()])), clipboard: { setText: vi.fn(), getText: vi.fn() } };
 });
 
-const b = vi.mocked(securityBackend);
+const b = vi.mocked(vaultApi);
 
 const info: VaultInfo = { revealSeconds: 1, clipboardSeconds: 30, secondFactorOn: true, totpEnrolled: false, isAdmin: true };
 const alarm: VaultForm = {

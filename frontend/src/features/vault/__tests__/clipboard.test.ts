@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { clipboard } from '@/lib/backend';
+import { clipboard } from '../api/systemClipboard';
 import { copyWithAutoClear } from '../api/clipboard';
 
-vi.mock('@/lib/backend', () => ({ clipboard: { setText: vi.fn(), getText: vi.fn() } }));
+vi.mock('../api/systemClipboard', () => ({ clipboard: { setText: vi.fn(), getText: vi.fn() } }));
 
 const setText = vi.mocked(clipboard.setText);
 const getText = vi.mocked(clipboard.getText);

@@ -1,4 +1,4 @@
-import { clipboard } from '@/lib/backend';
+import { clipboard } from './systemClipboard';
 
 // One pending clear for the whole app: it outlives the screen that copied, so leaving the
 // screen does not leave a secret on the clipboard.

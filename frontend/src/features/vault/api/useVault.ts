@@ -1,11 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  securityBackend as backend,
-  type VaultEntryInput,
-  type VaultForm,
-  type VaultMember,
-  type VaultUnlock,
-} from '@/lib/backend';
+import { vaultApi, type VaultEntryInput, type VaultForm, type VaultMember, type VaultUnlock } from './vaultApi';
 
 export const vaultKeys = {
   all: ['vault'] as const,
@@ -17,24 +11,24 @@ export const vaultKeys = {
 
 /** Reveal times and whether a second factor is asked. */
 export function useVaultInfo() {
-  return useQuery({ queryKey: vaultKeys.info, queryFn: backend.vaultInfo });
+  return useQuery({ queryKey: vaultKeys.info, queryFn: vaultApi.vaultInfo });
 }
 
 /** The forms the user may see. */
 export function useVaultForms() {
-  return useQuery({ queryKey: vaultKeys.forms, queryFn: backend.vaultForms });
+  return useQuery({ queryKey: vaultKeys.forms, queryFn: vaultApi.vaultForms });
 }
 
 /** Users and groups for the access lists. */
 export function useVaultPeople() {
-  return useQuery({ queryKey: vaultKeys.people, queryFn: backend.vaultPeople });
+  return useQuery({ queryKey: vaultKeys.people, queryFn: vaultApi.vaultPeople });
 }
 
 /** The first `limit` entries of a form. */
 export function useVaultEntries(formId: string | null, limit: number) {
   return useQuery({
     queryKey: [...vaultKeys.entries(formId ?? ''), limit],
-    queryFn: () => backend.vaultEntries(formId ?? '', '', 0, limit),
+    queryFn: () => vaultApi.vaultEntries(formId ?? '', '', 0, limit),
     enabled: !!formId,
   });
 }
@@ -46,33 +40,33 @@ function useInvalidate() {
 
 export function useSaveForm() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (form: VaultForm) => backend.vaultSaveForm(form), onSuccess: invalidate });
+  return useMutation({ mutationFn: (form: VaultForm) => vaultApi.vaultSaveForm(form), onSuccess: invalidate });
 }
 
 export function useDeleteForm() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (formId: string) => backend.vaultDeleteForm(formId), onSuccess: invalidate });
+  return useMutation({ mutationFn: (formId: string) => vaultApi.vaultDeleteForm(formId), onSuccess: invalidate });
 }
 
 export function useSaveEntry() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { formId: string; entryId: string; input: VaultEntryInput; unlock: VaultUnlock }) =>
-      backend.vaultSaveEntry(v.formId, v.entryId, v.input, v.unlock),
+      vaultApi.vaultSaveEntry(v.formId, v.entryId, v.input, v.unlock),
     onSuccess: invalidate,
   });
 }
 
 export function useDeleteEntry() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: (entryId: string) => backend.vaultDeleteEntry(entryId), onSuccess: invalidate });
+  return useMutation({ mutationFn: (entryId: string) => vaultApi.vaultDeleteEntry(entryId), onSuccess: invalidate });
 }
 
 export function useGrant() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (v: { formId: string; members: VaultMember[]; unlock: VaultUnlock }) =>
-      backend.vaultGrant(v.formId, v.members, v.unlock),
+      vaultApi.vaultGrant(v.formId, v.members, v.unlock),
     onSuccess: invalidate,
   });
 }
@@ -80,7 +74,7 @@ export function useGrant() {
 export function useRevoke() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { formId: string; member: VaultMember }) => backend.vaultRevoke(v.formId, v.member),
+    mutationFn: (v: { formId: string; member: VaultMember }) => vaultApi.vaultRevoke(v.formId, v.member),
     onSuccess: invalidate,
   });
 }
@@ -88,7 +82,7 @@ export function useRevoke() {
 export function useRotateKey() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (v: { formId: string; unlock: VaultUnlock }) => backend.vaultRotateKey(v.formId, v.unlock),
+    mutationFn: (v: { formId: string; unlock: VaultUnlock }) => vaultApi.vaultRotateKey(v.formId, v.unlock),
     onSuccess: invalidate,
   });
 }

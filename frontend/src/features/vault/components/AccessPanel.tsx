@@ -4,7 +4,7 @@ import { IconAlertTriangle, IconKey, IconRefresh, IconUserPlus, IconUsers } from
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { VaultForm, VaultMember, VaultPerson, VaultUnlock } from '@/lib/backend';
+import type { VaultForm, VaultMember, VaultPerson, VaultUnlock } from '../api/vaultApi';
 import { useGrant, useRevoke, useRotateKey } from '../api/useVault';
 import { memberKey } from './FormEditor';
 import { UnlockModal, type UnlockPurpose } from './UnlockModal';

@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Badge, Button, Card, Group, Table, Text, Tooltip } 
 import { IconCopy, IconEdit, IconEye, IconEyeOff, IconLock, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '@/lib/format';
-import type { VaultEntry, VaultForm } from '@/lib/backend';
+import type { VaultEntry, VaultForm } from '../api/vaultApi';
 
 interface Props {
   form: VaultForm;

@@ -3,7 +3,7 @@ import { IconLock } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { VaultEntry, VaultField, VaultForm, VaultUnlock } from '@/lib/backend';
+import type { VaultEntry, VaultField, VaultForm, VaultUnlock } from '../api/vaultApi';
 import { useSaveEntry } from '../api/useVault';
 import { UnlockModal } from './UnlockModal';
 

@@ -18,7 +18,7 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import type { VaultField, VaultForm, VaultMember, VaultPerson } from '@/lib/backend';
+import type { VaultField, VaultForm, VaultMember, VaultPerson } from '../api/vaultApi';
 import { useSaveForm } from '../api/useVault';
 
 const kinds = ['text', 'secret', 'url', 'note'] as const;

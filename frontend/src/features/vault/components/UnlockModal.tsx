@@ -1,9 +1,11 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { IconLock, IconMessage, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { IconLock, IconShieldCheck } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SecondFactorStep, SecondFactorSwitch, useSecondFactor } from '@/components/secondFactor/SecondFactorStep';
 import { ErrorAlert } from '@/components/ui/ErrorAlert';
-import { ErrorCode, securityBackend as backend, toBackendError, type Challenge, type VaultUnlock } from '@/lib/backend';
+import { ErrorCode, toBackendError } from '@/lib/backend';
+import { vaultApi, type VaultUnlock } from '../api/vaultApi';
 
 export type UnlockPurpose = 'decrypt' | 'save' | 'grant' | 'rotate';
 
@@ -44,43 +46,29 @@ function UnlockForm({ purpose, secondFactor, totpEnrolled, onUnlock, onClose }: 
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [asked, setAsked] = useState(secondFactor);
-  const [useTotp, setUseTotp] = useState(false);
-  const [challenge, setChallenge] = useState<Challenge | null>(null);
-  const [code, setCode] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const factor = useSecondFactor(vaultApi.vaultStartChallenge);
 
-  const sendCode = async () => {
-    setError(null);
-    try {
-      setChallenge(await backend.vaultStartChallenge());
-    } catch (e) {
-      setError(e);
-    }
+  // The form turned out to want a second factor: ask for it rather than show an error.
+  const askSecondFactor = (e: unknown) => {
+    if (asked || toBackendError(e).code !== ErrorCode.SecondFactorRequired) return false;
+    setAsked(true);
+    factor.setCode('');
+    return true;
   };
+  const submit = (event: FormEvent) =>
+    factor.submit(
+      event,
+      async () => {
+        const unlock: VaultUnlock = { password, challengeId: '', code: '', totp: false };
+        if (asked && factor.ready) Object.assign(unlock, factor.proof());
+        await onUnlock(unlock);
+        setPassword('');
+        onClose();
+      },
+      askSecondFactor,
+    );
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    event.stopPropagation(); // the dialog may sit inside another form (React events bubble through portals)
-    setBusy(true);
-    setError(null);
-    const unlock: VaultUnlock = { password, challengeId: '', code: '', totp: false };
-    if (asked && useTotp) Object.assign(unlock, { code, totp: true });
-    else if (asked && challenge) Object.assign(unlock, { code, challengeId: challenge.id });
-    try {
-      await onUnlock(unlock);
-      setPassword('');
-      onClose();
-    } catch (e) {
-      if (toBackendError(e).code === ErrorCode.SecondFactorRequired && !asked) setAsked(true);
-      else setError(e);
-      setCode('');
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const canSubmit = password !== '' && (!asked || code.trim() !== '');
+  const canSubmit = password !== '' && (!asked || factor.code.trim() !== '');
   return (
     <form onSubmit={submit}>
       <Stack>
@@ -97,51 +85,17 @@ function UnlockForm({ purpose, secondFactor, totpEnrolled, onUnlock, onClose }: 
           <Alert color="blue" variant="light" icon={<IconShieldCheck />}>
             <Stack gap="xs">
               <Text size="sm">{t('vault.unlock.secondFactor')}</Text>
-              {useTotp ? (
-                <TextInput
-                  label={t('vault.unlock.totpCode')}
-                  value={code}
-                  onChange={(e) => setCode(e.currentTarget.value)}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                />
-              ) : challenge ? (
-                <>
-                  <Text size="sm">{t('vault.unlock.codeSent', { to: challenge.to })}</Text>
-                  <TextInput
-                    label={t('vault.unlock.code')}
-                    value={code}
-                    onChange={(e) => setCode(e.currentTarget.value)}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                  />
-                </>
-              ) : (
-                <Button variant="light" leftSection={<IconMessage size={16} />} onClick={sendCode}>
-                  {t('vault.unlock.sendCode')}
-                </Button>
-              )}
-              {totpEnrolled && (
-                <Button
-                  variant="subtle"
-                  size="compact-sm"
-                  onClick={() => {
-                    setUseTotp(!useTotp);
-                    setCode('');
-                  }}
-                >
-                  {useTotp ? t('vault.unlock.useSms') : t('vault.unlock.useTotp')}
-                </Button>
-              )}
+              <SecondFactorStep factor={factor} variant="dialog" />
+              {totpEnrolled && <SecondFactorSwitch factor={factor} variant="dialog" />}
             </Stack>
           </Alert>
         )}
-        {error != null && <ErrorAlert error={error} />}
+        {factor.error != null && <ErrorAlert error={factor.error} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('vault.unlock.cancel')}
           </Button>
-          <Button type="submit" loading={busy} disabled={!canSubmit} leftSection={<IconLock size={16} />}>
+          <Button type="submit" loading={factor.busy} disabled={!canSubmit} leftSection={<IconLock size={16} />}>
             {t('vault.unlock.submit')}
           </Button>
         </Group>
