@@ -1,5 +1,5 @@
 # Dataskydd: `make run` installs what the build needs and opens the app; `make test` runs every test.
-# Feature-specific targets live in mk/*.mk and add themselves to TEST_TARGETS / BENCH_TARGETS.
+# Feature-specific targets live in scripts/mk/*.mk and add themselves to TEST_TARGETS / BENCH_TARGETS.
 SHELL := /bin/bash
 export PATH := $(shell go env GOPATH)/bin:$(PATH)
 # WebKitGTK 4.1 (Debian 12+, Ubuntu 24.04); see README.
@@ -14,16 +14,28 @@ BENCH_TARGETS :=
 BIN := build/bin/dataskydd-cli
 OUT := build/test-output
 
-.PHONY: run deps deps-test build test bench lint test-go cli clean
+.PHONY: run demo deps deps-test build test bench lint test-go cli clean
 all: build
 
 deps:
 	@bash scripts/install-deps.sh build
 
 # Installs what the build needs, builds the frontend and the app, and opens it (or, without a
-# display, says so and shows the command line).
+# display, says so and shows the command line). DATA_DIR=<folder>: open that data folder
+# instead of the default one (make demo fills one).
 run: deps
-	@TAGS="$(TAGS)" bash scripts/run.sh
+	@TAGS="$(TAGS)" bash scripts/run.sh $(if $(DATA_DIR),--data-dir "$(DATA_DIR)")
+
+# A demo data folder to open with make run DATA_DIR=...: a new store in DATA_DIR (which must
+# not hold one yet) with the administrator "demo" (password DEMO_PASSWORD) and the demo data
+# set of DEMO_CUSTOMERS customers.
+DEMO_CUSTOMERS ?= 200
+DEMO_PASSWORD ?= Demo-Lösenord-2026
+demo: cli
+	@if [ -z "$(DATA_DIR)" ]; then echo "usage: make demo DATA_DIR=<folder>" >&2; exit 2; fi
+	@echo '$(DEMO_PASSWORD)' | $(BIN) --data-dir "$(DATA_DIR)" init --admin demo >/dev/null
+	@echo '$(DEMO_PASSWORD)' | $(BIN) --data-dir "$(DATA_DIR)" --user demo demo --customers $(DEMO_CUSTOMERS) --seed 1
+	@echo "demo data folder $(DATA_DIR): open it with make run DATA_DIR=$(DATA_DIR) (log in as demo, password $(DEMO_PASSWORD))"
 
 deps-test:
 	@bash scripts/install-deps.sh test
@@ -41,7 +53,7 @@ lint:
 test-go:
 	go test -tags "$(TAGS)" $(GO_TEST_FLAGS) $(GO_PKGS)
 
--include mk/*.mk
+-include scripts/mk/*.mk
 
 test: deps-test lint test-go $(TEST_TARGETS)
 	@echo "make test: all green"

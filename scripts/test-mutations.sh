@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Mutation run of the role test: every role check of the bound methods (the calls of
-# requireRole and currentSession in app_*.go) is, in turn, removed (no check at all), widened
+# requireRole and currentSession in backend/desktop) is, in turn, removed (no check at all), widened
 # to any logged-in user, and widened by one more role; TestEveryBoundMethodChecksTheRole
-# (app_roles_test.go) must fail for every such mutant. Prints each mutant, then
+# (backend/desktop/roles_test.go) must fail for every such mutant. Prints each mutant, then
 # "mutants: N killed, M survived"; exits 1 if any survived (or the test fails unmutated).
 #
 #   scripts/test-mutations.sh        (make test-mutations; about a minute with a warm build cache)
 #
 # It works in a temporary copy of the repository and never touches the working tree. To keep
-# the run bounded it compiles the root package's tests once, with every check site rewritten
+# the run bounded it compiles backend/desktop's tests once, with every check site rewritten
 # (by sed) into a switch that the variable DATASKYDD_MUTANT=<site>:<kind> turns into that
 # mutant (mutant schemata); each mutant is then one run of the role test alone. That switch
 # exists only in the temporary copy.
@@ -26,7 +26,8 @@ copy_worktree "$copy"
 sites="$work/sites.txt" # id file line kind...
 : >"$sites"
 id=0
-for f in $(cd "$copy" && ls app_*.go | grep -v '_test\.go$' | grep -vx 'app_session.go'); do
+pkg=backend/desktop
+for f in $(cd "$copy" && ls $pkg/*.go | grep -v '_test\.go$' | grep -vx "$pkg/session.go"); do
   while IFS=: read -r line text; do
     id=$((id + 1))
     if [[ "$text" == *"a.requireRole()"* ]]; then
@@ -43,16 +44,16 @@ for f in $(cd "$copy" && ls app_*.go | grep -v '_test\.go$' | grep -vx 'app_sess
   done < <(grep -n 'a\.requireRole(\|a\.currentSession()' "$copy/$f" | grep -v '^[0-9]*:\s*//')
 done
 if [ "$id" -eq 0 ]; then
-  echo "test-mutations: no role checks found in app_*.go" >&2
+  echo "test-mutations: no role checks found in $pkg" >&2
   exit 1
 fi
-if grep -n 'a\.requireRole(\|a\.currentSession()' "$copy"/app_*.go | grep -v '_test\.go:' | grep -v '^[^:]*app_session\.go:' | grep -v ':[0-9]*:\s*//'; then
+if grep -n 'a\.requireRole(\|a\.currentSession()' "$copy"/$pkg/*.go | grep -v '_test\.go:' | grep -v '^[^:]*/session\.go:' | grep -v ':[0-9]*:\s*//'; then
   echo "test-mutations: the check calls above were not rewritten (two on one line?)" >&2
   exit 1
 fi
 
-cat >"$copy/mutants_schemata.go" <<'EOF'
-package main
+cat >"$copy/$pkg/mutants_schemata.go" <<'EOF'
+package desktop
 
 import (
 	"os"
@@ -65,13 +66,13 @@ import (
 // The active mutant, from DATASKYDD_MUTANT=<site>:<kind> (none: every check as written).
 var mutantSite, mutantKind, _ = strings.Cut(os.Getenv("DATASKYDD_MUTANT"), ":")
 
-func (a *App) mutantSession() auth.Session {
+func (a *Core) mutantSession() auth.Session {
 	a.session.mu.Lock()
 	defer a.session.mu.Unlock()
 	return a.session.sess
 }
 
-func (a *App) mutantRequireRole(site string) func(...auth.Role) (auth.Session, *services.Services, error) {
+func (a *Core) mutantRequireRole(site string) func(...auth.Role) (auth.Session, *services.Services, error) {
 	return func(roles ...auth.Role) (auth.Session, *services.Services, error) {
 		if site == mutantSite {
 			switch mutantKind {
@@ -92,7 +93,7 @@ func (a *App) mutantRequireRole(site string) func(...auth.Role) (auth.Session, *
 	}
 }
 
-func (a *App) mutantCurrentSession(site string) func() (auth.Session, error) {
+func (a *Core) mutantCurrentSession(site string) func() (auth.Session, error) {
 	return func() (auth.Session, error) {
 		if site == mutantSite && mutantKind == "remove" {
 			return a.mutantSession(), nil
@@ -112,8 +113,8 @@ func hasRole(roles []auth.Role, r auth.Role) bool {
 EOF
 
 echo "test-mutations: $id check sites; compiling the role test once" >&2
-(cd "$copy" && go test -tags "$TAGS" -c -o "$work/roles.test" .)
-runtest() { (cd "$copy" && DATASKYDD_MUTANT="$1" timeout 120 "$work/roles.test" -test.run '^TestEveryBoundMethodChecksTheRole$' -test.count=1 >"$work/out.txt" 2>&1); }
+(cd "$copy" && go test -tags "$TAGS" -c -o "$work/roles.test" ./$pkg)
+runtest() { (cd "$copy/$pkg" && DATASKYDD_MUTANT="$1" timeout 120 "$work/roles.test" -test.run '^TestEveryBoundMethodChecksTheRole$' -test.count=1 >"$work/out.txt" 2>&1); }
 if ! runtest ""; then
   cat "$work/out.txt" >&2
   echo "test-mutations: the role test fails without any mutant" >&2
@@ -130,7 +131,7 @@ while read -r site file line kinds; do
       echo "SURVIVED $file:$line $kind: $(sed -n "${line}p" "$file" | sed 's/^\s*//')"
     else
       killed=$((killed + 1))
-      why="$(grep -m1 -o 'app_roles_test.go:[0-9]*: .*' "$work/out.txt" | cut -c1-140 || true)"
+      why="$(grep -m1 -o 'roles_test.go:[0-9]*: .*' "$work/out.txt" | cut -c1-140 || true)"
       echo "killed   $file:$line $kind (${why:-test failed})"
     fi
   done

@@ -29,16 +29,16 @@ copy_worktree "$copy"
 # refusal is dropped) | the flow expression at the site | the flows to turn off | the packages
 # whose tests must catch it.
 sites=(
-  "login|backend/twofactor/engine.go|1|on, err := e.FlowEnabled(ctx, f)|set|f|user_login|. backend/twofactor"
-  "phone|backend/services/stepup.go|1|return s.TwoFactor.FlowEnabled(ctx, PhoneChangeFlow)|return|PhoneChangeFlow|user_login|backend/services ."
-  "decrypt|backend/services/stepup.go|1|return s.TwoFactor.FlowEnabled(ctx, twofactor.FlowSecureDataDecrypt)|return|twofactor.FlowSecureDataDecrypt|secure_data_decrypt|backend/services . backend/vault"
-  "reset-start|backend/services/forgotten.go|1|on, err := s.TwoFactor.FlowEnabled(ctx, twofactor.FlowUserPasswordReset)|set|twofactor.FlowUserPasswordReset|user_password_reset|backend/services ."
-  "reset-finish|backend/services/forgotten.go|2|on, err := s.TwoFactor.FlowEnabled(ctx, twofactor.FlowUserPasswordReset)|set|twofactor.FlowUserPasswordReset|user_password_reset|backend/services ."
-  "inventory|backend/services/inventory.go|1|on, err := g.TwoFactor.FlowEnabled(ctx, twofactor.FlowInventory)|set|twofactor.FlowInventory|gdpr_inventory|backend/services ."
-  "inventory-search|app_search.go|1|if err := s.Inventory.Check(a.ctx, sess); err != nil {|check|twofactor.FlowInventory|gdpr_inventory|."
-  "inventory-report|app_search.go|1|if err := s.Inventory.Check(a.ctx, sess); err != nil {|check|twofactor.FlowInventory|gdpr_inventory|."
-  "inventory-preview|app_search.go|1|if err := s.Inventory.Check(a.ctx, sess); err != nil {|check|twofactor.FlowInventory|gdpr_inventory|."
-  "inventory-erase|app_search.go|1|if err := s.Inventory.Check(a.ctx, sess); err != nil {|check|twofactor.FlowInventory|gdpr_inventory|."
+  "login|backend/twofactor/engine.go|1|on, err := e.FlowEnabled(ctx, f)|set|f|user_login|backend/desktop backend/twofactor"
+  "phone|backend/services/stepup.go|1|return s.TwoFactor.FlowEnabled(ctx, PhoneChangeFlow)|return|PhoneChangeFlow|user_login|backend/services backend/desktop"
+  "decrypt|backend/services/stepup.go|1|return s.TwoFactor.FlowEnabled(ctx, twofactor.FlowSecureDataDecrypt)|return|twofactor.FlowSecureDataDecrypt|secure_data_decrypt|backend/services backend/desktop backend/vault"
+  "reset-start|backend/services/forgotten.go|1|on, err := s.TwoFactor.FlowEnabled(ctx, twofactor.FlowUserPasswordReset)|set|twofactor.FlowUserPasswordReset|user_password_reset|backend/services backend/desktop"
+  "reset-finish|backend/services/forgotten.go|2|on, err := s.TwoFactor.FlowEnabled(ctx, twofactor.FlowUserPasswordReset)|set|twofactor.FlowUserPasswordReset|user_password_reset|backend/services backend/desktop"
+  "inventory|backend/services/inventory.go|1|on, err := g.TwoFactor.FlowEnabled(ctx, twofactor.FlowInventory)|set|twofactor.FlowInventory|gdpr_inventory|backend/services backend/desktop"
+  "inventory-search|backend/desktop/search.go|1|if err := s.Inventory.Check(a.ctx, sess); err != nil {|check|twofactor.FlowInventory|gdpr_inventory|backend/desktop"
+  "inventory-report|backend/desktop/search.go|1|if err := s.Inventory.Check(a.ctx, sess); err != nil {|check|twofactor.FlowInventory|gdpr_inventory|backend/desktop"
+  "inventory-preview|backend/desktop/search.go|1|if err := s.Inventory.Check(a.ctx, sess); err != nil {|check|twofactor.FlowInventory|gdpr_inventory|backend/desktop"
+  "inventory-erase|backend/desktop/search.go|1|if err := s.Inventory.Check(a.ctx, sess); err != nil {|check|twofactor.FlowInventory|gdpr_inventory|backend/desktop"
   "inventory-cli|backend/cli/login.go|1|on, err := twofactor.New(twofactor.Options{DB: st.DB}).FlowEnabled(ctx, twofactor.FlowInventory)|set|twofactor.FlowInventory|gdpr_inventory|backend/cli"
   "portal-login|backend/portal/flows.go|1|on, err := s.tf.FlowEnabled(ctx, twofactor.FlowPortalLogin)|set|twofactor.FlowPortalLogin|portal_login|backend/portal"
   "portal-invite|backend/portal/flows.go|1|on, err := s.tf.FlowEnabled(ctx, twofactor.FlowConversations)|set|twofactor.FlowConversations|customer_conversations|backend/portal"
@@ -56,8 +56,8 @@ var activeMutant = os.Getenv("DATASKYDD_MUTANT")
 // MutantOff reports whether the switch check at site sees flow f as off in this mutant.
 func MutantOff(site string, f Flow) bool { return activeMutant == site+":"+string(f) }
 EOF
-cat >"$copy/mutant_switches.go" <<'EOF'
-package main
+cat >"$copy/backend/desktop/mutant_switches.go" <<'EOF'
+package desktop
 
 import "dataskydd/backend/twofactor"
 
@@ -86,16 +86,16 @@ for s in "${sites[@]}"; do
 done
 
 echo "test-switch-mutations: ${#sites[@]} check sites; compiling the tests once" >&2
-pkgs=". backend/twofactor backend/services backend/portal backend/vault backend/cli"
+pkgs="backend/desktop backend/twofactor backend/services backend/portal backend/vault backend/cli"
 name() { if [ "$1" = . ]; then echo root; else basename "$1"; fi; }
 for p in $pkgs; do
   (cd "$copy" && go test -tags "$TAGS" -c -o "$work/$(name "$p").test" "./$p")
 done
-# The root package's two-factor tests (the rest of it has nothing to do with the switches).
-rootRun='^(TestLoginFromNewDevice|TestPhoneChangeNeedsChallenge|TestSaveRecordGuardsPhoneNumbers|TestVaultThroughTheAdapters|TestInventorySwitchGatesSearchReportErase|TestInviteToPortalBySMS|TestTrustedDevicePeriodAtMost365Days)$'
+# The desktop services' two-factor tests (the rest of them have nothing to do with the switches).
+desktopRun='^(TestLoginFromNewDevice|TestPhoneChangeNeedsChallenge|TestSaveRecordGuardsPhoneNumbers|TestVaultThroughTheAdapters|TestInventorySwitchGatesSearchReportErase|TestInviteToPortalBySMS|TestTrustedDevicePeriodAtMost365Days)$'
 runpkg() { # mutant pkg
   local args=(-test.count=1)
-  [ "$2" = . ] && args+=(-test.run "$rootRun")
+  [ "$2" = backend/desktop ] && args+=(-test.run "$desktopRun")
   # The command line's one switch check (the rest of its tests take minutes).
   [ "$2" = backend/cli ] && args+=(-test.run '^TestInventorySwitchRefusesSearchReportErase$')
   [ "$2" = backend/services ] && args+=(-test.skip '^TestImportAtTheLimitsKeepsMemoryBounded$')

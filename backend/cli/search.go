@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"sort"
 	"time"
 
 	"dataskydd/backend/search"
@@ -44,30 +43,15 @@ func cmdSearch(e *env, args []string) error {
 	if *limit == 0 {
 		res.Hits = res.Hits[:0]
 	}
+	// In the data map's order, grouped by place (as the screen and the report list them).
+	res.Hits = search.InMapOrder(res.Hits)
 	if *asJSON {
 		return e.printJSON(res)
 	}
 	fmt.Fprintf(e.stdout, "%d hits for %q (%s)\n", res.Total, res.Query, res.Kind)
-	// Grouped by area and location in the data map's order (as the screen and the report),
-	// the hits best first within a group.
-	var order []string
-	groups := map[string][]search.Hit{}
-	first := map[string]search.Hit{}
-	for _, h := range res.Hits {
-		g := h.Area + " / " + h.Location
-		if _, ok := groups[g]; !ok {
-			order = append(order, g)
-			first[g] = h
-		}
-		groups[g] = append(groups[g], h)
-	}
-	sort.SliceStable(order, func(i, j int) bool {
-		a, b := first[order[i]], first[order[j]]
-		return search.LocationLess(a.Area, a.Location, b.Area, b.Location)
-	})
-	for _, g := range order {
-		fmt.Fprintf(e.stdout, "\n%s (%d)\n", g, len(groups[g]))
-		for _, h := range groups[g] {
+	for _, p := range search.ByPlace(res.Hits) {
+		fmt.Fprintf(e.stdout, "\n%s / %s (%d)\n", p.Area, p.Location, len(p.Hits))
+		for _, h := range p.Hits {
 			fmt.Fprintf(e.stdout, "  %-5s %s %s  %s: %s\n", h.Match, h.Type, h.ID, h.Field, h.Snippet)
 		}
 	}

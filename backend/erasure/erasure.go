@@ -35,6 +35,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -108,6 +109,15 @@ type Plan struct {
 	// OwnAccounts are the user accounts the plan anonymises (the acting user's own is refused).
 	OwnAccounts []string `json:"own_accounts,omitempty"`
 	Remaining   int      `json:"remaining"` // after a real run: selected values a new search still finds
+}
+
+// Blocked reports whether the plan anonymises userID's own account, which Erase refuses
+// (ErrOwnAccount) when userID acts.
+func (p Plan) Blocked(userID string) bool { return ownAccount(p.OwnAccounts, userID) }
+
+// ownAccount is the own-account rule: the acting user's account is among those anonymised.
+func ownAccount(accounts []string, userID string) bool {
+	return userID != "" && slices.Contains(accounts, userID)
 }
 
 // Eraser anonymises people in one store.
@@ -189,10 +199,8 @@ func (e *Eraser) Erase(ctx context.Context, q string, values []string, actor Act
 		if err != nil {
 			return err
 		}
-		for _, id := range w.ownAccounts() {
-			if id == actor.UserID {
-				return fmt.Errorf("anonymising user %s: %w", id, ErrOwnAccount)
-			}
+		if ownAccount(w.ownAccounts(), actor.UserID) {
+			return fmt.Errorf("anonymising user %s: %w", actor.UserID, ErrOwnAccount)
 		}
 		if err := w.apply(tx, now); err != nil {
 			return err

@@ -340,6 +340,18 @@ func TestEraseRefusesTheActorsOwnAccount(t *testing.T) {
 	if fmt.Sprint(snapshot(t, st)) != fmt.Sprint(before) {
 		t.Fatal("changed the store")
 	}
+	// The preview says so to the one it would refuse, and to no one else.
+	plan, err := er.Preview(context.Background(), "Ulla Hedlund", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !plan.Blocked("U1") || plan.Blocked("U2") || plan.Blocked("") {
+		t.Errorf("Blocked: U1 %v, U2 %v, none %v (own accounts %v)", plan.Blocked("U1"), plan.Blocked("U2"), plan.Blocked(""), plan.OwnAccounts)
+	}
+	// Another user may erase the account.
+	if _, err := er.Erase(context.Background(), "Ulla Hedlund", nil, Actor{UserID: "U2"}); err != nil {
+		t.Fatalf("erasing as another user: %v", err)
+	}
 }
 
 // TestErasureProperty: for random data sets and random selections, the dry run lists

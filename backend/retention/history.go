@@ -3,6 +3,7 @@ package retention
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -37,9 +38,16 @@ AND NOT EXISTS (SELECT 1 FROM anonymisation_job_counts j WHERE j.run_id = anonym
 	return res.LastInsertId()
 }
 
+// cancelledRun is the error recorded for a cancelled run (context.Canceled's text, as runs
+// recorded it before).
+var cancelledRun = context.Canceled.Error()
+
 func finishRun(ctx context.Context, st *store.Store, id int64, runErr error) error {
 	msg := ""
-	if runErr != nil {
+	switch {
+	case errors.Is(runErr, context.Canceled):
+		msg = cancelledRun // one text for every cancelled run, so History can tell them
+	case runErr != nil:
 		msg = runErr.Error()
 	}
 	if _, err := st.DB.ExecContext(ctx, "UPDATE anonymisation_runs SET finished_at = ?, error = ? WHERE id = ?", time.Now().Unix(), msg, id); err != nil {
@@ -57,6 +65,7 @@ type HistoryEntry struct {
 	FinishedAt *time.Time         `json:"finished_at,omitempty"`
 	Trigger    string             `json:"trigger"`
 	Error      string             `json:"error,omitempty"`
+	Cancelled  bool               `json:"cancelled,omitempty"` // stopped (Cancel, shutdown) before it was done
 	Types      map[string]*Counts `json:"types"`
 	Jobs       map[string]int     `json:"jobs,omitempty"`
 }
@@ -78,6 +87,7 @@ func History(ctx context.Context, db *sql.DB, limit int) ([]HistoryEntry, error)
 			return nil, fmt.Errorf("reading the anonymisation history: %w", err)
 		}
 		h.StartedAt, h.AsOf = time.Unix(started, 0).UTC(), time.Unix(asOf, 0).UTC()
+		h.Cancelled = h.Error == cancelledRun
 		if finished.Valid {
 			t := time.Unix(finished.Int64, 0).UTC()
 			h.FinishedAt = &t

@@ -66,8 +66,7 @@ func NewReport(inv *Inventory, opts ReportOptions, now time.Time) (*Report, erro
 	selected := SelectedSet(choices)
 	rep := &Report{Query: inv.Query, Kind: inv.Kind.String(), GeneratedAt: now.UTC().Truncate(time.Second),
 		Values: choices, Places: []ReportPlace{}}
-	hits := append([]Hit(nil), inv.Hits...)
-	SortByLocation(hits)
+	hits := InMapOrder(inv.Hits)
 	records := map[string]bool{}
 	for _, h := range hits {
 		withheld := opts.Withhold != nil && opts.Withhold(h)

@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
-
-	"dataskydd/backend/registry"
 )
 
 // ErrNoValue is returned when a chosen value is not among the values a query found.
@@ -81,59 +78,6 @@ func SelectedSet(choices []ValueChoice) map[string]bool {
 		}
 	}
 	return out
-}
-
-// locationRanks orders areas and locations as the data map does: areas in navigation
-// order; within one, the locations in the order of their types, then version history,
-// then secure data.
-var locationRanks = func() map[string]int {
-	order := map[string]int{}
-	for i, a := range registry.Areas {
-		order["a:"+a] = i
-	}
-	for i, t := range registry.Types() {
-		if _, ok := order["l:"+t.Location]; !ok {
-			order["l:"+t.Location] = i
-		}
-	}
-	n := len(registry.Types())
-	order["l:"+VersionHistoryLocation] = n
-	order["l:"+vaultType.Location] = n + 1
-	return order
-}()
-
-// LocationLess orders two places by area, then location, as the data map lists them.
-// The screen, the access report and the CLI all group hits by it.
-func LocationLess(areaA, locA, areaB, locB string) bool {
-	if areaA != areaB {
-		return rankOf("a:"+areaA) < rankOf("a:"+areaB)
-	}
-	return rankOf("l:"+locA) < rankOf("l:"+locB)
-}
-
-func rankOf(key string) int {
-	if r, ok := locationRanks[key]; ok {
-		return r
-	}
-	return len(locationRanks) + 1
-}
-
-// SortByLocation orders hits by area and location (LocationLess), then by type, id and
-// field: the order of the access report and of grouped lists.
-func SortByLocation(hits []Hit) {
-	sort.SliceStable(hits, func(i, j int) bool {
-		a, b := hits[i], hits[j]
-		if a.Area != b.Area || a.Location != b.Location {
-			return LocationLess(a.Area, a.Location, b.Area, b.Location)
-		}
-		if a.Type != b.Type {
-			return a.Type < b.Type
-		}
-		if a.ID != b.ID {
-			return a.ID < b.ID
-		}
-		return strings.Compare(a.Field, b.Field) < 0
-	})
 }
 
 // PersonHits are the hits about one person whose own record the search found: the own

@@ -4,7 +4,7 @@
 //
 //	go build -ldflags "-X dataskydd/backend/version.Version=0.1.0" .
 //
-// (mk/windows.mk and scripts/macos-build.sh do this from the VERSION make
+// (scripts/mk/windows.mk and scripts/macos-build.sh do this from the VERSION make
 // variable). A binary built without it reports [Default], so a development build
 // is never mistaken for a release. `dataskydd --version` prints [Get]().String();
 // the About box shows the same [Info].

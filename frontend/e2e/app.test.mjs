@@ -53,17 +53,17 @@ async function openPage({ colorScheme = 'light' } = {}) {
     if (!isKnownIpcNoise(err)) pageErrors.push(`${err.message}\n${err.stack ?? ''}`);
   });
   await page.goto(url, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => window.go?.main?.App);
+  await page.waitForFunction(() => window.go?.desktop?.SessionService);
   // The session is the app's (one desktop user): log in through the bindings when the
   // app asks for it, then show the app as the logged-in user sees it.
   const needsLogin = await page.evaluate(async () => {
-    const app = window.go.main.App;
+    const app = window.go.desktop.SessionService;
     if (!app.State) return false;
     const state = await app.State();
     return state.setUp && !state.session;
   });
   if (needsLogin) {
-    await page.evaluate(([u, p]) => window.go.main.App.Login(u, p), [admin, adminPassword]);
+    await page.evaluate(([u, p]) => window.go.desktop.SessionService.Login(u, p), [admin, adminPassword]);
     await page.reload({ waitUntil: 'domcontentloaded' });
   }
   return page;
@@ -110,7 +110,7 @@ test('the app opens on the overview, in Swedish, on the store in the data folder
   if (dataDir) assert.equal((await page.getByTestId('data-dir').textContent())?.trim(), dataDir);
   const counts = await countsOnScreen(page);
   assert.equal(Object.keys(counts).length, 25, 'a card for every type of the data map');
-  const status = await page.evaluate(() => window.go.main.App.Status());
+  const status = await page.evaluate(() => window.go.desktop.StatusService.Status());
   const customerLabel = status.types.find((c) => c.type === 'customer').labelSv;
   await page.getByTestId('count-customer').getByText(customerLabel, { exact: true }).waitFor();
   await page.screenshot({ path: join(out, '01-overview-sv.png'), fullPage: true });
@@ -120,10 +120,10 @@ test('the app opens on the overview, in Swedish, on the store in the data folder
 test('importing a JSON Lines file through the real bindings shows the new counts per type', async () => {
   const page = await openPage();
   await page.getByTestId('total').waitFor();
-  const beforeStatus = await page.evaluate(() => window.go.main.App.Status());
+  const beforeStatus = await page.evaluate(() => window.go.desktop.StatusService.Status());
   const beforeCounts = Object.fromEntries(beforeStatus.types.map((c) => [c.type, c.count]));
 
-  const result = await page.evaluate((path) => window.go.main.App.ImportFiles([path]), fixture);
+  const result = await page.evaluate((path) => window.go.desktop.TransferService.ImportFiles([path]), fixture);
   assert.deepEqual(result.problems, []);
   assert.equal(result.total, Object.values(fixtureCounts).reduce((a, b) => a + b, 0));
   assert.deepEqual(Object.fromEntries(result.types.map((c) => [c.type, c.count])), fixtureCounts);
@@ -152,7 +152,7 @@ test('importing a JSON Lines file through the real bindings shows the new counts
 test('a file with a bad line is rejected with file:line and field, and nothing is written', async () => {
   const page = await openPage();
   await page.getByTestId('total').waitFor();
-  const before = await page.evaluate(() => window.go.main.App.Status());
+  const before = await page.evaluate(() => window.go.desktop.StatusService.Status());
   const dir = mkdtempSync(join(tmpdir(), 'dataskydd-e2e-bad-'));
   const bad = join(dir, 'bad.jsonl');
   writeFileSync(
@@ -161,14 +161,14 @@ test('a file with a bad line is rejected with file:line and field, and nothing i
       '{"type":"customer","id":"C10","customer_number":"1010","created_at":"igår"}\n',
   );
   try {
-    const result = await page.evaluate((path) => window.go.main.App.ImportFiles([path]), bad);
+    const result = await page.evaluate((path) => window.go.desktop.TransferService.ImportFiles([path]), bad);
     assert.equal(result.total, 0);
     assert.equal(result.problems.length, 1);
     assert.deepEqual(
       { file: result.problems[0].file, line: result.problems[0].line, field: result.problems[0].field },
       { file: bad, line: 2, field: 'created_at' },
     );
-    const afterStatus = await page.evaluate(() => window.go.main.App.Status());
+    const afterStatus = await page.evaluate(() => window.go.desktop.StatusService.Status());
     assert.equal(afterStatus.total, before.total, 'a rejected import writes nothing');
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -179,11 +179,11 @@ test('a file with a bad line is rejected with file:line and field, and nothing i
 test('exporting through the real bindings writes every record as JSON Lines', async () => {
   const page = await openPage();
   await page.getByTestId('total').waitFor();
-  const status = await page.evaluate(() => window.go.main.App.Status());
+  const status = await page.evaluate(() => window.go.desktop.StatusService.Status());
   const dir = mkdtempSync(join(tmpdir(), 'dataskydd-e2e-export-'));
   const file = join(dir, 'export.jsonl');
   try {
-    const result = await page.evaluate((path) => window.go.main.App.ExportFile(path, ''), file);
+    const result = await page.evaluate((path) => window.go.desktop.TransferService.ExportFile(path, ''), file);
     assert.equal(result.total, status.total);
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     assert.equal(lines.length, status.total);
@@ -202,12 +202,12 @@ test('bound-method errors reach the page as stable codes', async () => {
   const page = await openPage();
   await page.getByTestId('total').waitFor();
   const err = await page.evaluate(() =>
-    window.go.main.App.ImportFiles(['/nonexistent/dataskydd-e2e.jsonl']).then(
+    window.go.desktop.TransferService.ImportFiles(['/nonexistent/dataskydd-e2e.jsonl']).then(
       () => null,
       (e) => e.message,
     ),
   );
-  // formatError (app_errors.go) sends the AppError as JSON; the runtime wraps it in an Error.
+  // FormatError (backend/desktop/errors.go) sends the AppError as JSON; the runtime wraps it in an Error.
   assert.equal(JSON.parse(err).code, 'file_not_found');
   await page.close();
 });

@@ -54,7 +54,7 @@ export async function launch({ locale = 'sv-SE' } = {}) {
         if (!isKnownIpcNoise(err)) pageErrors.push(`${err.message}\n${err.stack ?? ''}`);
       });
       await page.goto(url + path, { waitUntil: 'domcontentloaded' });
-      await page.waitForFunction(() => window.go?.main?.App);
+      await page.waitForFunction(() => window.go?.desktop?.SessionService);
       return page;
     },
     async close() {
@@ -73,11 +73,11 @@ export async function loginThroughScreen(page, username, password) {
   await form.locator('button[type="submit"]').click();
 }
 
-/** Calls a bound method from the page; resolves to {ok, value} or {ok: false, code}. */
+/** Calls a bound method (of whichever service has it) from the page; resolves to {ok, value} or {ok: false, code}. */
 export async function callBound(page, method, ...args) {
   return page.evaluate(
     ([m, a]) =>
-      window.go.main.App[m](...a).then(
+      Object.values(window.go.desktop).find((svc) => m in svc)[m](...a).then(
         (value) => ({ ok: true, value }),
         (e) => {
           try {

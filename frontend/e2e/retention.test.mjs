@@ -64,7 +64,7 @@ test('switch a policy on, preview the run, run it, and the person is gone', asyn
   await page.screenshot({ path: join(out, '29-anonymisation-switch-on-sv.png') });
   await dialog.getByTestId('enable-confirm').click();
   await page.waitForFunction(async () => {
-    const ov = await window.go.main.App.RetentionOverview();
+    const ov = await window.go.desktop.RetentionService.RetentionOverview();
     const p = ov.policies.find((x) => x.type === 'case');
     return p.enabled && p.days === 30;
   });

@@ -86,7 +86,7 @@ test('find, export and anonymise a person everywhere', async () => {
   await page.getByTestId('person-group').first().waitFor();
   const reportPath = join(tmp, 'registerutdrag.html');
   await page.evaluate((p) => {
-    window.go.main.App.ChooseReportFile = () => Promise.resolve(p);
+    window.go.desktop.SearchService.ChooseReportFile = () => Promise.resolve(p);
   }, reportPath);
   await page.getByRole('button', { name: 'Exportera registerutdrag…' }).click();
   await page.getByText('Registerutdraget är sparat').waitFor();

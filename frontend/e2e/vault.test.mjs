@@ -115,7 +115,7 @@ test('the screen in English and dark mode', async () => {
   const en = await browser.open({ colorScheme: 'dark' });
   await en.evaluate(() => localStorage.setItem('dataskydd.language', 'en'));
   await en.reload();
-  await en.waitForFunction(() => window.go?.main?.App);
+  await en.waitForFunction(() => window.go?.desktop?.SessionService);
   await en.getByTestId('nav-vault').click();
   await en.getByRole('heading', { name: 'Secure data', level: 2 }).waitFor();
   await en.getByRole('tab', { name: 'Access' }).click();

@@ -4,7 +4,7 @@
 // modules, src/lib/schemasApi.ts and this file are the only ones that import the generated
 // Wails bindings (wailsjs/go), so unit tests mock a feature's api module and the end-to-end
 // run drives the real one.
-import { main, twofactor } from '../../wailsjs/go/models';
+import { desktop, twofactor } from '../../wailsjs/go/models';
 
 /**
  * The data of a generated model class. The bridge hands over plain JSON objects,
@@ -18,12 +18,12 @@ export type Data<T> = T extends readonly (infer E)[]
 
 // Shared by more than one feature: the session (the app, auth, the login's second factor)
 // and an SMS challenge (the login, a phone-number change, the secure data, a forgotten password).
-export type SessionInfo = Data<main.SessionInfo>;
+export type SessionInfo = Data<desktop.SessionInfo>;
 export type Challenge = Data<twofactor.Challenge>;
-export const ErrorCode = main.ErrorCode;
-export type ErrorCode = main.ErrorCode;
-export const EventName = main.EventName;
-export type EventName = main.EventName;
+export const ErrorCode = desktop.ErrorCode;
+export type ErrorCode = desktop.ErrorCode;
+export const EventName = desktop.EventName;
+export type EventName = desktop.EventName;
 
 /** A failed backend call: the stable code is what the UI translates. */
 export class BackendError extends Error {
@@ -42,7 +42,7 @@ export class BackendError extends Error {
   }
 }
 
-const knownCodes = new Set<string>(Object.values(main.ErrorCode));
+const knownCodes = new Set<string>(Object.values(desktop.ErrorCode));
 
 function fromAppError(value: unknown): BackendError | null {
   if (!value || typeof value !== 'object' || !('code' in value)) return null;
@@ -51,12 +51,12 @@ function fromAppError(value: unknown): BackendError | null {
   const retry = typeof retryAt === 'string' ? retryAt : undefined;
   const place = typeof where === 'string' ? where : undefined;
   if (typeof code === 'string' && knownCodes.has(code)) return new BackendError(code as ErrorCode, text, retry, place);
-  return new BackendError(main.ErrorCode.Internal, text);
+  return new BackendError(desktop.ErrorCode.Internal, text);
 }
 
 /**
  * Turns whatever a rejected binding promise carries into a BackendError. The Go side
- * (formatError in app_errors.go) sends an AppError as JSON; the Wails runtime wraps it
+ * (FormatError in backend/desktop/errors.go) sends an AppError as JSON; the Wails runtime wraps it
  * in an Error whose message is that JSON.
  */
 export function toBackendError(reason: unknown): BackendError {
@@ -72,7 +72,7 @@ export function toBackendError(reason: unknown): BackendError {
       // not JSON after all: fall through
     }
   }
-  return new BackendError(main.ErrorCode.Internal, text);
+  return new BackendError(desktop.ErrorCode.Internal, text);
 }
 
 /** Runs one bound call; a rejection becomes a BackendError. */
@@ -110,10 +110,10 @@ declare global {
  * module adds its own events by declaration merging (declare module '@/lib/backend').
  */
 export interface KnownPayloads {
-  [main.EventName.ImportProgress]: Progress;
-  [main.EventName.ExportProgress]: Progress;
-  [main.EventName.StoreChanged]: undefined;
-  [main.EventName.SessionLocked]: undefined;
+  [desktop.EventName.ImportProgress]: Progress;
+  [desktop.EventName.ExportProgress]: Progress;
+  [desktop.EventName.StoreChanged]: undefined;
+  [desktop.EventName.SessionLocked]: undefined;
 }
 
 export type EventPayload<E extends EventName> = E extends keyof KnownPayloads ? KnownPayloads[E] : unknown;

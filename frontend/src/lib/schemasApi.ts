@@ -1,6 +1,6 @@
 // The record registry's schemas (Go: app_records.go): every feature that shows records or
 // their names (records, logs, the person search, the words of lib/labels) reads them.
-import * as App from '../../wailsjs/go/main/App';
+import * as RecordsService from '../../wailsjs/go/desktop/RecordsService';
 import type { records } from '../../wailsjs/go/models';
 import { call, type Data } from './backend';
 
@@ -8,5 +8,5 @@ export type TypeSchema = Data<records.TypeSchema>;
 export type FieldSchema = Data<records.FieldSchema>;
 
 export const schemasApi = {
-  recordSchemas: (): Promise<TypeSchema[]> => call(() => App.RecordSchemas()),
+  recordSchemas: (): Promise<TypeSchema[]> => call(() => RecordsService.RecordSchemas()),
 };

@@ -1,4 +1,4 @@
-export namespace main {
+export namespace desktop {
 	
 	export enum ErrorCode {
 	    AccountDisabled = "account_disabled",

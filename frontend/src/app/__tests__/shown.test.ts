@@ -109,7 +109,7 @@ describe('words for every value a screen can show', () => {
       codes.add(value.startsWith('"') ? m![1]! : authErrors.get(m![1]!)!);
     }
     for (const { value } of all(/Code:\s*string\((Code\w+)\)/g)) {
-      const m = read('app_errors.go').match(new RegExp(`${value}\\s+ErrorCode = "([a-z_]+)"`));
+      const m = read('backend/desktop/errors.go').match(new RegExp(`${value}\\s+ErrorCode = "([a-z_]+)"`));
       codes.add(m![1]!);
     }
     for (const { value } of all(/rec\.Set\("code", ([^\n]+)\)\n/g)) for (const s of strings(value)) codes.add(s);

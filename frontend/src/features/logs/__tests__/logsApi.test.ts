@@ -1,17 +1,20 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as App from '../../../../wailsjs/go/main/App';
+import * as LogsService from '../../../../wailsjs/go/desktop/LogsService';
+import * as RecordsService from '../../../../wailsjs/go/desktop/RecordsService';
 import type { records } from '../../../../wailsjs/go/models';
 import { BackendError, ErrorCode } from '@/lib/backend';
 import { logsApi, type LogQuery } from '../api/logsApi';
 
-vi.mock('../../../../wailsjs/go/main/App', () => ({
+vi.mock('../../../../wailsjs/go/desktop/RecordsService', () => ({
   ListRecords: vi.fn(),
   LookupRecords: vi.fn(),
+}));
+vi.mock('../../../../wailsjs/go/desktop/LogsService', () => ({
   ChooseCSVFile: vi.fn(),
   ExportRecordsCSV: vi.fn(),
 }));
 
-const app = vi.mocked(App);
+const app = { ...vi.mocked(RecordsService), ...vi.mocked(LogsService) };
 const appError = (code: string, message = '') => new Error(JSON.stringify({ code, message }));
 const query: LogQuery = { type: 'event', offset: 50, limit: 50, sort: 'created_at', desc: true, status: '', text: '', match: { username: 'anna' }, since: '2022-07-01T00:00:00Z', until: '' };
 

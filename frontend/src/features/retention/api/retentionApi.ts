@@ -1,16 +1,16 @@
 // Settings > GDPR > anonymisation (Go: app_retention.go) and the scheduler token
 // (app_scheduler.go; admins): it lets a scheduled job run `dataskydd --scheduler anonymise`
 // without a password.
-import * as App from '../../../../wailsjs/go/main/App';
-import type { main } from '../../../../wailsjs/go/models';
+import * as RetentionService from '../../../../wailsjs/go/desktop/RetentionService';
+import type { desktop } from '../../../../wailsjs/go/models';
 import { call, type Data } from '@/lib/backend';
 
-export type RetentionOverview = Data<main.RetentionOverview>;
-export type RetentionPolicy = Data<main.RetentionPolicy>;
-export type RetentionRun = Data<main.RetentionRun>;
-export type RetentionTypeCounts = Data<main.TypeCounts>;
-export type PolicyChange = Data<main.PolicyChange>;
-export type SchedulerTokenInfo = Data<main.SchedulerTokenInfo>;
+export type RetentionOverview = Data<desktop.RetentionOverview>;
+export type RetentionPolicy = Data<desktop.RetentionPolicy>;
+export type RetentionRun = Data<desktop.RetentionRun>;
+export type RetentionTypeCounts = Data<desktop.TypeCounts>;
+export type PolicyChange = Data<desktop.PolicyChange>;
+export type SchedulerTokenInfo = Data<desktop.SchedulerTokenInfo>;
 
 /**
  * Payload of the retention progress event (Go: RetentionProgress in app_retention.go). Written
@@ -26,26 +26,26 @@ export interface RetentionProgress {
 
 declare module '@/lib/backend' {
   interface KnownPayloads {
-    [main.EventName.RetentionProgress]: RetentionProgress;
-    [main.EventName.RetentionDone]: RetentionRun;
+    [desktop.EventName.RetentionProgress]: RetentionProgress;
+    [desktop.EventName.RetentionDone]: RetentionRun;
   }
 }
 
 export const retentionApi = {
-  retentionOverview: (): Promise<RetentionOverview> => call(() => App.RetentionOverview()),
-  setRetentionPolicy: (change: PolicyChange): Promise<RetentionPolicy> => call(() => App.SetRetentionPolicy(change as main.PolicyChange)),
+  retentionOverview: (): Promise<RetentionOverview> => call(() => RetentionService.RetentionOverview()),
+  setRetentionPolicy: (change: PolicyChange): Promise<RetentionPolicy> => call(() => RetentionService.SetRetentionPolicy(change as desktop.PolicyChange)),
   /** What the next run would do to one type if its policy were on with days; changes nothing. */
-  previewRetentionPolicy: (type: string, days: number): Promise<RetentionTypeCounts> => call(() => App.PreviewRetentionPolicy(type, days)),
+  previewRetentionPolicy: (type: string, days: number): Promise<RetentionTypeCounts> => call(() => RetentionService.PreviewRetentionPolicy(type, days)),
   /** What a run now would do; changes nothing. */
-  previewRetention: (): Promise<RetentionRun> => call(() => App.PreviewRetention()),
-  runRetentionNow: (): Promise<RetentionRun> => call(() => App.RunRetentionNow()),
-  cancelRetention: (): Promise<boolean> => call(() => App.CancelRetention()),
+  previewRetention: (): Promise<RetentionRun> => call(() => RetentionService.PreviewRetention()),
+  runRetentionNow: (): Promise<RetentionRun> => call(() => RetentionService.RunRetentionNow()),
+  cancelRetention: (): Promise<boolean> => call(() => RetentionService.CancelRetention()),
 };
 
 export const schedulerApi = {
-  schedulerToken: (): Promise<SchedulerTokenInfo> => call(() => App.SchedulerToken()),
+  schedulerToken: (): Promise<SchedulerTokenInfo> => call(() => RetentionService.SchedulerToken()),
   /** Makes a new token (replacing any earlier one) and stores it in the OS keyring. */
-  createSchedulerToken: (): Promise<SchedulerTokenInfo> => call(() => App.CreateSchedulerToken()),
+  createSchedulerToken: (): Promise<SchedulerTokenInfo> => call(() => RetentionService.CreateSchedulerToken()),
   /** Scheduled runs stop working at once. */
-  revokeSchedulerToken: (): Promise<void> => call(() => App.RevokeSchedulerToken()),
+  revokeSchedulerToken: (): Promise<void> => call(() => RetentionService.RevokeSchedulerToken()),
 };

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as App from '../../../../wailsjs/go/main/App';
+import * as App from '../../../../wailsjs/go/desktop/SMSService';
 import { BackendError, ErrorCode } from '@/lib/backend';
 import { smsApi, type SMSSettings, type SMSSettingsInput } from '../api/smsApi';
 
-vi.mock('../../../../wailsjs/go/main/App', () => ({
+vi.mock('../../../../wailsjs/go/desktop/SMSService', () => ({
   GetSMSSettings: vi.fn(),
   SaveSMSSettings: vi.fn(),
   RemoveSMSSettings: vi.fn(),

@@ -1,14 +1,14 @@
 // Settings > SMS (admins; Go: app_sms.go).
-import * as App from '../../../../wailsjs/go/main/App';
-import type { main } from '../../../../wailsjs/go/models';
+import * as SMSService from '../../../../wailsjs/go/desktop/SMSService';
+import type { desktop } from '../../../../wailsjs/go/models';
 import { call, type Data } from '@/lib/backend';
 
-export type SMSSettings = Data<main.SMSSettings>;
-export type SMSSettingsInput = Data<main.SMSSettingsInput>;
+export type SMSSettings = Data<desktop.SMSSettings>;
+export type SMSSettingsInput = Data<desktop.SMSSettingsInput>;
 
 export const smsApi = {
-  smsSettings: (): Promise<SMSSettings> => call(() => App.GetSMSSettings()),
-  saveSmsSettings: (input: SMSSettingsInput): Promise<void> => call(() => App.SaveSMSSettings(input as main.SMSSettingsInput)),
-  removeSmsSettings: (): Promise<void> => call(() => App.RemoveSMSSettings()),
-  sendTestSms: (to: string): Promise<void> => call(() => App.SendTestSMS(to)),
+  smsSettings: (): Promise<SMSSettings> => call(() => SMSService.GetSMSSettings()),
+  saveSmsSettings: (input: SMSSettingsInput): Promise<void> => call(() => SMSService.SaveSMSSettings(input as desktop.SMSSettingsInput)),
+  removeSmsSettings: (): Promise<void> => call(() => SMSService.RemoveSMSSettings()),
+  sendTestSms: (to: string): Promise<void> => call(() => SMSService.SendTestSMS(to)),
 };

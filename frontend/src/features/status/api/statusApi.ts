@@ -1,12 +1,12 @@
 // The overview (Go: app.go).
-import * as App from '../../../../wailsjs/go/main/App';
-import type { main } from '../../../../wailsjs/go/models';
+import * as StatusService from '../../../../wailsjs/go/desktop/StatusService';
+import type { desktop } from '../../../../wailsjs/go/models';
 import { call, type Data } from '@/lib/backend';
 
-export type StatusInfo = Data<main.StatusInfo>;
-export type TypeCount = Data<main.TypeCount>;
+export type StatusInfo = Data<desktop.StatusInfo>;
+export type TypeCount = Data<desktop.TypeCount>;
 
 export const statusApi = {
-  status: (): Promise<StatusInfo> => call(() => App.Status()),
-  version: (): Promise<string> => call(() => App.Version()),
+  status: (): Promise<StatusInfo> => call(() => StatusService.Status()),
+  version: (): Promise<string> => call(() => StatusService.Version()),
 };

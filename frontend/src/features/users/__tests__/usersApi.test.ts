@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import * as App from '../../../../wailsjs/go/main/App';
+import * as App from '../../../../wailsjs/go/desktop/UsersService';
 import { BackendError, ErrorCode } from '@/lib/backend';
 import { usersApi, type NewUserInput, type UserRow } from '../api/usersApi';
 
-vi.mock('../../../../wailsjs/go/main/App', () => ({
+vi.mock('../../../../wailsjs/go/desktop/UsersService', () => ({
   ListUsers: vi.fn(),
   CreateUser: vi.fn(),
   SetUserRoles: vi.fn(),

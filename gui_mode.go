@@ -1,7 +1,0 @@
-//go:build !bindings
-
-package main
-
-// generatingBindings is true only in the binary `wails generate module` builds (tag
-// bindings) to write frontend/wailsjs: that one runs without a display.
-const generatingBindings = false

@@ -1,6 +1,0 @@
-//go:build bindings
-
-package main
-
-// generatingBindings: see gui_mode.go.
-const generatingBindings = true
