@@ -103,22 +103,6 @@ func (a keyAnalyser) Analyze(b []byte) analysis.TokenStream {
 	return out
 }
 
-// tokens is an analyser whose tokens were found beforehand.
-type tokens analysis.TokenStream
-
-func (t tokens) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(t) }
-
-// placed tags every token with a place.
-func placed(ts analysis.TokenStream, place uint64) analysis.TokenStream {
-	out := make(analysis.TokenStream, len(ts))
-	for i, t := range ts {
-		c := *t
-		c.Term = placeTerm(string(t.Term), place)
-		out[i] = &c
-	}
-	return out
-}
-
 // placeTerm is a term tagged with a place.
 func placeTerm(term string, place uint64) []byte {
 	b := make([]byte, 0, len(term)+3)
