@@ -17,11 +17,11 @@ import (
 	"os"
 	"runtime"
 	"sort"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"dataskydd/backend/auth"
+	"dataskydd/backend/ordered"
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
@@ -79,7 +79,6 @@ type chunk struct {
 	lines []line
 	recs  []*record.Prepared
 	err   *LineError
-	done  chan struct{}
 	bytes int64
 }
 
@@ -106,29 +105,6 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		}
 		total += fi.Size()
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	work := make(chan *chunk, 2*runtime.NumCPU())
-	ordered := make(chan *chunk, 4*runtime.NumCPU())
-	readErr := make(chan error, 1)
-	go func() {
-		readErr <- readAll(ctx, files, work, ordered)
-		close(work)
-		close(ordered)
-	}()
-	var wg sync.WaitGroup
-	for i := 0; i < runtime.NumCPU(); i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range work {
-				decodeChunk(files, c)
-			}
-		}()
-	}
-	defer wg.Wait()
-
 	batch := time.Now().UnixNano()
 	var positions []position
 	customers := customerNumbers{word: st.ReplacementWord(), seen: map[string]customerAt{}}
@@ -142,13 +118,13 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		if err != nil {
 			return err
 		}
+		// Lines are read in order, decoded on every core, and written here in file order.
 		var done int64
-		for c := range ordered {
-			select {
-			case <-c.done:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
+		err = ordered.Run(tx.Context(), runtime.NumCPU(), func(ctx context.Context, send func(*chunk) error) error {
+			return readAll(ctx, files, send)
+		}, func(c *chunk) {
+			decodeChunk(files, c)
+		}, func(c *chunk) error {
 			if c.err != nil {
 				return c.err
 			}
@@ -180,8 +156,9 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 			if opts.Progress != nil {
 				opts.Progress(done, total)
 			}
-		}
-		if err := <-readErr; err != nil {
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 		if rebuild != nil {
@@ -201,7 +178,6 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		return tx.EnqueueBatch(batch)
 	})
 	if err != nil {
-		cancel()
 		return Result{Counts: map[string]int{}}, err
 	}
 	return res, nil
@@ -236,41 +212,37 @@ func lineErr(files []string, l line, field, msg string) *LineError {
 	return &LineError{File: files[l.file], Line: l.no, Field: field, Msg: msg}
 }
 
-// readAll splits the files into chunks of lines, sent to the decoders and, in order, to the
-// writer.
-func readAll(ctx context.Context, files []string, work, ordered chan<- *chunk) error {
+// readAll splits the files into chunks of lines, sent in order (to the decoders, then the
+// writer).
+func readAll(ctx context.Context, files []string, send func(*chunk) error) error {
 	for fi, name := range files {
-		if err := readFile(ctx, fi, name, work, ordered); err != nil {
+		if err := readFile(ctx, fi, name, send); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func readFile(ctx context.Context, fi int, name string, work, ordered chan<- *chunk) error {
+func readFile(ctx context.Context, fi int, name string, sendChunk func(*chunk) error) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return fmt.Errorf("importing %s: %w", name, err)
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 1<<20)
-	c := &chunk{done: make(chan struct{})}
+	c := &chunk{}
 	send := func() error {
-		select {
-		case work <- c:
-		case <-ctx.Done():
-			return ctx.Err()
+		if err := sendChunk(c); err != nil {
+			return err
 		}
-		select {
-		case ordered <- c:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		c = &chunk{done: make(chan struct{})}
+		c = &chunk{}
 		return nil
 	}
 	no, records := 0, 0
 	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		text, n, err := readLine(br)
 		if n == 0 && err == io.EOF {
 			break
@@ -342,7 +314,6 @@ func readLine(br *bufio.Reader) ([]byte, int, error) {
 }
 
 func decodeChunk(files []string, c *chunk) {
-	defer close(c.done)
 	c.recs = make([]*record.Prepared, 0, len(c.lines))
 	for _, l := range c.lines {
 		if !utf8.Valid(l.text) {
