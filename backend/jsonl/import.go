@@ -106,7 +106,7 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		total += fi.Size()
 	}
 	batch := time.Now().UnixNano()
-	var positions []position
+	var positions []position // of every record written, in row id order
 	customers := customerNumbers{word: st.ReplacementWord(), seen: map[string]customerAt{}}
 	err := st.Update(ctx, func(tx *store.Tx) error {
 		tx.Bulk = true
@@ -119,48 +119,16 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 			return err
 		}
 		// Lines are read in order, decoded on every core, and written here in file order.
-		var done int64
+		w := &writer{tx: tx, files: files, batch: batch, guard: guard, customers: &customers, res: &res, progress: opts.Progress, total: total}
 		err = ordered.Run(tx.Context(), runtime.NumCPU(), func(ctx context.Context, send func(*chunk) error) error {
 			return readAll(ctx, files, send)
 		}, func(c *chunk) {
 			decodeChunk(files, c)
-		}, func(c *chunk) error {
-			if c.err != nil {
-				return c.err
-			}
-			for i, p := range c.recs {
-				r := p.Rec
-				if r.Type.Name == "customer" {
-					if err := customers.add(files, c.lines[i], r); err != nil {
-						return err
-					}
-				}
-				if no, err := guard.Check(r); err != nil || no != nil {
-					if no != nil {
-						return lineErr(files, c.lines[i], no.Field, no.Msg)
-					}
-					return err
-				}
-				rid, err := tx.PutPrepared(p, batch)
-				if errors.Is(err, store.ErrDuplicate) {
-					return lineErr(files, c.lines[i], "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
-				}
-				if err != nil {
-					return err
-				}
-				positions = append(positions, position{rid: rid, file: int32(c.lines[i].file), line: int32(c.lines[i].no)})
-				res.Counts[r.Type.Name]++
-				res.Records++
-			}
-			done += c.bytes
-			if opts.Progress != nil {
-				opts.Progress(done, total)
-			}
-			return nil
-		})
+		}, w.chunk)
 		if err != nil {
 			return err
 		}
+		positions = w.positions
 		if rebuild != nil {
 			if err := rebuild(); err != nil {
 				return err
@@ -181,6 +149,100 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		return Result{Counts: map[string]int{}}, err
 	}
 	return res, nil
+}
+
+// writer writes the decoded chunks in order: each record is checked (customer numbers, the
+// accounts guard) in line order, and the checked ones written in multi-row INSERTs
+// (Tx.PutAll). Whatever fails first in line order is the error: a record refused by a check
+// is reported only after the records before it are written (one of them may be a
+// duplicate).
+type writer struct {
+	tx        *store.Tx
+	files     []string
+	batch     int64
+	guard     *auth.ImportGuard
+	customers *customerNumbers
+	res       *Result
+	progress  Progress
+	total     int64
+	done      int64
+
+	pending   []*record.Prepared // checked, not yet written
+	pendingAt []line
+	rids      []int64
+	positions []position
+}
+
+// chunk checks and writes one chunk's records.
+func (w *writer) chunk(c *chunk) error {
+	if c.err != nil {
+		return c.err
+	}
+	for i, p := range c.recs {
+		if err := w.check(p.Rec, c.lines[i]); err != nil {
+			if ferr := w.flush(); ferr != nil {
+				return ferr
+			}
+			return err
+		}
+		w.pending = append(w.pending, p)
+		w.pendingAt = append(w.pendingAt, c.lines[i])
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	w.done += c.bytes
+	if w.progress != nil {
+		w.progress(w.done, w.total)
+	}
+	return nil
+}
+
+// check runs the checks of one record before it is written.
+func (w *writer) check(r *record.Record, l line) error {
+	if r.Type.Name == "customer" {
+		if err := w.customers.add(w.files, l, r); err != nil {
+			return err
+		}
+	}
+	if guarded[r.Type.Name] {
+		// The guard compares with the stored record: what came before must be written.
+		if err := w.flush(); err != nil {
+			return err
+		}
+	}
+	no, err := w.guard.Check(r)
+	if no != nil {
+		return lineErr(w.files, l, no.Field, no.Msg)
+	}
+	return err
+}
+
+// guarded are the types auth.ImportGuard.Check reads the stored record of.
+var guarded = map[string]bool{"user": true, "permission": true, "group": true}
+
+// flush writes the checked records waiting.
+func (w *writer) flush() error {
+	if len(w.pending) == 0 {
+		return nil
+	}
+	rids, n, err := w.tx.PutAll(w.pending, w.batch, w.rids[:0])
+	w.rids = rids
+	for i, rid := range rids {
+		l, r := w.pendingAt[i], w.pending[i].Rec
+		w.positions = append(w.positions, position{rid: rid, file: int32(l.file), line: int32(l.no)})
+		w.res.Counts[r.Type.Name]++
+		w.res.Records++
+	}
+	if errors.Is(err, store.ErrDuplicate) {
+		r := w.pending[n].Rec
+		return lineErr(w.files, w.pendingAt[n], "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
+	}
+	if err != nil {
+		return err
+	}
+	w.pending, w.pendingAt = w.pending[:0], w.pendingAt[:0]
+	return nil
 }
 
 // deferIndexes drops the secondary indexes for the import when it is large next to what the
