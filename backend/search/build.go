@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -26,11 +27,16 @@ import (
 // schema key), so an interrupted rebuild leaves an index that does not open, and is rebuilt.
 
 const (
-	// buildBatch is how many documents one segment of the builder holds.
-	buildBatch = 5000
-	// buildMergeMax is how many segments the builder merges at once: enough for one merge
-	// of a million-record store's segments.
-	buildMergeMax = 256
+	// buildBatch is how many documents one segment of the builder holds. Bigger segments
+	// save merging but hold more memory: the import's peak (with SQLite's cache) must stay
+	// within its budget.
+	buildBatch = 1000
+	// buildMergeMax is how many segments the builder merges at once.
+	buildMergeMax = 16
+	// buildGCPercent and buildHeapLimit are the garbage collector's settings while a build
+	// runs (see build).
+	buildGCPercent = 400
+	buildHeapLimit = 320 << 20
 )
 
 // docBatch is a batch of documents ready for the builder, and how many records (and
@@ -61,9 +67,13 @@ func (ix *Index) build(ctx context.Context, progress func(done, total int)) erro
 	if err != nil {
 		return err
 	}
+	// The build makes garbage fast (every document's terms): collect it less often, but
+	// within a heap of buildHeapLimit. Both settings are the process's; restored after.
+	defer debug.SetGCPercent(debug.SetGCPercent(buildGCPercent))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(buildHeapLimit))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	batches := make(chan docBatch, 2)
+	batches := make(chan docBatch, 1)
 	produced := make(chan error, 1)
 	go func() {
 		defer close(batches)
