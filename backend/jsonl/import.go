@@ -152,10 +152,8 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 }
 
 // writer writes the decoded chunks in order: each record is checked (customer numbers, the
-// accounts guard) in line order, and the checked ones written in multi-row INSERTs
-// (Tx.PutAll). Whatever fails first in line order is the error: a record refused by a check
-// is reported only after the records before it are written (one of them may be a
-// duplicate).
+// accounts guard) and written, in line order, so whatever fails first in line order is the
+// error.
 type writer struct {
 	tx        *store.Tx
 	files     []string
@@ -166,10 +164,6 @@ type writer struct {
 	progress  Progress
 	total     int64
 	done      int64
-
-	pending   []*record.Prepared // checked, not yet written
-	pendingAt []line
-	rids      []int64
 	positions []position
 }
 
@@ -180,16 +174,11 @@ func (w *writer) chunk(c *chunk) error {
 	}
 	for i, p := range c.recs {
 		if err := w.check(p.Rec, c.lines[i]); err != nil {
-			if ferr := w.flush(); ferr != nil {
-				return ferr
-			}
 			return err
 		}
-		w.pending = append(w.pending, p)
-		w.pendingAt = append(w.pendingAt, c.lines[i])
-	}
-	if err := w.flush(); err != nil {
-		return err
+		if err := w.put(p, c.lines[i]); err != nil {
+			return err
+		}
 	}
 	w.done += c.bytes
 	if w.progress != nil {
@@ -205,12 +194,6 @@ func (w *writer) check(r *record.Record, l line) error {
 			return err
 		}
 	}
-	if guarded[r.Type.Name] {
-		// The guard compares with the stored record: what came before must be written.
-		if err := w.flush(); err != nil {
-			return err
-		}
-	}
 	no, err := w.guard.Check(r)
 	if no != nil {
 		return lineErr(w.files, l, no.Field, no.Msg)
@@ -218,30 +201,19 @@ func (w *writer) check(r *record.Record, l line) error {
 	return err
 }
 
-// guarded are the types auth.ImportGuard.Check reads the stored record of.
-var guarded = map[string]bool{"user": true, "permission": true, "group": true}
-
-// flush writes the checked records waiting.
-func (w *writer) flush() error {
-	if len(w.pending) == 0 {
-		return nil
-	}
-	rids, n, err := w.tx.PutAll(w.pending, w.batch, w.rids[:0])
-	w.rids = rids
-	for i, rid := range rids {
-		l, r := w.pendingAt[i], w.pending[i].Rec
-		w.positions = append(w.positions, position{rid: rid, file: int32(l.file), line: int32(l.no)})
-		w.res.Counts[r.Type.Name]++
-		w.res.Records++
-	}
+// put writes one record.
+func (w *writer) put(p *record.Prepared, l line) error {
+	r := p.Rec
+	rid, err := w.tx.PutPrepared(p, w.batch)
 	if errors.Is(err, store.ErrDuplicate) {
-		r := w.pending[n].Rec
-		return lineErr(w.files, w.pendingAt[n], "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
+		return lineErr(w.files, l, "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
 	}
 	if err != nil {
 		return err
 	}
-	w.pending, w.pendingAt = w.pending[:0], w.pendingAt[:0]
+	w.positions = append(w.positions, position{rid: rid, file: int32(l.file), line: int32(l.no)})
+	w.res.Counts[r.Type.Name]++
+	w.res.Records++
 	return nil
 }
 

@@ -284,28 +284,20 @@ func (tx *Tx) PutPrepared(p *record.Prepared, batch int64) (int64, error) {
 	default:
 		return 0, fmt.Errorf("writing %s %s: %w", r.Type.Name, r.ID, err)
 	}
-	if err := tx.afterInsert(p, rid); err != nil {
-		return 0, err
-	}
-	return rid, nil
-}
-
-// afterInsert writes what goes with a record written at rid: its links, and (unless Bulk)
-// its outbox row.
-func (tx *Tx) afterInsert(p *record.Prepared, rid int64) error {
-	r := p.Rec
 	for _, ref := range p.Refs {
 		if ref.Target == "customer" {
 			continue // customer links are found through records.cust_no
 		}
 		if err := tx.links.add(tx, rid, ref.Path, ref.Target, ref.ID, r.Type.Name, record.RefField(ref.Path)); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if !tx.Bulk {
-		return tx.Enqueue(r.Type.Name, r.ID)
+		if err := tx.Enqueue(r.Type.Name, r.ID); err != nil {
+			return 0, err
+		}
 	}
-	return nil
+	return rid, nil
 }
 
 const insertSQL = `INSERT INTO records(type, ext_id, cust_no, status, created_at, updated_at, clock, anonymised_at, batch, data)
