@@ -2,8 +2,8 @@
 // over a JSON Lines export: every string of each record as one text, indexed by a plain
 // Bleve Builder with one field (standard analyzer, nothing stored) and by SQLite FTS5
 // (unicode61 remove_diacritics 2; only when built with -tags sqlite_fts5). For each it
-// prints one tab-separated line: name, records, seconds, bytes on disk, and seconds of the
-// reading and JSON decoding included.
+// prints one tab-separated line: name, records, seconds, bytes on disk, seconds of the
+// reading and JSON decoding included, and CPU seconds (user and system, decoding included).
 //
 //	go run -tags sqlite_fts5 ./backend/search/internal/peerbench FILE.jsonl WORKDIR
 package main
@@ -36,32 +36,36 @@ func main() {
 }
 
 func run(file, work string) error {
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuSeconds()
 	texts, err := readTexts(file)
 	if err != nil {
 		return err
 	}
-	decode := time.Since(start).Seconds()
+	decode, decodeCPU := time.Since(start).Seconds(), cpuSeconds()-cpu0
 	if err := os.MkdirAll(work, 0o700); err != nil {
 		return err
 	}
 	dir := filepath.Join(work, "bleve-builder")
 	_ = os.RemoveAll(dir)
+	cpu0 = cpuSeconds()
 	secs, err := bleveBuilder(dir, texts)
 	if err != nil {
 		return fmt.Errorf("bleve builder: %w", err)
 	}
-	fmt.Printf("bleve-builder\t%d\t%.3f\t%d\t%.3f\n", len(texts), secs+decode, size(dir), decode)
+	cpu := cpuSeconds() - cpu0 + decodeCPU
+	fmt.Printf("bleve-builder\t%d\t%.3f\t%d\t%.3f\t%.3f\n", len(texts), secs+decode, size(dir), decode, cpu)
 	db := filepath.Join(work, "fts5.db")
 	for _, p := range []string{db, db + "-wal", db + "-shm"} {
 		_ = os.Remove(p)
 	}
+	cpu0 = cpuSeconds()
 	secs, err = fts5(db, texts)
 	if err != nil {
 		return fmt.Errorf("fts5: %w", err)
 	}
+	cpu = cpuSeconds() - cpu0 + decodeCPU
 	if secs >= 0 {
-		fmt.Printf("fts5\t%d\t%.3f\t%d\t%.3f\n", len(texts), secs+decode, size(db), decode)
+		fmt.Printf("fts5\t%d\t%.3f\t%d\t%.3f\t%.3f\n", len(texts), secs+decode, size(db), decode, cpu)
 	}
 	return nil
 }
