@@ -45,21 +45,6 @@ func keyTerm(k normalize.Kind, v string) string {
 	return ""
 }
 
-// textAnalyser splits into words and folds case and diacritics: "Åsa" -> "asa".
-type textAnalyser struct{}
-
-func (textAnalyser) Analyze(b []byte) analysis.TokenStream {
-	words := normalize.Words(string(b))
-	out := make(analysis.TokenStream, 0, len(words))
-	for i, w := range words {
-		out = append(out, &analysis.Token{
-			Term: []byte(normalize.Fold(w.Text)), Start: w.Start, End: w.End,
-			Position: i + 1, Type: analysis.AlphaNumeric,
-		})
-	}
-	return out
-}
-
 // keyAnalyser finds the contact details in a value. A field of a known format is taken
 // whole first (leniently: a phone field's "071-123 45 67" is a phone number even outside
 // the assigned ranges); any field's text is also searched for details written inside it.

@@ -197,7 +197,9 @@ func (ix *Index) documentOf(id string, vals []value) *document.Document {
 	var text, textPlace, key, keyPlace termsField
 	text.name, textPlace.name, key.name, keyPlace.name = fieldText, fieldTextPlace, fieldKey, fieldKeyPlace
 	labelled := map[*place]bool{}
+	// Each value's words are found once, for its terms, its pairs and its name word count.
 	wordsIndexed := make([]bool, len(vals))
+	words := make([][]word, len(vals))
 	for i, v := range vals {
 		b := []byte(v.text)
 		keys := keyAnalyser{format: v.place.format, ref: ref}.Analyze(b)
@@ -207,9 +209,10 @@ func (ix *Index) documentOf(id string, vals []value) *document.Document {
 		}
 		if indexesWords(v.place.format) || len(keys) == 0 {
 			wordsIndexed[i] = true
-			for _, t := range (textAnalyser{}).Analyze(b) {
-				text.add(t.Term)
-				textPlace.add(placeTerm(string(t.Term), v.place.id))
+			words[i] = pairWords(v.text, 0)
+			for _, w := range words[i] {
+				text.add([]byte(w.text))
+				textPlace.add(placeTerm(w.text, v.place.id))
 			}
 		}
 		stored := strconv.FormatUint(v.place.id, 10) + ":" + strconv.FormatUint(v.inst, 10) + ":" + v.text
@@ -225,14 +228,14 @@ func (ix *Index) documentOf(id string, vals []value) *document.Document {
 			d.AddField(f)
 		}
 	}
-	if pairs := recordPairs(vals, wordsIndexed); len(pairs) > 0 {
+	if pairs := recordPairs(vals, wordsIndexed, words); len(pairs) > 0 {
 		pp := termsField{name: fieldPairPlace}
 		for _, t := range pairs {
-			pp.add(t.Term)
+			pp.add(t)
 		}
 		d.AddField(&pp)
 	}
-	if nw := nameWordTerms(vals); len(nw) > 0 {
+	if nw := nameWordTerms(vals, wordsIndexed, words); len(nw) > 0 {
 		f := termsField{name: fieldNameWords}
 		for _, t := range nw {
 			f.add([]byte(t))
@@ -244,15 +247,16 @@ func (ix *Index) documentOf(id string, vals []value) *document.Document {
 }
 
 // nameWordTerms are the fieldNameWords terms of a record: for each own name field (or
-// mention group, named by its first place) the number of words its value has.
-func nameWordTerms(vals []value) []string {
+// mention group, named by its first place) the number of words its value has (words[i],
+// when value i's words are indexed).
+func nameWordTerms(vals []value, wordsIndexed []bool, words [][]word) []string {
 	type key struct {
 		place uint64
 		inst  uint64
 	}
 	counts := map[key]int{}
 	var order []key
-	for _, v := range vals {
+	for i, v := range vals {
 		if !v.place.subjectName {
 			continue
 		}
@@ -263,7 +267,11 @@ func nameWordTerms(vals []value) []string {
 		if _, ok := counts[k]; !ok {
 			order = append(order, k)
 		}
-		counts[k] += len(normalize.Words(v.text))
+		if wordsIndexed[i] {
+			counts[k] += len(words[i])
+		} else {
+			counts[k] += len(normalize.Words(v.text))
+		}
 	}
 	out := make([]string, 0, len(order))
 	for _, k := range order {
