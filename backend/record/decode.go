@@ -212,28 +212,40 @@ func decodeStrings(s *scanner, path string) (any, error) {
 	if s.peek() != '[' {
 		return nil, wrongType(s, path, "an array of strings")
 	}
-	s.pos++
 	var out []string
-	for s.peek() != ']' {
+	err := eachElement(s, func(int) error {
 		if s.peek() != '"' {
-			return nil, ferr(path, "expected an array of strings, got %s in it", kindAt(s))
+			return ferr(path, "expected an array of strings, got %s in it", kindAt(s))
 		}
 		str, err := s.str(true)
 		if err != nil {
-			return nil, ferr(path, "%v", err)
+			return ferr(path, "%v", err)
 		}
 		if str != "" {
 			out = append(out, str)
+		}
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachElement walks the JSON array at s ('[' next): elem decodes element i; s is left after
+// the ']'.
+func eachElement(s *scanner, elem func(i int) error) error {
+	s.pos++
+	for i := 0; s.peek() != ']'; i++ {
+		if err := elem(i); err != nil {
+			return err
 		}
 		if s.peek() == ',' {
 			s.pos++
 		}
 	}
 	s.pos++
-	if len(out) == 0 {
-		return nil, nil
-	}
-	return out, nil
+	return nil
 }
 
 // decodeObject decodes a free-form object (empty: no value).
@@ -256,24 +268,20 @@ func decodeChildren(s *scanner, f *registry.Field, path string) (any, error) {
 	if s.peek() != '[' {
 		return nil, wrongType(s, path, "an array of objects")
 	}
-	s.pos++
 	var out []Row
-	for i := 0; s.peek() != ']'; i++ {
+	err := eachElement(s, func(i int) error {
 		if s.peek() != '{' {
-			return nil, ferr(childIndex(path, i), "expected an object, got %s", kindAt(s))
+			return ferr(childIndex(path, i), "expected an object, got %s", kindAt(s))
 		}
 		row, err := decodeRow(s, f.Child, path, i)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		out = append(out, row)
-		if s.peek() == ',' {
-			s.pos++
-		}
-	}
-	s.pos++
-	if len(out) == 0 {
-		return nil, nil
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		return nil, err
 	}
 	return out, nil
 }
