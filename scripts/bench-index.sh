@@ -70,10 +70,10 @@ bytes() { du -sb "$1" | cut -f1; }
 : >"$W/rows.tsv"
 timed rebuild "$BIN" --data-dir "$D/store" index rebuild
 indexed=$(( records ))
-printf 'dataskydd index rebuild\t%s\t%s\t%s\t%s\t%s\n' "$indexed" "$(cat "$W/rebuild.secs")" "$(bytes "$D/store/index")" "$(rss_mib rebuild)" "" "$(cpu_s rebuild)" >>"$W/rows.tsv"
+printf 'dataskydd index rebuild\t%s\t%s\t%s\t%s\t%s\t%s\n' "$indexed" "$(cat "$W/rebuild.secs")" "$(bytes "$D/store/index")" "$(rss_mib rebuild)" "" "$(cpu_s rebuild)" >>"$W/rows.tsv"
 if [ -n "$OLD_BIN" ]; then
   timed rebuild-old "$OLD_BIN" --data-dir "$D/store" index rebuild
-  printf 'old binary: index rebuild\t%s\t%s\t%s\t%s\t%s\n' "$indexed" "$(cat "$W/rebuild-old.secs")" "$(bytes "$D/store/index")" "$(rss_mib rebuild-old)" "$OLD_BIN" "$(cpu_s rebuild-old)" >>"$W/rows.tsv"
+  printf 'old binary: index rebuild\t%s\t%s\t%s\t%s\t%s\t%s\n' "$indexed" "$(cat "$W/rebuild-old.secs")" "$(bytes "$D/store/index")" "$(rss_mib rebuild-old)" "$OLD_BIN" "$(cpu_s rebuild-old)" >>"$W/rows.tsv"
   # Leave the store's index as this build makes it.
   timed rebuild-again "$BIN" --data-dir "$D/store" index rebuild
 fi
@@ -87,8 +87,8 @@ sqlite_secs=$(sed -n 's/^import took \([0-9hms.]*\) .*/\1/p' "$W/import.err" | a
   if (match(d, /^[0-9.]+m[^s]/) || match(d, /^[0-9.]+m$/)) { t += substr(d, 1, index(d, "m") - 1) * 60; d = substr(d, index(d, "m") + 1) }
   if (d ~ /ms$/) t += substr(d, 1, length(d) - 2) / 1000; else if (d ~ /s$/) t += substr(d, 1, length(d) - 1)
   printf "%.3f", t }')
-printf 'dataskydd import, until searchable\t%s\t%s\t%s\t%s\t%s\n' "$records" "$(cat "$W/import.secs")" "$(bytes "$W/import")" "$(rss_mib import)" "store and index" "$(cpu_s import)" >>"$W/rows.tsv"
-printf '  of which the SQLite part\t%s\t%s\t%s\t%s\t%s\n' "$records" "${sqlite_secs:-0}" "$(du -b "$W/import/dataskydd.db" | cut -f1)" "" "database file" "" >>"$W/rows.tsv"
+printf 'dataskydd import, until searchable\t%s\t%s\t%s\t%s\t%s\t%s\n' "$records" "$(cat "$W/import.secs")" "$(bytes "$W/import")" "$(rss_mib import)" "store and index" "$(cpu_s import)" >>"$W/rows.tsv"
+printf '  of which the SQLite part\t%s\t%s\t%s\t%s\t%s\t%s\n' "$records" "${sqlite_secs:-0}" "$(du -b "$W/import/dataskydd.db" | cut -f1)" "" "database file" "" >>"$W/rows.tsv"
 
 echo "running: peers (Bleve Builder, FTS5)" >&2
 build/bench/peerbench "$D/data.jsonl" "$W/peers" >"$W/peers.tsv"
