@@ -9,6 +9,10 @@ GO_TEST_FLAGS ?=
 GO_PKGS := . ./backend/...
 TEST_TARGETS :=
 BENCH_TARGETS :=
+# The scale of the benchmarks that build a demo store: 200k records by default, so that
+# `make bench` ends within 15 minutes; BENCH_SCALE=1m for about a million records.
+BENCH_SCALE ?= 200k
+BENCH_CUSTOMERS_DEFAULT := $(if $(filter 1m,$(BENCH_SCALE)),25000,5000)
 # The command-line-only build has its own name: build/bin/dataskydd is the desktop app
 # (make run), which make test must never replace with a binary that cannot open the window.
 BIN := build/bin/dataskydd-cli

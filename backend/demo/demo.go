@@ -41,6 +41,7 @@ import (
 	"strings"
 	"time"
 
+	"dataskydd/backend/ordered"
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
@@ -102,50 +103,24 @@ func generate(ctx context.Context, opts Options, taken map[string]bool, prepare 
 		}
 	}
 
+	// Customers are generated on every core, in chunks, and emitted in customer order.
 	type chunk struct {
 		first, n int
 		recs     []*record.Prepared
-		done     chan struct{}
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	workers := runtime.NumCPU()
-	work := make(chan *chunk, workers)
-	ordered := make(chan *chunk, 2*workers)
-	go func() {
-		defer close(work)
-		defer close(ordered)
-		for first := 0; first < opts.Customers; first += customersPerChunk {
-			c := &chunk{first: first, n: min(customersPerChunk, opts.Customers-first), done: make(chan struct{})}
-			select {
-			case ordered <- c:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case work <- c:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	for range workers {
-		go func() {
-			for c := range work {
-				for i := c.first; i < c.first+c.n; i++ {
-					c.recs = append(c.recs, toPrepared(g.customerRecords(i))...)
-				}
-				close(c.done)
-			}
-		}()
 	}
 	var done int64
-	for c := range ordered {
-		select {
-		case <-c.done:
-		case <-ctx.Done():
-			return ctx.Err()
+	return ordered.Run(ctx, runtime.NumCPU(), func(ctx context.Context, send func(*chunk) error) error {
+		for first := 0; first < opts.Customers; first += customersPerChunk {
+			if err := send(&chunk{first: first, n: min(customersPerChunk, opts.Customers-first)}); err != nil {
+				return err
+			}
 		}
+		return nil
+	}, func(c *chunk) {
+		for i := c.first; i < c.first+c.n; i++ {
+			c.recs = append(c.recs, toPrepared(g.customerRecords(i))...)
+		}
+	}, func(c *chunk) error {
 		for _, p := range c.recs {
 			if err := emit(p); err != nil {
 				return err
@@ -155,8 +130,8 @@ func generate(ctx context.Context, opts Options, taken map[string]bool, prepare 
 		if opts.Progress != nil {
 			opts.Progress(done, int64(opts.Customers))
 		}
-	}
-	return ctx.Err()
+		return nil
+	})
 }
 
 // Fill generates the data set into st in one transaction. It refuses a store that holds

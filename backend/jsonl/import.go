@@ -17,11 +17,11 @@ import (
 	"os"
 	"runtime"
 	"sort"
-	"sync"
 	"time"
 	"unicode/utf8"
 
 	"dataskydd/backend/auth"
+	"dataskydd/backend/ordered"
 	"dataskydd/backend/record"
 	"dataskydd/backend/registry"
 	"dataskydd/backend/store"
@@ -79,7 +79,6 @@ type chunk struct {
 	lines []line
 	recs  []*record.Prepared
 	err   *LineError
-	done  chan struct{}
 	bytes int64
 }
 
@@ -106,31 +105,8 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		}
 		total += fi.Size()
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-
-	work := make(chan *chunk, 2*runtime.NumCPU())
-	ordered := make(chan *chunk, 4*runtime.NumCPU())
-	readErr := make(chan error, 1)
-	go func() {
-		readErr <- readAll(ctx, files, work, ordered)
-		close(work)
-		close(ordered)
-	}()
-	var wg sync.WaitGroup
-	for i := 0; i < runtime.NumCPU(); i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for c := range work {
-				decodeChunk(files, c)
-			}
-		}()
-	}
-	defer wg.Wait()
-
 	batch := time.Now().UnixNano()
-	var positions []position
+	var positions []position // of every record written, in row id order
 	customers := customerNumbers{word: st.ReplacementWord(), seen: map[string]customerAt{}}
 	err := st.Update(ctx, func(tx *store.Tx) error {
 		tx.Bulk = true
@@ -142,48 +118,17 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		if err != nil {
 			return err
 		}
-		var done int64
-		for c := range ordered {
-			select {
-			case <-c.done:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			if c.err != nil {
-				return c.err
-			}
-			for i, p := range c.recs {
-				r := p.Rec
-				if r.Type.Name == "customer" {
-					if err := customers.add(files, c.lines[i], r); err != nil {
-						return err
-					}
-				}
-				if no, err := guard.Check(r); err != nil || no != nil {
-					if no != nil {
-						return lineErr(files, c.lines[i], no.Field, no.Msg)
-					}
-					return err
-				}
-				rid, err := tx.PutPrepared(p, batch)
-				if errors.Is(err, store.ErrDuplicate) {
-					return lineErr(files, c.lines[i], "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
-				}
-				if err != nil {
-					return err
-				}
-				positions = append(positions, position{rid: rid, file: int32(c.lines[i].file), line: int32(c.lines[i].no)})
-				res.Counts[r.Type.Name]++
-				res.Records++
-			}
-			done += c.bytes
-			if opts.Progress != nil {
-				opts.Progress(done, total)
-			}
-		}
-		if err := <-readErr; err != nil {
+		// Lines are read in order, decoded on every core, and written here in file order.
+		w := &writer{tx: tx, files: files, batch: batch, guard: guard, customers: &customers, res: &res, progress: opts.Progress, total: total}
+		err = ordered.Run(tx.Context(), runtime.NumCPU(), func(ctx context.Context, send func(*chunk) error) error {
+			return readAll(ctx, files, send)
+		}, func(c *chunk) {
+			decodeChunk(files, c)
+		}, w.chunk)
+		if err != nil {
 			return err
 		}
+		positions = w.positions
 		if rebuild != nil {
 			if err := rebuild(); err != nil {
 				return err
@@ -201,10 +146,75 @@ func Import(ctx context.Context, st *store.Store, files []string, opts Options) 
 		return tx.EnqueueBatch(batch)
 	})
 	if err != nil {
-		cancel()
 		return Result{Counts: map[string]int{}}, err
 	}
 	return res, nil
+}
+
+// writer writes the decoded chunks in order: each record is checked (customer numbers, the
+// accounts guard) and written, in line order, so whatever fails first in line order is the
+// error.
+type writer struct {
+	tx        *store.Tx
+	files     []string
+	batch     int64
+	guard     *auth.ImportGuard
+	customers *customerNumbers
+	res       *Result
+	progress  Progress
+	total     int64
+	done      int64
+	positions []position
+}
+
+// chunk checks and writes one chunk's records.
+func (w *writer) chunk(c *chunk) error {
+	if c.err != nil {
+		return c.err
+	}
+	for i, p := range c.recs {
+		if err := w.check(p.Rec, c.lines[i]); err != nil {
+			return err
+		}
+		if err := w.put(p, c.lines[i]); err != nil {
+			return err
+		}
+	}
+	w.done += c.bytes
+	if w.progress != nil {
+		w.progress(w.done, w.total)
+	}
+	return nil
+}
+
+// check runs the checks of one record before it is written.
+func (w *writer) check(r *record.Record, l line) error {
+	if r.Type.Name == "customer" {
+		if err := w.customers.add(w.files, l, r); err != nil {
+			return err
+		}
+	}
+	no, err := w.guard.Check(r)
+	if no != nil {
+		return lineErr(w.files, l, no.Field, no.Msg)
+	}
+	return err
+}
+
+// put writes one record.
+func (w *writer) put(p *record.Prepared, l line) error {
+	r := p.Rec
+	rid, err := w.tx.PutPrepared(p, w.batch)
+	if errors.Is(err, store.ErrDuplicate) {
+		return lineErr(w.files, l, "id", fmt.Sprintf("%s %q appears twice in this import", r.Type.Name, r.ID))
+	}
+	if err != nil {
+		return err
+	}
+	w.positions = append(w.positions, position{rid: rid, file: int32(l.file), line: int32(l.no)})
+	w.res.Counts[r.Type.Name]++
+	w.res.Records++
+	return nil
 }
 
 // deferIndexes drops the secondary indexes for the import when it is large next to what the
@@ -236,41 +246,37 @@ func lineErr(files []string, l line, field, msg string) *LineError {
 	return &LineError{File: files[l.file], Line: l.no, Field: field, Msg: msg}
 }
 
-// readAll splits the files into chunks of lines, sent to the decoders and, in order, to the
-// writer.
-func readAll(ctx context.Context, files []string, work, ordered chan<- *chunk) error {
+// readAll splits the files into chunks of lines, sent in order (to the decoders, then the
+// writer).
+func readAll(ctx context.Context, files []string, send func(*chunk) error) error {
 	for fi, name := range files {
-		if err := readFile(ctx, fi, name, work, ordered); err != nil {
+		if err := readFile(ctx, fi, name, send); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func readFile(ctx context.Context, fi int, name string, work, ordered chan<- *chunk) error {
+func readFile(ctx context.Context, fi int, name string, sendChunk func(*chunk) error) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return fmt.Errorf("importing %s: %w", name, err)
 	}
 	defer f.Close()
 	br := bufio.NewReaderSize(f, 1<<20)
-	c := &chunk{done: make(chan struct{})}
+	c := &chunk{}
 	send := func() error {
-		select {
-		case work <- c:
-		case <-ctx.Done():
-			return ctx.Err()
+		if err := sendChunk(c); err != nil {
+			return err
 		}
-		select {
-		case ordered <- c:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		c = &chunk{done: make(chan struct{})}
+		c = &chunk{}
 		return nil
 	}
 	no, records := 0, 0
 	for {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		text, n, err := readLine(br)
 		if n == 0 && err == io.EOF {
 			break
@@ -342,7 +348,6 @@ func readLine(br *bufio.Reader) ([]byte, int, error) {
 }
 
 func decodeChunk(files []string, c *chunk) {
-	defer close(c.done)
 	c.recs = make([]*record.Prepared, 0, len(c.lines))
 	for _, l := range c.lines {
 		if !utf8.Valid(l.text) {

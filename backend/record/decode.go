@@ -127,129 +127,163 @@ func kindAt(s *scanner) string {
 // decodeValue decodes the (already validated) value at the scanner by the field's kind; nil
 // means empty.
 func decodeValue(s *scanner, f *registry.Field, path string) (any, error) {
-	c := s.peek()
-	if c == 'n' {
+	if s.peek() == 'n' {
 		return nil, s.lit("null")
-	}
-	wrongType := func(want string) error {
-		return ferr(path, "expected %s, got %s", want, kindAt(s))
 	}
 	switch f.Kind {
 	case registry.KindString, registry.KindTime, registry.KindEnum, registry.KindLink, registry.KindCustomerLink:
-		if c != '"' {
-			return nil, wrongType("a string")
+		return decodeText(s, f, path)
+	case registry.KindNumber:
+		return decodeNumber(s, f, path)
+	case registry.KindBool:
+		if c := s.peek(); c != 't' && c != 'f' {
+			return nil, wrongType(s, path, "a boolean")
+		}
+		return s.generic()
+	case registry.KindLinkList, registry.KindStrings:
+		return decodeStrings(s, path)
+	case registry.KindObject:
+		return decodeObject(s, path)
+	case registry.KindChildren:
+		return decodeChildren(s, f, path)
+	}
+	return nil, ferr(path, "field kind %v not supported", f.Kind)
+}
+
+// wrongType is the error for a value of another JSON kind than the field takes.
+func wrongType(s *scanner, path, want string) error {
+	return ferr(path, "expected %s, got %s", want, kindAt(s))
+}
+
+// decodeText decodes a string, time, enum or link value ("" is no value).
+func decodeText(s *scanner, f *registry.Field, path string) (any, error) {
+	if s.peek() != '"' {
+		return nil, wrongType(s, path, "a string")
+	}
+	str, err := s.str(true)
+	if err != nil {
+		return nil, ferr(path, "%v", err)
+	}
+	if str == "" {
+		return nil, nil
+	}
+	switch f.Kind {
+	case registry.KindTime:
+		n, err := normTime(str)
+		if err != nil {
+			return nil, ferr(path, "bad time %q: want RFC 3339 (2026-03-01T09:30:00Z) or a date (2026-03-01)", str)
+		}
+		return n, nil
+	case registry.KindEnum:
+		if !slices.Contains(f.Enum, str) {
+			return nil, ferr(path, "%q is not one of %v", str, f.Enum)
+		}
+	}
+	return str, nil
+}
+
+// decodeNumber decodes a number: a finite float64 within the field's range (a stored
+// record's numbers are taken as they are).
+func decodeNumber(s *scanner, f *registry.Field, path string) (any, error) {
+	if c := s.peek(); c != '-' && (c < '0' || c > '9') {
+		return nil, wrongType(s, path, "a number")
+	}
+	n, err := s.number()
+	if err != nil {
+		return nil, ferr(path, "%v", err)
+	}
+	if s.stored {
+		return json.Number(n), nil
+	}
+	// Every number must be a finite float64 (1e400 is not), and within the field's range.
+	v, err := strconv.ParseFloat(n, 64)
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+		return nil, ferr(path, "number %s is out of range (not a finite number)", n)
+	}
+	if f.Range != nil && !f.Range.Contains(v) {
+		return nil, ferr(path, "%s is out of range: must be between %s and %s", n,
+			strconv.FormatFloat(f.Range.Min, 'f', -1, 64), strconv.FormatFloat(f.Range.Max, 'f', -1, 64))
+	}
+	return json.Number(n), nil
+}
+
+// decodeStrings decodes an array of strings, without its empty ones (none: no value).
+func decodeStrings(s *scanner, path string) (any, error) {
+	if s.peek() != '[' {
+		return nil, wrongType(s, path, "an array of strings")
+	}
+	var out []string
+	err := eachElement(s, func(int) error {
+		if s.peek() != '"' {
+			return ferr(path, "expected an array of strings, got %s in it", kindAt(s))
 		}
 		str, err := s.str(true)
 		if err != nil {
-			return nil, ferr(path, "%v", err)
+			return ferr(path, "%v", err)
 		}
-		if str == "" {
-			return nil, nil
+		if str != "" {
+			out = append(out, str)
 		}
-		switch f.Kind {
-		case registry.KindTime:
-			n, err := normTime(str)
-			if err != nil {
-				return nil, ferr(path, "bad time %q: want RFC 3339 (2026-03-01T09:30:00Z) or a date (2026-03-01)", str)
-			}
-			return n, nil
-		case registry.KindEnum:
-			if !slices.Contains(f.Enum, str) {
-				return nil, ferr(path, "%q is not one of %v", str, f.Enum)
-			}
-		}
-		return str, nil
-	case registry.KindNumber:
-		if c != '-' && (c < '0' || c > '9') {
-			return nil, wrongType("a number")
-		}
-		n, err := s.number()
-		if err != nil {
-			return nil, ferr(path, "%v", err)
-		}
-		if s.stored {
-			return json.Number(n), nil
-		}
-		// Every number must be a finite float64 (1e400 is not), and within the field's range.
-		v, err := strconv.ParseFloat(n, 64)
-		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
-			return nil, ferr(path, "number %s is out of range (not a finite number)", n)
-		}
-		if f.Range != nil && !f.Range.Contains(v) {
-			return nil, ferr(path, "%s is out of range: must be between %s and %s", n,
-				strconv.FormatFloat(f.Range.Min, 'f', -1, 64), strconv.FormatFloat(f.Range.Max, 'f', -1, 64))
-		}
-		return json.Number(n), nil
-	case registry.KindBool:
-		if c != 't' && c != 'f' {
-			return nil, wrongType("a boolean")
-		}
-		v, err := s.generic()
-		return v, err
-	case registry.KindLinkList, registry.KindStrings:
-		if c != '[' {
-			return nil, wrongType("an array of strings")
-		}
-		s.pos++
-		var out []string
-		for s.peek() != ']' {
-			if s.peek() != '"' {
-				return nil, ferr(path, "expected an array of strings, got %s in it", kindAt(s))
-			}
-			str, err := s.str(true)
-			if err != nil {
-				return nil, ferr(path, "%v", err)
-			}
-			if str != "" {
-				out = append(out, str)
-			}
-			if s.peek() == ',' {
-				s.pos++
-			}
-		}
-		s.pos++
-		if len(out) == 0 {
-			return nil, nil
-		}
-		return out, nil
-	case registry.KindObject:
-		if c != '{' {
-			return nil, wrongType("an object")
-		}
-		v, err := s.generic()
-		if err != nil {
-			return nil, ferr(path, "%v", err)
-		}
-		if m := v.(map[string]any); len(m) > 0 {
-			return m, nil
-		}
-		return nil, nil
-	case registry.KindChildren:
-		if c != '[' {
-			return nil, wrongType("an array of objects")
-		}
-		s.pos++
-		var out []Row
-		for i := 0; s.peek() != ']'; i++ {
-			if s.peek() != '{' {
-				return nil, ferr(childIndex(path, i), "expected an object, got %s", kindAt(s))
-			}
-			row, err := decodeRow(s, f.Child, path, i)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, row)
-			if s.peek() == ',' {
-				s.pos++
-			}
-		}
-		s.pos++
-		if len(out) == 0 {
-			return nil, nil
-		}
-		return out, nil
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		return nil, err
 	}
-	return nil, ferr(path, "field kind %v not supported", f.Kind)
+	return out, nil
+}
+
+// eachElement walks the JSON array at s ('[' next): elem decodes element i; s is left after
+// the ']'.
+func eachElement(s *scanner, elem func(i int) error) error {
+	s.pos++
+	for i := 0; s.peek() != ']'; i++ {
+		if err := elem(i); err != nil {
+			return err
+		}
+		if s.peek() == ',' {
+			s.pos++
+		}
+	}
+	s.pos++
+	return nil
+}
+
+// decodeObject decodes a free-form object (empty: no value).
+func decodeObject(s *scanner, path string) (any, error) {
+	if s.peek() != '{' {
+		return nil, wrongType(s, path, "an object")
+	}
+	v, err := s.generic()
+	if err != nil {
+		return nil, ferr(path, "%v", err)
+	}
+	if m := v.(map[string]any); len(m) > 0 {
+		return m, nil
+	}
+	return nil, nil
+}
+
+// decodeChildren decodes an array of child rows (none: no value).
+func decodeChildren(s *scanner, f *registry.Field, path string) (any, error) {
+	if s.peek() != '[' {
+		return nil, wrongType(s, path, "an array of objects")
+	}
+	var out []Row
+	err := eachElement(s, func(i int) error {
+		if s.peek() != '{' {
+			return ferr(childIndex(path, i), "expected an object, got %s", kindAt(s))
+		}
+		row, err := decodeRow(s, f.Child, path, i)
+		if err != nil {
+			return err
+		}
+		out = append(out, row)
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		return nil, err
+	}
+	return out, nil
 }
 
 func decodeRow(s *scanner, child *registry.Child, path string, i int) (Row, error) {

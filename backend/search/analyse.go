@@ -45,21 +45,6 @@ func keyTerm(k normalize.Kind, v string) string {
 	return ""
 }
 
-// textAnalyser splits into words and folds case and diacritics: "Åsa" -> "asa".
-type textAnalyser struct{}
-
-func (textAnalyser) Analyze(b []byte) analysis.TokenStream {
-	words := normalize.Words(string(b))
-	out := make(analysis.TokenStream, 0, len(words))
-	for i, w := range words {
-		out = append(out, &analysis.Token{
-			Term: []byte(normalize.Fold(w.Text)), Start: w.Start, End: w.End,
-			Position: i + 1, Type: analysis.AlphaNumeric,
-		})
-	}
-	return out
-}
-
 // keyAnalyser finds the contact details in a value. A field of a known format is taken
 // whole first (leniently: a phone field's "071-123 45 67" is a phone number even outside
 // the assigned ranges); any field's text is also searched for details written inside it.
@@ -99,22 +84,6 @@ func (a keyAnalyser) Analyze(b []byte) analysis.TokenStream {
 	}
 	for _, m := range normalize.Extract(s, a.ref) {
 		add(m.Kind, m.Value, m.Start, m.End)
-	}
-	return out
-}
-
-// tokens is an analyser whose tokens were found beforehand.
-type tokens analysis.TokenStream
-
-func (t tokens) Analyze([]byte) analysis.TokenStream { return analysis.TokenStream(t) }
-
-// placed tags every token with a place.
-func placed(ts analysis.TokenStream, place uint64) analysis.TokenStream {
-	out := make(analysis.TokenStream, len(ts))
-	for i, t := range ts {
-		c := *t
-		c.Term = placeTerm(string(t.Term), place)
-		out[i] = &c
 	}
 	return out
 }

@@ -61,6 +61,9 @@ type weighted struct {
 	docs   *roaring.Bitmap
 }
 
+// match finds the records where every query part occurs, segment by segment: each part's
+// documents (partDocs), their intersection, each found record's score, and unless noPlaces
+// the places where the parts occur (markPlaces).
 func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normalize.Part, noPlaces bool) (*matchSet, error) {
 	snap, ok := r.(*scorch.IndexSnapshot)
 	if !ok {
@@ -78,7 +81,6 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 		}
 	}
 	pm := &placeMarker{r: r, tagged: map[termRef][]string{}, buf: make([]uint32, 512)}
-	np := len(parts)
 	var base uint64 // the snapshot numbers documents across its segments in order
 	for _, ss := range snap.Segments() {
 		if err := ctx.Err(); err != nil {
@@ -88,83 +90,122 @@ func (ix *Index) match(ctx context.Context, r index.IndexReader, parts []normali
 		sp := newSegmentPostings(ss)
 		segBase := base
 		base += seg.Count()
-		// Each part's documents, by weight (best first), and all of them.
-		byWeight := make([][]weighted, np)
-		all := make([]*roaring.Bitmap, np)
-		refDocs := make([][]*roaring.Bitmap, np)
-		for i, rs := range refs {
-			all[i] = roaring.New()
-			refDocs[i] = make([]*roaring.Bitmap, len(rs))
-			for r, ref := range rs {
-				docs, err := sp.docs(ref.field, ref.term)
-				if err != nil {
-					return nil, err
-				}
-				refDocs[i][r] = docs
-				if docs.IsEmpty() {
-					continue
-				}
-				all[i].Or(docs)
-				w := slices.IndexFunc(byWeight[i], func(x weighted) bool { return x.weight == ref.weight })
-				if w < 0 {
-					byWeight[i] = append(byWeight[i], weighted{ref.weight, roaring.New()})
-					w = len(byWeight[i]) - 1
-				}
-				byWeight[i][w].docs.Or(docs)
-			}
-			slices.SortFunc(byWeight[i], func(a, b weighted) int { return cmp.Compare(b.weight, a.weight) })
+		pd, err := partDocs(sp, refs)
+		if err != nil {
+			return nil, err
 		}
-		// The records where every part matches, the smallest set first.
-		slices.SortFunc(all, func(a, b *roaring.Bitmap) int { return cmp.Compare(a.GetCardinality(), b.GetCardinality()) })
-		found := all[0].Clone()
-		for _, a := range all[1:] {
-			if found.IsEmpty() {
-				break
-			}
-			found.And(a)
-		}
+		found := intersect(pd.all)
 		if found.IsEmpty() {
 			continue
 		}
 		k0 := len(ms.nums)
 		ms.segs = append(ms.segs, segmentSpan{k0: k0, found: found, postings: sp})
+		ms.score = appendScores(ms.score, found, pd.byWeight, len(parts))
 		it := found.Iterator()
 		for it.HasNext() {
-			d := it.Next()
-			ms.nums = append(ms.nums, segBase+uint64(d))
-			sum := 0.0
-			for i := range byWeight {
-				for _, w := range byWeight[i] {
-					if w.docs.Contains(d) {
-						sum += w.weight
-						break
-					}
-				}
-			}
-			ms.score = append(ms.score, sum/float64(np))
+			ms.nums = append(ms.nums, segBase+uint64(it.Next()))
 		}
 		if noPlaces {
 			continue // the caller finds the places another way (pair terms)
 		}
-		// The places: every place-tagged variant of every matched term, where the records are.
-		fs := newDocSet(found, seg.Count())
-		ms.places.reserve(4 * int(found.GetCardinality()))
-		for i, rs := range refs {
-			for r, ref := range rs {
-				if !refDocs[i][r].Intersects(found) {
-					continue // a typo variant only other records have
-				}
-				out := []*marks{&ms.places}
-				if ref.weight >= 1 {
-					out = append(out, &ms.exact)
-				}
-				if err := pm.mark(sp, ref, uint64(1)<<i, found, fs, k0, out...); err != nil {
-					return nil, err
-				}
-			}
+		if err := ms.markPlaces(pm, sp, pd.refDocs, found, seg.Count(), k0); err != nil {
+			return nil, err
 		}
 	}
 	return ms, nil
+}
+
+// segmentParts is what one segment holds of each query part: its documents by weight (best
+// first), all of them, and each of its terms' documents.
+type segmentParts struct {
+	byWeight [][]weighted
+	all      []*roaring.Bitmap
+	refDocs  [][]*roaring.Bitmap
+}
+
+// partDocs reads, in one segment, the documents of each part's terms.
+func partDocs(sp *segmentPostings, refs [][]termRef) (*segmentParts, error) {
+	np := len(refs)
+	pd := &segmentParts{byWeight: make([][]weighted, np), all: make([]*roaring.Bitmap, np), refDocs: make([][]*roaring.Bitmap, np)}
+	for i, rs := range refs {
+		pd.all[i] = roaring.New()
+		pd.refDocs[i] = make([]*roaring.Bitmap, len(rs))
+		for r, ref := range rs {
+			docs, err := sp.docs(ref.field, ref.term)
+			if err != nil {
+				return nil, err
+			}
+			pd.refDocs[i][r] = docs
+			if docs.IsEmpty() {
+				continue
+			}
+			pd.all[i].Or(docs)
+			w := slices.IndexFunc(pd.byWeight[i], func(x weighted) bool { return x.weight == ref.weight })
+			if w < 0 {
+				pd.byWeight[i] = append(pd.byWeight[i], weighted{ref.weight, roaring.New()})
+				w = len(pd.byWeight[i]) - 1
+			}
+			pd.byWeight[i][w].docs.Or(docs)
+		}
+		slices.SortFunc(pd.byWeight[i], func(a, b weighted) int { return cmp.Compare(b.weight, a.weight) })
+	}
+	return pd, nil
+}
+
+// intersect is the documents where every part matches, AND-ed from the smallest set up;
+// all is reordered.
+func intersect(all []*roaring.Bitmap) *roaring.Bitmap {
+	slices.SortFunc(all, func(a, b *roaring.Bitmap) int { return cmp.Compare(a.GetCardinality(), b.GetCardinality()) })
+	found := all[0].Clone()
+	for _, a := range all[1:] {
+		if found.IsEmpty() {
+			break
+		}
+		found.And(a)
+	}
+	return found
+}
+
+// appendScores appends the score of each found document: the mean over the parts of the
+// best weight a part matches it with.
+func appendScores(scores []float64, found *roaring.Bitmap, byWeight [][]weighted, np int) []float64 {
+	it := found.Iterator()
+	for it.HasNext() {
+		d := it.Next()
+		sum := 0.0
+		for i := range byWeight {
+			for _, w := range byWeight[i] {
+				if w.docs.Contains(d) {
+					sum += w.weight
+					break
+				}
+			}
+		}
+		scores = append(scores, sum/float64(np))
+	}
+	return scores
+}
+
+// markPlaces marks, for one segment's found documents (the first at k0), every place where
+// a matched term occurs: every place-tagged variant of every term, where the records are.
+func (ms *matchSet) markPlaces(pm *placeMarker, sp *segmentPostings, refDocs [][]*roaring.Bitmap, found *roaring.Bitmap, count uint64, k0 int) error {
+	fs := newDocSet(found, count)
+	ms.places.reserve(4 * int(found.GetCardinality()))
+	for i, rs := range ms.refs {
+		for r, ref := range rs {
+			if !refDocs[i][r].Intersects(found) {
+				continue // a typo variant only other records have
+			}
+			out := []*marks{&ms.places}
+			if ref.weight >= 1 {
+				out = append(out, &ms.exact)
+			}
+			if err := pm.mark(sp, ref, uint64(1)<<i, found, fs, k0, out...); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // segmentSpan is one segment's share of a matchSet: its found documents are nums[k0:].

@@ -135,17 +135,6 @@ func guard(dir string, f func() error) error {
 	}
 }
 
-// failed reports the background failure of the index in dir, if any.
-func failed(dir string) error {
-	f := failureOf(dir)
-	select {
-	case <-f.ch:
-		return f.err
-	default:
-		return nil
-	}
-}
-
 // damaged turns a recovered panic into an error.
 func damaged(r any) error {
 	return fmt.Errorf("%w: damaged index file (%v)", ErrUnusable, r)

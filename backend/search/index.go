@@ -13,11 +13,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
-	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
 
 	"dataskydd/backend/normalize"
@@ -159,67 +155,6 @@ func (ix *Index) openBleve() (_ bleve.Index, err error) {
 	return idx, nil
 }
 
-// newBleve creates an empty index for a rebuild. Its batches do not wait for the disk (a
-// rebuild is all or nothing: the schema key is written last, and finishRebuild waits for
-// everything to be persisted before the index is reopened in safe mode).
-func newBleve(dir string) (bleve.Index, error) {
-	m := mapping.NewIndexMapping()
-	m.DefaultMapping = mapping.NewDocumentDisabledMapping()
-	m.DocValuesDynamic = false
-	m.StoreDynamic = false
-	m.IndexDynamic = false
-	idx, err := bleve.NewUsing(dir, m, scorch.Name, scorch.Name, scorchConfig(dir, true))
-	if err != nil {
-		return nil, fmt.Errorf("creating search index: %w", err)
-	}
-	return idx, nil
-}
-
-// finishRebuild waits until the rebuilt index is wholly on disk, then reopens it in safe
-// mode (every batch waits until it is on disk, which the outbox relies on). A write that
-// fails (a full disk) ends the wait with an error instead of Bleve's endless retries.
-func finishRebuild(ctx context.Context, idx bleve.Index, dir string) (bleve.Index, error) {
-	adv, err := idx.Advanced()
-	if err != nil {
-		idx.Close()
-		return nil, fmt.Errorf("finishing search index: %w", err)
-	}
-	if sc, ok := adv.(*scorch.Scorch); ok {
-		// One segment: term lookups and stored-field reads then touch one file, which
-		// makes searches several times faster than on the rebuild's many small segments.
-		opts := mergeplan.SingleSegmentMergePlanOptions
-		if err := guard(dir, func() error { return sc.ForceMerge(ctx, &opts) }); err != nil {
-			closeQuietly(idx)
-			return nil, fmt.Errorf("finishing search index: merging: %w", err)
-		}
-		for {
-			st := sc.StatsMap()
-			active, _ := st["index_bgthreads_active"].(bool)
-			mem, _ := st["num_root_memorysegments"].(uint64)
-			if !active && mem == 0 {
-				break
-			}
-			select {
-			case <-ctx.Done():
-				idx.Close()
-				return nil, ctx.Err()
-			case <-failureOf(dir).ch:
-				closeQuietly(idx)
-				return nil, fmt.Errorf("finishing search index: %w", failed(dir))
-			case <-time.After(10 * time.Millisecond):
-			}
-		}
-	}
-	if err := idx.Close(); err != nil {
-		return nil, fmt.Errorf("finishing search index: %w", err)
-	}
-	idx, err = openScorch(dir)
-	if err != nil {
-		return nil, fmt.Errorf("reopening search index: %w", err)
-	}
-	return idx, nil
-}
-
 // Close closes the index; the outbox keeps whatever was not applied.
 func (ix *Index) Close() error {
 	ix.mu.Lock()
@@ -262,24 +197,31 @@ func (ix *Index) document(r *record.Record) *document.Document {
 	return ix.documentOf(docID(r.Type.Name, r.ID), ix.schema.values(r))
 }
 
-// documentOf builds the index document holding vals.
+// documentOf builds the index document holding vals: each indexed field once, with the
+// terms of every value (see termsField), and each value stored.
 func (ix *Index) documentOf(id string, vals []value) *document.Document {
 	d := document.NewDocument(id)
 	ref := ix.now()
+	var text, textPlace, key, keyPlace termsField
+	text.name, textPlace.name, key.name, keyPlace.name = fieldText, fieldTextPlace, fieldKey, fieldKeyPlace
 	labelled := map[*place]bool{}
+	// Each value's words are found once, for its terms, its pairs and its name word count.
 	wordsIndexed := make([]bool, len(vals))
+	words := make([][]word, len(vals))
 	for i, v := range vals {
 		b := []byte(v.text)
 		keys := keyAnalyser{format: v.place.format, ref: ref}.Analyze(b)
-		if len(keys) > 0 {
-			d.AddField(document.NewTextFieldCustom(fieldKey, nil, b, termOpts, tokens(keys)))
-			d.AddField(document.NewTextFieldCustom(fieldKeyPlace, nil, b, termOpts, tokens(placed(keys, v.place.id))))
+		for _, t := range keys {
+			key.add(t.Term)
+			keyPlace.add(placeTerm(string(t.Term), v.place.id))
 		}
 		if indexesWords(v.place.format) || len(keys) == 0 {
 			wordsIndexed[i] = true
-			words := textAnalyser{}.Analyze(b)
-			d.AddField(document.NewTextFieldCustom(fieldText, nil, b, termOpts, tokens(words)))
-			d.AddField(document.NewTextFieldCustom(fieldTextPlace, nil, b, termOpts, tokens(placed(words, v.place.id))))
+			words[i] = pairWords(v.text, 0)
+			for _, w := range words[i] {
+				text.add([]byte(w.text))
+				textPlace.add(placeTerm(w.text, v.place.id))
+			}
 		}
 		stored := strconv.FormatUint(v.place.id, 10) + ":" + strconv.FormatUint(v.inst, 10) + ":" + v.text
 		d.AddField(document.NewTextFieldWithIndexingOptions(fieldVal, nil, []byte(stored), valOpts))
@@ -289,27 +231,40 @@ func (ix *Index) documentOf(id string, vals []value) *document.Document {
 			d.AddField(document.NewTextFieldWithIndexingOptions(fieldLabel, nil, []byte(label), valOpts))
 		}
 	}
-	if pairs := recordPairs(vals, wordsIndexed); len(pairs) > 0 {
-		d.AddField(document.NewTextFieldCustom(fieldPairPlace, nil, nil, termOpts, tokens(pairs)))
+	for _, f := range []*termsField{&key, &keyPlace, &text, &textPlace} {
+		if f.n > 0 {
+			d.AddField(f)
+		}
 	}
-	for _, t := range nameWordTerms(vals) {
-		d.AddField(document.NewTextFieldCustom(fieldNameWords, nil, []byte(t), termOpts,
-			tokens{&analysis.Token{Term: []byte(t), Start: 0, End: len(t), Position: 1, Type: analysis.AlphaNumeric}}))
+	if pairs := recordPairs(vals, wordsIndexed, words); len(pairs) > 0 {
+		pp := termsField{name: fieldPairPlace}
+		for _, t := range pairs {
+			pp.add(t)
+		}
+		d.AddField(&pp)
+	}
+	if nw := nameWordTerms(vals, wordsIndexed, words); len(nw) > 0 {
+		f := termsField{name: fieldNameWords}
+		for _, t := range nw {
+			f.add([]byte(t))
+		}
+		d.AddField(&f)
 	}
 	d.AddField(document.NewTextFieldWithIndexingOptions(fieldHash, nil, []byte(digest(vals)), valOpts))
 	return d
 }
 
 // nameWordTerms are the fieldNameWords terms of a record: for each own name field (or
-// mention group, named by its first place) the number of words its value has.
-func nameWordTerms(vals []value) []string {
+// mention group, named by its first place) the number of words its value has (words[i],
+// when value i's words are indexed).
+func nameWordTerms(vals []value, wordsIndexed []bool, words [][]word) []string {
 	type key struct {
 		place uint64
 		inst  uint64
 	}
 	counts := map[key]int{}
 	var order []key
-	for _, v := range vals {
+	for i, v := range vals {
 		if !v.place.subjectName {
 			continue
 		}
@@ -320,7 +275,11 @@ func nameWordTerms(vals []value) []string {
 		if _, ok := counts[k]; !ok {
 			order = append(order, k)
 		}
-		counts[k] += len(normalize.Words(v.text))
+		if wordsIndexed[i] {
+			counts[k] += len(words[i])
+		} else {
+			counts[k] += len(normalize.Words(v.text))
+		}
 	}
 	out := make([]string, 0, len(order))
 	for _, k := range order {

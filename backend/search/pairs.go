@@ -16,8 +16,6 @@ import (
 	"sort"
 	"unicode"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-
 	"dataskydd/backend/normalize"
 	"dataskydd/backend/registry"
 )
@@ -73,11 +71,10 @@ func pairWords(v string, posBase int) []word {
 	return out
 }
 
-// valuePairs lists the pair terms of one value at a place: every two words of a P value
-// (up to maxPairWords), and in free text the words at most maxWordGap apart with nothing
-// between them that parts two people.
-func valuePairs(v string, class registry.Class) []string {
-	ws := pairWords(v, 0)
+// valuePairs lists the pair terms of one value at a place, given its words (pairWords):
+// every two words of a P value (up to maxPairWords), and in free text the words at most
+// maxWordGap apart with nothing between them that parts two people.
+func valuePairs(v string, ws []word, class registry.Class) []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(a, b word) {
@@ -112,14 +109,12 @@ func valuePairs(v string, class registry.Class) []string {
 }
 
 // groupPairs lists the pair terms across the values of one mention group (a contact
-// person's first and last name): a word of one value with a word of another.
-func groupPairs(vals []string) []string {
-	var per [][]word
+// person's first and last name), given each value's words: a word of one value with a word
+// of another.
+func groupPairs(per [][]word) []string {
 	total := 0
-	for _, v := range vals {
-		ws := pairWords(v, 0)
+	for _, ws := range per {
 		total += len(ws)
-		per = append(per, ws)
 	}
 	if total > maxPairWords {
 		return nil
@@ -146,43 +141,40 @@ func groupPairs(vals []string) []string {
 }
 
 // recordPairs are a record's pair terms, tagged with their places: each value's own pairs
-// at its place (for the values whose words are indexed), and a mention group's cross
-// pairs at the group's first place.
-func recordPairs(vals []value, wordsIndexed []bool) analysis.TokenStream {
-	var out analysis.TokenStream
-	add := func(k string, place uint64) {
-		out = append(out, &analysis.Token{Term: placeTerm(k, place), Position: len(out) + 1, Type: analysis.AlphaNumeric})
-	}
+// at its place (for the values whose words are indexed: words[i] are value i's), and a
+// mention group's cross pairs at the group's first place.
+func recordPairs(vals []value, wordsIndexed []bool, words [][]word) [][]byte {
+	var out [][]byte
 	type gkey struct {
 		group int
 		inst  uint64
 	}
-	groups := map[gkey][]string{}
+	groups := map[gkey][][]word{}
 	var gorder []gkey
 	for i, v := range vals {
 		if !wordsIndexed[i] {
 			continue
 		}
-		if v.place.class == registry.ClassF && len(normalize.Words(v.text)) > maxPairTextWords {
+		if v.place.class == registry.ClassF && len(words[i]) > maxPairTextWords {
 			// A long free text has no pairs (they would cost the index memory and room in
 			// proportion); its place is marked, and a query reads such values instead.
-			add(longText, v.place.id)
+			out = append(out, placeTerm(longText, v.place.id))
 			continue
 		}
-		for _, k := range valuePairs(v.text, v.place.class) {
-			add(k, v.place.id)
+		for _, k := range valuePairs(v.text, words[i], v.place.class) {
+			out = append(out, placeTerm(k, v.place.id))
 		}
 		if v.place.group >= 0 {
 			g := gkey{v.place.group, v.inst}
 			if _, ok := groups[g]; !ok {
 				gorder = append(gorder, g)
 			}
-			groups[g] = append(groups[g], v.text)
+			groups[g] = append(groups[g], words[i])
 		}
 	}
 	for _, g := range gorder {
 		for _, k := range groupPairs(groups[g]) {
-			add(k, uint64(g.group)|groupPairBit)
+			out = append(out, placeTerm(k, uint64(g.group)|groupPairBit))
 		}
 	}
 	return out

@@ -66,38 +66,64 @@ type outboxRow struct {
 	typ, ext string
 }
 
+// applyOnce applies up to applyBatch outbox rows: it reads them, indexes what each names
+// as the database holds it now, writes the batch and then deletes the rows.
 func (ix *Index) applyOnce(ctx context.Context) (int, error) {
-	db := ix.st.DB
-	rows, err := db.QueryContext(ctx, "SELECT seq, type, ext_id FROM outbox ORDER BY seq LIMIT ?", applyBatch)
-	if err != nil {
-		return 0, fmt.Errorf("reading search outbox: %w", err)
+	pending, err := ix.readOutbox(ctx)
+	if err != nil || len(pending) == 0 {
+		return 0, err
 	}
+	b := ix.idx.NewBatch()
+	entries, err := ix.batchRecords(ctx, b, pending)
+	if err != nil {
+		return 0, err
+	}
+	if err := ix.batchEntries(ctx, b, entries); err != nil {
+		return 0, err
+	}
+	if err := guard(ix.dir, func() error { return ix.idx.Batch(b) }); err != nil {
+		return 0, fmt.Errorf("writing search index: %w", err)
+	}
+	last := pending[len(pending)-1].seq
+	if _, err := ix.st.DB.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", last); err != nil {
+		return 0, fmt.Errorf("clearing search outbox: %w", err)
+	}
+	return len(pending), nil
+}
+
+// readOutbox reads the first applyBatch outbox rows.
+func (ix *Index) readOutbox(ctx context.Context) ([]outboxRow, error) {
+	rows, err := ix.st.DB.QueryContext(ctx, "SELECT seq, type, ext_id FROM outbox ORDER BY seq LIMIT ?", applyBatch)
+	if err != nil {
+		return nil, fmt.Errorf("reading search outbox: %w", err)
+	}
+	defer rows.Close()
 	var pending []outboxRow
 	for rows.Next() {
 		var r outboxRow
 		if err := rows.Scan(&r.seq, &r.typ, &r.ext); err != nil {
-			rows.Close()
-			return 0, fmt.Errorf("reading search outbox: %w", err)
+			return nil, fmt.Errorf("reading search outbox: %w", err)
 		}
 		pending = append(pending, r)
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return 0, fmt.Errorf("reading search outbox: %w", err)
+		return nil, fmt.Errorf("reading search outbox: %w", err)
 	}
-	if len(pending) == 0 {
-		return 0, nil
-	}
-	b := ix.idx.NewBatch()
-	seen := map[string]bool{}
-	work := pending
-	var entries []string
-	stmt, err := db.PrepareContext(ctx, "SELECT data FROM records WHERE type = ? AND ext_id = ?")
+	return pending, nil
+}
+
+// batchRecords adds to b each record the rows name (once), as the database holds it now, or
+// its removal when it is gone or not searched; it returns the secure-data entries named,
+// which are indexed apart (batchEntries).
+func (ix *Index) batchRecords(ctx context.Context, b *bleve.Batch, pending []outboxRow) ([]string, error) {
+	stmt, err := ix.st.DB.PrepareContext(ctx, "SELECT data FROM records WHERE type = ? AND ext_id = ?")
 	if err != nil {
-		return 0, fmt.Errorf("reading records for the search index: %w", err)
+		return nil, fmt.Errorf("reading records for the search index: %w", err)
 	}
 	defer stmt.Close()
-	for _, p := range work {
+	seen := map[string]bool{}
+	var entries []string
+	for _, p := range pending {
 		id := docID(p.typ, p.ext)
 		if seen[id] {
 			continue
@@ -119,45 +145,42 @@ func (ix *Index) applyOnce(ctx context.Context) (int, error) {
 			continue
 		}
 		if err != nil {
-			return 0, fmt.Errorf("reading %s for the search index: %w", id, err)
+			return nil, fmt.Errorf("reading %s for the search index: %w", id, err)
 		}
 		rec, err := record.DecodeData(t, p.ext, data)
 		if err != nil {
-			return 0, fmt.Errorf("decoding %s for the search index: %w", id, err)
+			return nil, fmt.Errorf("decoding %s for the search index: %w", id, err)
 		}
 		if err := b.IndexAdvanced(ix.document(rec)); err != nil {
-			return 0, fmt.Errorf("indexing %s: %w", id, err)
+			return nil, fmt.Errorf("indexing %s: %w", id, err)
 		}
 	}
-	if len(entries) > 0 {
-		byEntry, err := readEntries(ctx, db, entries...)
-		if err != nil {
-			return 0, err
-		}
-		for _, e := range entries {
-			id := docID(vault.SearchType, e)
-			pts := byEntry[e]
-			if len(pts) == 0 {
-				b.Delete(id)
-				continue
-			}
-			if err := b.IndexAdvanced(ix.documentOf(id, ix.schema.entryValues(pts))); err != nil {
-				return 0, fmt.Errorf("indexing %s: %w", id, err)
-			}
-		}
-	}
-	if err := guard(ix.dir, func() error { return ix.idx.Batch(b) }); err != nil {
-		return 0, fmt.Errorf("writing search index: %w", err)
-	}
-	last := pending[len(pending)-1].seq
-	if _, err := db.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", last); err != nil {
-		return 0, fmt.Errorf("clearing search outbox: %w", err)
-	}
-	return len(pending), nil
+	return entries, nil
 }
 
-// rebuildBatch is how many records one rebuild batch takes.
-const rebuildBatch = 2000
+// batchEntries adds to b the secure-data entries as they are now (removed when they hold no
+// plain value any more).
+func (ix *Index) batchEntries(ctx context.Context, b *bleve.Batch, entries []string) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	byEntry, err := readEntries(ctx, ix.st.DB, entries...)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		id := docID(vault.SearchType, e)
+		pts := byEntry[e]
+		if len(pts) == 0 {
+			b.Delete(id)
+			continue
+		}
+		if err := b.IndexAdvanced(ix.documentOf(id, ix.schema.entryValues(pts))); err != nil {
+			return fmt.Errorf("indexing %s: %w", id, err)
+		}
+	}
+	return nil
+}
 
 // Rebuild builds the index anew from the database: the old index folder is removed, every
 // record of every searched type indexed, and the outbox cleared of what the rebuild
@@ -180,18 +203,14 @@ func (ix *Index) rebuildLocked(ctx context.Context, progress func(done, total in
 	if err := clearDir(ix.dir); err != nil {
 		return fmt.Errorf("removing old search index: %w", err)
 	}
-	idx, err := newBleve(ix.dir)
+	if err := ix.build(ctx, progress); err != nil {
+		_ = clearDir(ix.dir)
+		return err
+	}
+	idx, err := openScorch(ix.dir)
 	if err != nil {
-		return err
-	}
-	if err := ix.fill(ctx, idx, progress); err != nil {
-		closeQuietly(idx)
 		_ = clearDir(ix.dir)
-		return err
-	}
-	if idx, err = finishRebuild(ctx, idx, ix.dir); err != nil {
-		_ = clearDir(ix.dir)
-		return err
+		return fmt.Errorf("opening the rebuilt search index: %w", err)
 	}
 	ix.idx = idx
 	ix.broken = nil
@@ -201,97 +220,6 @@ func (ix *Index) rebuildLocked(ctx context.Context, progress func(done, total in
 			return fmt.Errorf("clearing search outbox: %w", err)
 		}
 	}
-	return nil
-}
-
-func (ix *Index) fill(ctx context.Context, idx bleve.Index, progress func(done, total int)) error {
-	db := ix.st.DB
-	var maxSeq sql.NullInt64
-	if err := db.QueryRowContext(ctx, "SELECT max(seq) FROM outbox").Scan(&maxSeq); err != nil {
-		return fmt.Errorf("reading search outbox: %w", err)
-	}
-	var total int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM records").Scan(&total); err != nil {
-		return fmt.Errorf("counting records: %w", err)
-	}
-	var entryCount int
-	if err := db.QueryRowContext(ctx, "SELECT count(DISTINCT entry_id) FROM vault_values WHERE plain IS NOT NULL").Scan(&entryCount); err != nil {
-		return fmt.Errorf("counting secure-data entries: %w", err)
-	}
-	total += entryCount
-	byEntry, err := readEntries(ctx, db)
-	if err != nil {
-		return err
-	}
-	rows, err := db.QueryContext(ctx, "SELECT type, ext_id, data FROM records ORDER BY rid")
-	if err != nil {
-		return fmt.Errorf("reading records: %w", err)
-	}
-	defer rows.Close()
-	b := idx.NewBatch()
-	done := 0
-	flush := func() error {
-		if err := failed(ix.dir); err != nil {
-			return fmt.Errorf("writing search index: %w", err)
-		}
-		if b.Size() > 0 {
-			if err := idx.Batch(b); err != nil {
-				return fmt.Errorf("writing search index: %w", err)
-			}
-			b.Reset()
-		}
-		if progress != nil {
-			progress(done, total)
-		}
-		return nil
-	}
-	for rows.Next() {
-		var typ, ext string
-		var data []byte
-		if err := rows.Scan(&typ, &ext, &data); err != nil {
-			return fmt.Errorf("reading records: %w", err)
-		}
-		done++
-		t, ok := registry.Get(typ)
-		if !ok || !t.Searchable() {
-			continue
-		}
-		rec, err := record.DecodeData(t, ext, data)
-		if err != nil {
-			return fmt.Errorf("decoding %s/%s: %w", typ, ext, err)
-		}
-		if err := b.IndexAdvanced(ix.document(rec)); err != nil {
-			return fmt.Errorf("indexing %s/%s: %w", typ, ext, err)
-		}
-		if b.Size() >= rebuildBatch {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("reading records: %w", err)
-	}
-	for _, e := range sortedKeys(byEntry) {
-		done++
-		id := docID(vault.SearchType, e)
-		if err := b.IndexAdvanced(ix.documentOf(id, ix.schema.entryValues(byEntry[e]))); err != nil {
-			return fmt.Errorf("indexing %s: %w", id, err)
-		}
-		if b.Size() >= rebuildBatch {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-	}
-	b.SetInternal(schemaKey, []byte(ix.schema.fingerprint))
-	if err := flush(); err != nil {
-		return err
-	}
-	ix.rebuiltUpTo = maxSeq
 	return nil
 }
 
@@ -342,24 +270,41 @@ func (ix *Index) check(ctx context.Context) ([]string, error) {
 	if string(fp) != ix.schema.fingerprint {
 		problems = append(problems, "made for another registry (run index rebuild)")
 	}
+	want, bad, err := ix.expectedDigests(ctx)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, bad...)
+	found, err := ix.compareIndexed(ctx, want)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, found...)
+	return append(problems, missingFromIndex(want)...), nil
+}
+
+// expectedDigests is what the index should hold: the digest of every searched record's and
+// secure-data entry's values, by document id; and the records that cannot be read.
+func (ix *Index) expectedDigests(ctx context.Context) (map[string]string, []string, error) {
 	want := map[string]string{}
 	byEntry, err := readEntries(ctx, ix.st.DB)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for e, pts := range byEntry {
 		want[docID(vault.SearchType, e)] = digest(ix.schema.entryValues(pts))
 	}
 	rows, err := ix.st.DB.QueryContext(ctx, "SELECT type, ext_id, data FROM records")
 	if err != nil {
-		return nil, fmt.Errorf("reading records: %w", err)
+		return nil, nil, fmt.Errorf("reading records: %w", err)
 	}
+	defer rows.Close()
+	var problems []string
 	for rows.Next() {
 		var typ, ext string
 		var data []byte
 		if err := rows.Scan(&typ, &ext, &data); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("reading records: %w", err)
+			return nil, nil, fmt.Errorf("reading records: %w", err)
 		}
 		t, ok := registry.Get(typ)
 		if !ok {
@@ -376,11 +321,15 @@ func (ix *Index) check(ctx context.Context) ([]string, error) {
 		}
 		want[docID(typ, ext)] = digest(ix.schema.values(rec))
 	}
-	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading records: %w", err)
+		return nil, nil, fmt.Errorf("reading records: %w", err)
 	}
-	// Walk the index: every live document and its stored digest.
+	return want, problems, nil
+}
+
+// compareIndexed walks every live document of the index and compares its stored digest
+// with want, deleting from want what it finds.
+func (ix *Index) compareIndexed(ctx context.Context, want map[string]string) ([]string, error) {
 	adv, err := ix.idx.Advanced()
 	if err != nil {
 		return nil, fmt.Errorf("reading search index: %w", err)
@@ -395,13 +344,14 @@ func (ix *Index) check(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("reading search index: %w", err)
 	}
 	defer ids.Close()
+	var problems []string
 	for n := 0; ; n++ {
 		id, err := ids.Next()
 		if err != nil {
 			return nil, fmt.Errorf("reading search index: %w", err)
 		}
 		if id == nil {
-			break
+			return problems, nil
 		}
 		ext, err := r.ExternalID(id)
 		if err != nil {
@@ -410,17 +360,9 @@ func (ix *Index) check(ctx context.Context) ([]string, error) {
 		if ext == purgeMarker {
 			continue
 		}
-		doc, err := r.Document(ext)
+		got, err := storedDigest(r, ext)
 		if err != nil {
-			return nil, fmt.Errorf("reading search index: %w", err)
-		}
-		var got string
-		if doc != nil {
-			doc.VisitFields(func(f bindex.Field) {
-				if f.Name() == fieldHash {
-					got = string(f.Value())
-				}
-			})
+			return nil, err
 		}
 		w, ok := want[ext]
 		switch {
@@ -436,15 +378,37 @@ func (ix *Index) check(ctx context.Context) ([]string, error) {
 			}
 		}
 	}
+}
+
+// storedDigest is the digest stored with an indexed document.
+func storedDigest(r bindex.IndexReader, ext string) (string, error) {
+	doc, err := r.Document(ext)
+	if err != nil {
+		return "", fmt.Errorf("reading search index: %w", err)
+	}
+	var got string
+	if doc != nil {
+		doc.VisitFields(func(f bindex.Field) {
+			if f.Name() == fieldHash {
+				got = string(f.Value())
+			}
+		})
+	}
+	return got, nil
+}
+
+// missingFromIndex names, sorted, the documents left in want: in the database, not indexed.
+func missingFromIndex(want map[string]string) []string {
 	missing := make([]string, 0, len(want))
 	for id := range want {
 		missing = append(missing, id)
 	}
 	sort.Strings(missing)
+	problems := make([]string, 0, len(missing))
 	for _, id := range missing {
 		problems = append(problems, fmt.Sprintf("%s is in the database but not indexed", id))
 	}
-	return problems, nil
+	return problems
 }
 
 // readEntries reads the plain values of the given secure-data entries (of all when none

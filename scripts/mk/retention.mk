@@ -10,6 +10,10 @@ TEST_TARGETS += test-retention
 test-retention:
 	go test -tags "$(TAGS)" -race -count=1 ./backend/retention/
 
+# The synthetic store's size: RETENTION_BENCH_CUSTOMERS (5,000 customers, about 200k records;
+# 25,000, about 1M, with BENCH_SCALE=1m).
+RETENTION_BENCH_CUSTOMERS ?= $(BENCH_CUSTOMERS_DEFAULT)
+
 bench-retention:
-	go test -tags "$(TAGS)" -run '^$$' -bench 'Sweep1M' -benchtime 1x -timeout 60m ./backend/retention/
+	RETENTION_BENCH_CUSTOMERS=$(RETENTION_BENCH_CUSTOMERS) go test -tags "$(TAGS)" -run '^$$' -bench 'Sweep1M' -benchtime 1x -timeout 60m ./backend/retention/
 	go test -tags "$(TAGS)" -run '^$$' -bench 'NothingDue' -benchtime 100x ./backend/retention/
