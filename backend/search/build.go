@@ -63,7 +63,13 @@ func (ix *Index) build(ctx context.Context, progress func(done, total int)) erro
 	if err != nil {
 		return err
 	}
-	b, err := newBuilder(ix.dir, ix.schema.fingerprint)
+	// The new index's generation: above anything the store or the old index recorded.
+	gen, err := ix.storeGen(ctx)
+	if err != nil {
+		return err
+	}
+	gen = max(gen, ix.gen) + 1
+	b, err := newBuilder(ix.dir, ix.schema.fingerprint, gen)
 	if err != nil {
 		return err
 	}
@@ -94,7 +100,7 @@ func (ix *Index) build(ctx context.Context, progress func(done, total int)) erro
 		if err := clearDir(ix.dir); err != nil {
 			return fmt.Errorf("creating search index: %w", err)
 		}
-		if err := newEmpty(ix.dir, ix.schema.fingerprint); err != nil {
+		if err := newEmpty(ix.dir, ix.schema.fingerprint, gen); err != nil {
 			return err
 		}
 	default:
@@ -102,17 +108,22 @@ func (ix *Index) build(ctx context.Context, progress func(done, total int)) erro
 			return fmt.Errorf("writing search index: %w", err)
 		}
 	}
-	ix.rebuiltUpTo = upTo
+	ix.rebuiltUpTo, ix.builtGen = upTo, gen
 	return nil
 }
 
-// newEmpty creates an index of no documents in dir, with the schema fingerprint.
-func newEmpty(dir, fingerprint string) error {
+// newEmpty creates an index of no documents in dir, with the schema fingerprint and the
+// generation gen.
+func newEmpty(dir, fingerprint string, gen int64) error {
 	idx, err := bleve.NewUsing(dir, indexMapping(), scorch.Name, scorch.Name, scorchConfig(dir, false))
 	if err != nil {
 		return fmt.Errorf("creating search index: %w", err)
 	}
 	if err := idx.SetInternal(schemaKey, []byte(fingerprint)); err != nil {
+		closeQuietly(idx)
+		return fmt.Errorf("creating search index: %w", err)
+	}
+	if err := idx.SetInternal(genKey, formatGen(gen)); err != nil {
 		closeQuietly(idx)
 		return fmt.Errorf("creating search index: %w", err)
 	}
@@ -140,8 +151,9 @@ func (ix *Index) rebuildScope(ctx context.Context) (upTo sql.NullInt64, total in
 }
 
 // newBuilder starts an offline build in the empty folder dir: the index's meta file as
-// Bleve writes it, and a builder whose result holds the mapping and the schema fingerprint.
-func newBuilder(dir, fingerprint string) (*scorch.Builder, error) {
+// Bleve writes it, and a builder whose result holds the mapping, the schema fingerprint and
+// the generation gen.
+func newBuilder(dir, fingerprint string, gen int64) (*scorch.Builder, error) {
 	mappingJSON, err := json.Marshal(indexMapping())
 	if err != nil {
 		return nil, fmt.Errorf("creating search index: %w", err)
@@ -165,6 +177,7 @@ func newBuilder(dir, fingerprint string) (*scorch.Builder, error) {
 		"internal": map[string][]byte{
 			"_mapping":        mappingJSON, // as bleve.NewBuilder stores it
 			string(schemaKey): []byte(fingerprint),
+			string(genKey):    formatGen(gen),
 		},
 	})
 	if err != nil {

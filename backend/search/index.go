@@ -45,6 +45,8 @@ type Index struct {
 
 	rebuilt     bool
 	rebuiltUpTo sql.NullInt64 // the outbox rows a rebuild covered
+	gen         int64         // the generation of the last batch applied (generation.go)
+	builtGen    int64         // the generation a rebuild wrote
 
 	// readAll judges two-word queries by reading every candidate's values instead of by
 	// pair terms (tests compare the two).
@@ -82,6 +84,16 @@ type Options struct {
 func OpenWith(ctx context.Context, st *store.Store, opts Options) (*Index, error) {
 	ix := newIndex(st)
 	idx, err := ix.openBleve()
+	if err == nil {
+		// An index that opened on an older snapshot than the store recorded lost writes.
+		if gerr := ix.checkGen(ctx, idx); gerr != nil {
+			idx.Close()
+			if !errors.Is(gerr, errLostWrites) {
+				return nil, gerr
+			}
+			err = gerr
+		}
+	}
 	unusable := err != nil
 	if err == nil {
 		// A big backlog (a large import) is faster rebuilt than applied row by row.

@@ -74,6 +74,8 @@ func (ix *Index) applyOnce(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	b := ix.idx.NewBatch()
+	g := ix.gen + 1
+	b.SetInternal(genKey, formatGen(g)) // on disk with the batch (generation.go)
 	entries, err := ix.batchRecords(ctx, b, pending)
 	if err != nil {
 		return 0, err
@@ -84,9 +86,9 @@ func (ix *Index) applyOnce(ctx context.Context) (int, error) {
 	if err := guard(ix.dir, func() error { return ix.idx.Batch(b) }); err != nil {
 		return 0, fmt.Errorf("writing search index: %w", err)
 	}
-	last := pending[len(pending)-1].seq
-	if _, err := ix.st.DB.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", last); err != nil {
-		return 0, fmt.Errorf("clearing search outbox: %w", err)
+	last := sql.NullInt64{Int64: pending[len(pending)-1].seq, Valid: true}
+	if err := ix.recordApplied(ctx, last, g); err != nil {
+		return 0, err
 	}
 	return len(pending), nil
 }
@@ -214,13 +216,9 @@ func (ix *Index) rebuildLocked(ctx context.Context, progress func(done, total in
 	}
 	ix.idx = idx
 	ix.broken = nil
-	// The rebuild is on disk: the outbox rows it covered are done.
-	if ix.rebuiltUpTo.Valid {
-		if _, err := ix.st.DB.ExecContext(ctx, "DELETE FROM outbox WHERE seq <= ?", ix.rebuiltUpTo.Int64); err != nil {
-			return fmt.Errorf("clearing search outbox: %w", err)
-		}
-	}
-	return nil
+	// The rebuild is on disk: the outbox rows it covered are done, and its generation is the
+	// store's.
+	return ix.recordApplied(ctx, ix.rebuiltUpTo, ix.builtGen)
 }
 
 // Check applies the outbox and then compares the index with the database: every record
