@@ -99,16 +99,9 @@ func (ix *Index) Find(ctx context.Context, req Request) (Result, error) {
 // find lists the best limit hits (every hit when limit < 0) of the query in the given
 // areas (all when none), and counts them all. The caller holds ix.mu.
 func (ix *Index) find(ctx context.Context, q string, areaList []string, limit int) ([]Hit, int, normalize.Kind, []Own, error) {
-	parts := normalize.SplitQuery(q, ix.now())
-	kind := normalize.KindName
-	if len(parts) == 1 {
-		kind = parts[0].Kind
-	}
-	if len(parts) == 0 {
-		return []Hit{}, 0, kind, nil, nil
-	}
-	if len(parts) > maxParts {
-		return nil, 0, kind, nil, fmt.Errorf("%w: more than %d words", ErrQuery, maxParts)
+	parts, kind, err := ix.parseQuery(q)
+	if err != nil || len(parts) == 0 {
+		return []Hit{}, 0, kind, nil, err
 	}
 	areas := map[string]bool{}
 	for _, a := range areaList {
@@ -127,12 +120,7 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 	if err != nil {
 		return nil, 0, kind, nil, err
 	}
-	cands := c.cands[:0:0]
-	for _, cd := range c.cands {
-		if len(areas) == 0 || areas[cd.place.area] {
-			cands = append(cands, cd)
-		}
-	}
+	cands := inAreas(c.cands, areas)
 	links := 0
 	if c.links != nil {
 		if links, err = c.links.count(ctx, areas); err != nil {
@@ -140,9 +128,48 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 		}
 	}
 	total := len(cands) + links
-	// Equal ranks are ordered by the record's id, not the index's internal document number,
-	// which depends on when segments were merged: the same data gives the same list on every
-	// machine. Ids are read only for ties, once each.
+	cands = topK(cands, limit, rankOrder(r, c))
+	own, owns := ownRecords(c)
+	hits, err := ix.hitsOf(r, c, cands, own)
+	if err != nil {
+		return nil, 0, kind, nil, err
+	}
+	if hits, err = appendLinkHits(ctx, c, hits, areas, links, len(cands), limit, own); err != nil {
+		return nil, 0, kind, nil, err
+	}
+	return hits, total, kind, owns, nil
+}
+
+// parseQuery splits the query into its parts and names its kind (a lone part's; a name
+// otherwise); more than maxParts parts is ErrQuery.
+func (ix *Index) parseQuery(q string) ([]normalize.Part, normalize.Kind, error) {
+	parts := normalize.SplitQuery(q, ix.now())
+	kind := normalize.KindName
+	if len(parts) == 1 {
+		kind = parts[0].Kind
+	}
+	if len(parts) > maxParts {
+		return nil, kind, fmt.Errorf("%w: more than %d words", ErrQuery, maxParts)
+	}
+	return parts, kind, nil
+}
+
+// inAreas keeps the candidates in the chosen areas (all of them when none is chosen).
+func inAreas(cands []candidate, areas map[string]bool) []candidate {
+	out := cands[:0:0]
+	for _, cd := range cands {
+		if len(areas) == 0 || areas[cd.place.area] {
+			out = append(out, cd)
+		}
+	}
+	return out
+}
+
+// rankOrder is the order of the hits: match rank, then weight; equal ranks are ordered by
+// the record's id, not the index's internal document number, which depends on when segments
+// were merged, so the same data gives the same list on every machine. Ids are read only for
+// ties, once each.
+func rankOrder(r index.IndexReader, c *collected) func(a, b candidate) bool {
 	ext := map[int]string{}
 	extOf := func(cd candidate) string {
 		if id, ok := ext[cd.k]; ok {
@@ -155,7 +182,7 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 		ext[cd.k] = id
 		return id
 	}
-	less := func(a, b candidate) bool {
+	return func(a, b candidate) bool {
 		if a.rank != b.rank {
 			return a.rank < b.rank
 		}
@@ -169,7 +196,11 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 		}
 		return a.place.path < b.place.path
 	}
-	cands = topK(cands, limit, less)
+}
+
+// ownRecords lists the records the search found to be the person's own, and a set of them
+// ("type/id") for marking hits.
+func ownRecords(c *collected) (map[string]bool, []Own) {
 	own := map[string]bool{}
 	owns := make([]Own, 0, len(c.own))
 	for _, o := range c.own {
@@ -183,13 +214,19 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 		}
 		owns = append(owns, rec)
 	}
+	return own, owns
+}
+
+// hitsOf makes the hits of the ranked candidates: each with its best value (read now when
+// the rule did not need the values), its snippet and whether its record is the person's own.
+func (ix *Index) hitsOf(r index.IndexReader, c *collected, cands []candidate, own map[string]bool) ([]Hit, error) {
 	hits := make([]Hit, 0, len(cands))
 	for _, cd := range cands {
 		vals := cd.vals
 		if vals == nil {
 			v, err := c.verified(ix, r, c.q, cd.k)
 			if err != nil {
-				return nil, 0, kind, nil, err
+				return nil, err
 			}
 			vals = v[cd.place.id]
 		}
@@ -198,7 +235,7 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 		}
 		dv, err := c.load(r, cd.k)
 		if err != nil {
-			return nil, 0, kind, nil, err
+			return nil, err
 		}
 		best := vals[0]
 		h := Hit{Area: cd.place.area, Location: cd.place.location, Type: dv.typ, ID: dv.id, Field: dv.field(cd.place),
@@ -207,22 +244,27 @@ func (ix *Index) find(ctx context.Context, q string, areaList []string, limit in
 		h.Snippet, h.Marks = snippet(best.Field, append([]Span(nil), best.Marks...))
 		hits = append(hits, h)
 	}
-	// The link hits rank last: the page's rest is filled with them.
-	if c.links != nil && links > 0 && (limit < 0 || len(cands) < limit) {
-		n := -1
-		if limit >= 0 {
-			n = limit - len(cands)
-		}
-		lh, err := c.links.list(ctx, areas, 0, n)
-		if err != nil {
-			return nil, 0, kind, nil, err
-		}
-		for _, h := range lh {
-			h.Own = own[h.Type+"/"+h.ID]
-			hits = append(hits, h)
-		}
+	return hits, nil
+}
+
+// appendLinkHits fills the rest of the page with link hits, which rank last.
+func appendLinkHits(ctx context.Context, c *collected, hits []Hit, areas map[string]bool, links, ranked, limit int, own map[string]bool) ([]Hit, error) {
+	if c.links == nil || links == 0 || (limit >= 0 && ranked >= limit) {
+		return hits, nil
 	}
-	return hits, total, kind, owns, nil
+	n := -1
+	if limit >= 0 {
+		n = limit - ranked
+	}
+	lh, err := c.links.list(ctx, areas, 0, n)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range lh {
+		h.Own = own[h.Type+"/"+h.ID]
+		hits = append(hits, h)
+	}
+	return hits, nil
 }
 
 // findAll is find with every hit, in every area.
