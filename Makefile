@@ -18,7 +18,7 @@ BENCH_CUSTOMERS_DEFAULT := $(if $(filter 1m,$(BENCH_SCALE)),25000,5000)
 BIN := build/bin/dataskydd-cli
 OUT := build/test-output
 
-.PHONY: run demo deps deps-test build test bench lint test-go cli clean
+.PHONY: run demo deps deps-test deps-bench build test bench lint test-go cli clean
 all: build
 
 deps:
@@ -41,6 +41,9 @@ demo: cli
 	@echo '$(DEMO_PASSWORD)' | $(BIN) --data-dir "$(DATA_DIR)" --user demo demo --customers $(DEMO_CUSTOMERS) --seed 1
 	@echo "demo data folder $(DATA_DIR): open it with make run DATA_DIR=$(DATA_DIR) (log in as demo, password $(DEMO_PASSWORD))"
 
+deps-bench:
+	@bash scripts/install-deps.sh bench
+
 deps-test:
 	@bash scripts/install-deps.sh test
 
@@ -62,7 +65,7 @@ test-go:
 test: deps-test lint test-go $(TEST_TARGETS)
 	@echo "make test: all green"
 
-bench: deps-test $(BENCH_TARGETS)
+bench: deps-bench $(BENCH_TARGETS)
 
 clean:
 	rm -rf build/bin $(OUT)

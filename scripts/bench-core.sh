@@ -22,15 +22,8 @@ B=build/bench/core
 OUT=build/bench/core.txt
 PASSWORD='Bänk-Prov-Lösen-2026'
 
-sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! [ -x /usr/bin/time ]; then
-  echo "installing GNU time (for peak RSS)" >&2
-  sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq time >/dev/null
-fi
-if ! command -v sqlite3 >/dev/null; then
-  echo "installing the sqlite3 shell (for the baseline)" >&2
-  sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq sqlite3 >/dev/null
-fi
+# GNU time (peak RSS) and the sqlite3 shell come with `make deps-bench` (scripts/install-deps.sh bench).
+bash scripts/install-deps.sh bench
 
 if [ -z "${BENCH_BIN:-}" ]; then
   echo "building $BIN" >&2

@@ -22,11 +22,8 @@ BIN=build/bench/dataskydd-index
 OUT=build/bench/index.txt
 PASSWORD='Bänk-Prov-Lösen-2026'
 
-sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! [ -x /usr/bin/time ]; then
-  echo "installing GNU time (for peak RSS)" >&2
-  sudo_ apt-get update -qq && DEBIAN_FRONTEND=noninteractive sudo_ apt-get install -y -qq time >/dev/null
-fi
+# GNU time (peak RSS) and the sqlite3 shell come with `make deps-bench` (scripts/install-deps.sh bench).
+bash scripts/install-deps.sh bench
 
 echo "building $BIN and the peers" >&2
 go build -tags "$TAGS" -o "$BIN" .

@@ -3,6 +3,7 @@
 # Idempotent: a second run only checks. Needs Go, gcc, Node and npm already present.
 #   scripts/install-deps.sh build   # what `make run` needs (GTK/WebKit, Wails CLI, npm packages)
 #   scripts/install-deps.sh test    # also Xvfb, Chromium, D-Bus and a Secret Service for tests
+#   scripts/install-deps.sh bench   # also GNU time (peak RSS) and the sqlite3 shell (baselines)
 set -euo pipefail
 what="${1:-build}"
 cd "$(dirname "$0")/.."
@@ -16,6 +17,9 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 pkgs=(pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev)
 if [ "$what" = test ] || [ "$what" = bench ]; then
   pkgs+=(xvfb xauth chromium dbus dbus-x11 gnome-keyring libsecret-tools imagemagick)
+fi
+if [ "$what" = bench ]; then
+  pkgs+=(time sqlite3)
 fi
 missing=()
 for p in "${pkgs[@]}"; do

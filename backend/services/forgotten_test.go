@@ -8,10 +8,8 @@ import (
 	"testing"
 
 	"dataskydd/backend/auth"
-	"dataskydd/backend/secrets"
 	"dataskydd/backend/sms"
 	"dataskydd/backend/sms/smstest"
-	"dataskydd/backend/store"
 	"dataskydd/backend/twofactor"
 )
 
@@ -23,16 +21,7 @@ func TestForgottenPasswordBySMS(t *testing.T) {
 	fake := smstest.NewServer(sms.Elks, sms.Credentials{Username: "u", Password: "p"})
 	srv := httptest.NewServer(fake)
 	defer srv.Close()
-	st, err := store.Create(ctx, t.TempDir(), store.CreateOptions{Lang: "sv"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := Wire(ctx, st, Options{CheapKDF: true, Secrets: secrets.NewMemory(), SMSBaseURL: srv.URL})
-	if err != nil {
-		st.Close()
-		t.Fatal(err)
-	}
-	defer svc.Close()
+	svc := wired(t, "sv", srv.URL)
 	const pw = "a long admin password 1"
 	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: pw})
 	if err != nil {

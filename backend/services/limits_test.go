@@ -14,8 +14,6 @@ import (
 	"dataskydd/backend/jsonl"
 	"dataskydd/backend/record"
 	"dataskydd/backend/search"
-	"dataskydd/backend/secrets"
-	"dataskydd/backend/store"
 )
 
 // peakHeap runs f and returns the largest live heap seen while it ran (sampled every 2 ms)
@@ -73,15 +71,7 @@ func randomWords(r *rand.Rand, n int) string {
 func TestImportAtTheLimitsKeepsMemoryBounded(t *testing.T) {
 	const maxPeak = 512 << 20 // measured 176-248 MiB
 	ctx := context.Background()
-	st, err := store.Create(ctx, filepath.Join(t.TempDir(), "data"), store.CreateOptions{Lang: "sv"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := Wire(ctx, st, Options{CheapKDF: true, Secrets: secrets.NewMemory()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
+	svc := wired(t, "sv", "")
 	r := rand.New(rand.NewSource(1))
 	head := `{"type":"case","id":"K1","comments":[`
 	var b strings.Builder
@@ -106,7 +96,7 @@ func TestImportAtTheLimitsKeepsMemoryBounded(t *testing.T) {
 		t.Fatal(err)
 	}
 	peak, total := peakHeap(func() {
-		if _, err := jsonl.Import(ctx, st, []string{path}, jsonl.Options{}); err != nil {
+		if _, err := jsonl.Import(ctx, svc.Store, []string{path}, jsonl.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if err := svc.Sync(ctx); err != nil {

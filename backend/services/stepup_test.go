@@ -12,10 +12,8 @@ import (
 	"github.com/pquerna/otp/totp"
 
 	"dataskydd/backend/auth"
-	"dataskydd/backend/secrets"
 	"dataskydd/backend/sms"
 	"dataskydd/backend/sms/smstest"
-	"dataskydd/backend/store"
 	"dataskydd/backend/twofactor"
 	"dataskydd/backend/vault"
 )
@@ -30,16 +28,7 @@ func TestDecryptStepUp(t *testing.T) {
 	fake := smstest.NewServer(sms.Elks, sms.Credentials{Username: "u", Password: "p"})
 	srv := httptest.NewServer(fake)
 	defer srv.Close()
-	st, err := store.Create(ctx, t.TempDir(), store.CreateOptions{Lang: "en"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := Wire(ctx, st, Options{CheapKDF: true, Secrets: secrets.NewMemory(), SMSBaseURL: srv.URL})
-	if err != nil {
-		st.Close()
-		t.Fatal(err)
-	}
-	defer svc.Close()
+	svc := wired(t, "en", srv.URL)
 	const pw = "a long admin password 1"
 	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: pw})
 	if err != nil {
@@ -185,16 +174,7 @@ func TestPhoneChanged(t *testing.T) {
 
 func TestCheckPhoneChange(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Create(ctx, t.TempDir(), store.CreateOptions{Lang: "sv"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := Wire(ctx, st, Options{CheapKDF: true, Secrets: secrets.NewMemory(), SMSBaseURL: "http://127.0.0.1:1"})
-	if err != nil {
-		st.Close()
-		t.Fatal(err)
-	}
-	defer svc.Close()
+	svc := wired(t, "sv", "http://127.0.0.1:1")
 	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: "a long admin password 1"})
 	if err != nil {
 		t.Fatal(err)

@@ -3,26 +3,15 @@ package services
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"testing"
 
 	"dataskydd/backend/auth"
-	"dataskydd/backend/secrets"
-	"dataskydd/backend/store"
 )
 
 // The users list: every user with its roles and login state, to admins only.
 func TestUsers(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Create(ctx, filepath.Join(t.TempDir(), "data"), store.CreateOptions{Lang: "sv"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc, err := Wire(ctx, st, Options{CheapKDF: true, Secrets: secrets.NewMemory()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer svc.Close()
+	svc := wired(t, "sv", "")
 	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "anna", Name: "Anna", Password: "ett långt lösenord 2026"})
 	if err != nil {
 		t.Fatal(err)
