@@ -3,6 +3,8 @@ package desktop
 import (
 	"context"
 	"errors"
+	"maps"
+	"slices"
 	"time"
 
 	"dataskydd/backend/auth"
@@ -301,8 +303,8 @@ func countsOf(types map[string]*retention.Counts, samples map[string][]retention
 
 func jobsOf(jobs map[string]int) []JobCount {
 	out := []JobCount{}
-	for name, n := range jobs {
-		out = append(out, JobCount{Name: name, Count: n})
+	for _, name := range slices.Sorted(maps.Keys(jobs)) { // the same order on every call
+		out = append(out, JobCount{Name: name, Count: jobs[name]})
 	}
 	return out
 }
