@@ -80,7 +80,18 @@ func (a *Core) svcLocked() (*services.Services, error) {
 	if err != nil {
 		return nil, fail(codeOf(err), err)
 	}
-	s, err := services.Wire(context.WithoutCancel(a.ctx), st, a.session.options())
+	// Opening the search index may mean rebuilding it (after an upgrade that changes it, or
+	// damage): the login screen shows how far it has come, since the login waits for it.
+	opts := a.session.options()
+	rebuilding := false
+	opts.IndexProgress = func(done, total int) {
+		rebuilding = true
+		a.emit(EventIndexProgress, IndexProgress{Done: done, Total: total})
+	}
+	s, err := services.Wire(context.WithoutCancel(a.ctx), st, opts)
+	if rebuilding {
+		a.emit(EventIndexProgress, IndexProgress{Finished: true})
+	}
 	if err != nil {
 		return nil, fail(CodeInternal, fmt.Errorf("wiring the services: %w", err))
 	}

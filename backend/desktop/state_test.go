@@ -2,9 +2,11 @@ package desktop
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
+	"dataskydd/backend/search"
 	"dataskydd/backend/store"
 )
 
@@ -34,5 +36,40 @@ func TestStateNeedsNoSearchIndex(t *testing.T) {
 	a.session.mu.Unlock()
 	if wired {
 		t.Error("State wired the services (and opened the search index) before anyone logged in")
+	}
+}
+
+// TestOpeningTheIndexReportsARebuild: when the search index has to be built as the services
+// are wired (after an upgrade that changes it, or damage), the login waits for it, so the
+// window is told how far it has come, and that it finished; an index that opens as it is
+// sends nothing.
+func TestOpeningTheIndexReportsARebuild(t *testing.T) {
+	a, rec := newTestApp(t, true)
+	if err := os.RemoveAll(filepath.Join(a.dataDir, search.DirName)); err != nil {
+		t.Fatal(err)
+	}
+	var got []IndexProgress
+	rec.hook = func(name EventName, data any) {
+		if name == EventIndexProgress {
+			got = append(got, data.(IndexProgress))
+		}
+	}
+	if _, err := a.svc(); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < 2 || !got[len(got)-1].Finished || got[0].Total < accountRecords || got[0].Finished {
+		t.Fatalf("index events while the services were wired: %+v; want progress, then finished", got)
+	}
+
+	b := NewApp(a.dataDir)
+	brec := &recorder{}
+	b.rt, b.session.opts = brec, a.session.opts
+	a.shutdown()
+	t.Cleanup(func() { b.shutdown() })
+	if _, err := b.svc(); err != nil {
+		t.Fatal(err)
+	}
+	if n := brec.count(EventIndexProgress); n != 0 {
+		t.Errorf("an index that opened as it was sent %d progress events", n)
 	}
 }

@@ -34,6 +34,9 @@ type Options struct {
 	// DeferPurge: the search index is opened without purging an interrupted erasure's
 	// leftovers first; the retention engine's next run purges them (search.Options).
 	DeferPurge bool
+	// IndexProgress reports a rebuild the search index needs when it is opened (a missing,
+	// damaged or outdated index): records done, total. Nil: none.
+	IndexProgress func(done, total int)
 }
 
 // FromEnv is the options of the app and the command line: the production costs and the
@@ -98,7 +101,7 @@ func wire(ctx context.Context, st *store.Store, opts Options) (*Services, error)
 	}
 	s.Accounts = auth.NewService(st, auth.Options{Params: pw, Hooks: []auth.PasswordHook{s.Vault, twofactor.PasswordHook{}}})
 	s.Records = records.New(st, nil)
-	s.Index, err = search.OpenWith(ctx, st, search.Options{DeferPurge: opts.DeferPurge})
+	s.Index, err = search.OpenWith(ctx, st, search.Options{DeferPurge: opts.DeferPurge, Progress: opts.IndexProgress})
 	if err != nil {
 		return nil, fmt.Errorf("opening the search index: %w", err)
 	}

@@ -24,6 +24,7 @@ export const sv = {
     submit: 'Logga in',
     retryAt: 'Du kan försöka igen kl. {{time}}.',
     locked: 'Appen låstes. Logga in igen för att fortsätta.',
+    indexRebuild: 'Sökindexet byggs om ({{percent}} %). Inloggningen väntar tills det är klart.',
   },
   forgot: {
     link: 'Glömt lösenordet?',
@@ -93,6 +94,7 @@ export const en: typeof sv = {
     submit: 'Log in',
     retryAt: 'You can try again at {{time}}.',
     locked: 'The app was locked. Log in again to continue.',
+    indexRebuild: 'The search index is being rebuilt ({{percent}}%). Logging in waits until it is done.',
   },
   forgot: {
     link: 'Forgot your password?',

@@ -1,7 +1,7 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BackendError, ErrorCode } from '@/lib/backend';
+import { BackendError, ErrorCode, EventName } from '@/lib/backend';
 import { authApi } from '../api/authApi';
 import { renderWithApp } from '@/testing/render';
 import { LoginScreen } from '../components/LoginScreen';
@@ -66,6 +66,27 @@ describe('LoginScreen', () => {
       expect(screen.queryByText(/Dataskydd för/)).toBeNull();
       expect(screen.getByText('GDPR-stöd för småföretag')).toBeInTheDocument();
       r.unmount();
+    }
+  });
+
+  it('shows how far a rebuild of the search index has come while the login waits for it', async () => {
+    const handlers = new Map<string, (data: unknown) => void>();
+    const runtime = {
+      EventsOnMultiple: (name: string, cb: (data: unknown) => void) => {
+        handlers.set(name, cb);
+        return () => handlers.delete(name);
+      },
+    };
+    Object.assign(window, { runtime });
+    try {
+      renderWithApp(<LoginScreen orgName="Test AB" onLoggedIn={vi.fn()} />);
+      expect(screen.queryByTestId('index-rebuild')).toBeNull();
+      act(() => handlers.get(EventName.IndexProgress)?.({ done: 450, total: 1000, finished: false }));
+      expect(await screen.findByTestId('index-rebuild')).toHaveTextContent('The search index is being rebuilt (45%). Logging in waits until it is done.');
+      act(() => handlers.get(EventName.IndexProgress)?.({ done: 0, total: 0, finished: true }));
+      expect(screen.queryByTestId('index-rebuild')).toBeNull();
+    } finally {
+      Reflect.deleteProperty(window, 'runtime');
     }
   });
 });

@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, PasswordInput, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertCircle, IconLock } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '@/components/layout/LanguageSwitch';
-import { ErrorCode, toBackendError, type SessionInfo } from '@/lib/backend';
+import { ErrorCode, EventName, onEvent, toBackendError, type SessionInfo } from '@/lib/backend';
 import { authApi } from '../api/authApi';
 import { AuthScreenFrame } from './AuthScreenFrame';
 import { ForgotPassword } from './ForgotPassword';
@@ -30,6 +30,27 @@ export function loginSubtitle(t: TFunction, orgName: string): string {
   return t('auth.login.subtitle', { org });
 }
 
+/**
+ * How far a rebuild of the search index has come while the app opens its data (after an
+ * update that changes the index, or a damaged one): the login waits for it, so it is shown.
+ */
+function useIndexRebuild(): { done: number; total: number } | null {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => onEvent(EventName.IndexProgress, (p) => setProgress(p.finished ? null : { done: p.done, total: p.total })), []);
+  return progress;
+}
+
+function IndexRebuildNotice({ done, total }: { done: number; total: number }) {
+  const { t } = useTranslation();
+  const percent = total > 0 ? Math.min(100, Math.floor((done * 100) / total)) : 0;
+  return (
+    <Stack gap={4} data-testid="index-rebuild">
+      <Text size="sm">{t('auth.login.indexRebuild', { percent })}</Text>
+      <Progress value={percent} size="sm" animated aria-label={t('auth.login.indexRebuild', { percent })} />
+    </Stack>
+  );
+}
+
 export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props) {
   const { t, i18n } = useTranslation();
   const [username, setUsername] = useState('');
@@ -40,6 +61,7 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
   const [second, setSecond] = useState(false);
   const [forgot, setForgot] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const rebuild = useIndexRebuild();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -124,6 +146,7 @@ export function LoginScreen({ orgName, locked, onLoggedIn, secondFactor }: Props
             onChange={(e) => setPassword(e.currentTarget.value)}
             required
           />
+          {rebuild && <IndexRebuildNotice done={rebuild.done} total={rebuild.total} />}
           <Button type="submit" loading={busy} fullWidth>
             {t('auth.login.submit')}
           </Button>
