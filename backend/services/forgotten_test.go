@@ -3,13 +3,10 @@ package services
 import (
 	"context"
 	"errors"
-	"net/http/httptest"
 	"regexp"
 	"testing"
 
-	"dataskydd/backend/auth"
 	"dataskydd/backend/sms"
-	"dataskydd/backend/sms/smstest"
 	"dataskydd/backend/twofactor"
 )
 
@@ -18,21 +15,8 @@ import (
 // and forgets the trusted devices; an unknown username never passes.
 func TestForgottenPasswordBySMS(t *testing.T) {
 	ctx := context.Background()
-	fake := smstest.NewServer(sms.Elks, sms.Credentials{Username: "u", Password: "p"})
-	srv := httptest.NewServer(fake)
-	defer srv.Close()
-	svc := wired(t, "sv", srv.URL)
-	const pw = "a long admin password 1"
-	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: pw})
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := svc.Records.Get(ctx, admin, "user", admin.UserID)
-	u.Values["mobile_phone"] = "070-123 45 67"
-	delete(u.Values, "versions")
-	if _, err := svc.Records.Save(ctx, admin, "user", admin.UserID, u.Values, false); err != nil {
-		t.Fatal(err)
-	}
+	svc, fake, admin := smsAdmin(t, "sv")
+	const pw = adminPassword
 	if _, err := svc.StartForgotten(ctx, "admin"); !errors.Is(err, ErrResetOff) {
 		t.Fatalf("switch off: %v", err)
 	}

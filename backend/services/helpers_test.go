@@ -2,10 +2,14 @@ package services
 
 import (
 	"context"
+	"net/http/httptest"
 	"path/filepath"
 	"testing"
 
+	"dataskydd/backend/auth"
 	"dataskydd/backend/secrets"
+	"dataskydd/backend/sms"
+	"dataskydd/backend/sms/smstest"
 	"dataskydd/backend/store"
 )
 
@@ -26,4 +30,33 @@ func wired(t testing.TB, lang, smsURL string) *Services {
 	}
 	t.Cleanup(func() { svc.Close() })
 	return svc
+}
+
+// adminPassword is the password of the administrator smsAdmin sets up.
+const adminPassword = "a long admin password 1"
+
+// smsAdmin is wired services whose SMS goes to a fake 46elks server, with a first
+// administrator ("admin", adminPassword) whose mobile is 070-123 45 67 (+46701234567 at the
+// fake). SMS sending itself is not configured yet: the tests turn it on where they need it.
+func smsAdmin(t *testing.T, lang string) (*Services, *smstest.Server, auth.Session) {
+	t.Helper()
+	ctx := context.Background()
+	fake := smstest.NewServer(sms.Elks, sms.Credentials{Username: "u", Password: "p"})
+	srv := httptest.NewServer(fake)
+	t.Cleanup(srv.Close)
+	svc := wired(t, lang, srv.URL)
+	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: adminPassword})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := svc.Records.Get(ctx, admin, "user", admin.UserID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Values["mobile_phone"] = "070-123 45 67"
+	delete(u.Values, "versions")
+	if _, err := svc.Records.Save(ctx, admin, "user", admin.UserID, u.Values, false); err != nil {
+		t.Fatal(err)
+	}
+	return svc, fake, admin
 }

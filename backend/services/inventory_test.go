@@ -3,14 +3,12 @@ package services
 import (
 	"context"
 	"errors"
-	"net/http/httptest"
 	"regexp"
 	"testing"
 	"time"
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/sms"
-	"dataskydd/backend/sms/smstest"
 	"dataskydd/backend/twofactor"
 )
 
@@ -18,20 +16,7 @@ import (
 // shut, the right one opens it for 10 minutes (not 10 minutes and a second), and Close shuts it.
 func TestInventoryGate(t *testing.T) {
 	ctx := context.Background()
-	fake := smstest.NewServer(sms.Elks, sms.Credentials{Username: "u", Password: "p"})
-	srv := httptest.NewServer(fake)
-	defer srv.Close()
-	svc := wired(t, "sv", srv.URL)
-	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: "a long admin password 1"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := svc.Records.Get(ctx, admin, "user", admin.UserID)
-	u.Values["mobile_phone"] = "070-123 45 67"
-	delete(u.Values, "versions")
-	if _, err := svc.Records.Save(ctx, admin, "user", admin.UserID, u.Values, false); err != nil {
-		t.Fatal(err)
-	}
+	svc, fake, admin := smsAdmin(t, "sv")
 	now := time.Now()
 	g := &InventoryGate{TwoFactor: svc.TwoFactor, Now: func() time.Time { return now }}
 	if err := g.Check(ctx, admin); err != nil {

@@ -3,7 +3,6 @@ package services
 import (
 	"context"
 	"errors"
-	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -13,7 +12,6 @@ import (
 
 	"dataskydd/backend/auth"
 	"dataskydd/backend/sms"
-	"dataskydd/backend/sms/smstest"
 	"dataskydd/backend/twofactor"
 	"dataskydd/backend/vault"
 )
@@ -25,24 +23,8 @@ import (
 // and codes of another flow are refused.
 func TestDecryptStepUp(t *testing.T) {
 	ctx := context.Background()
-	fake := smstest.NewServer(sms.Elks, sms.Credentials{Username: "u", Password: "p"})
-	srv := httptest.NewServer(fake)
-	defer srv.Close()
-	svc := wired(t, "en", srv.URL)
-	const pw = "a long admin password 1"
-	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: pw})
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, err := svc.Records.Get(ctx, admin, "user", admin.UserID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	u.Values["mobile_phone"] = "070-123 45 67"
-	delete(u.Values, "versions")
-	if _, err := svc.Records.Save(ctx, admin, "user", admin.UserID, u.Values, false); err != nil {
-		t.Fatal(err)
-	}
+	svc, fake, admin := smsAdmin(t, "en")
+	const pw = adminPassword
 	if err := svc.SMS.Save(ctx, sms.Settings{Provider: sms.Elks, SenderName: "Dataskydd"}, sms.Credentials{Username: "u", Password: "p"}); err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +157,7 @@ func TestPhoneChanged(t *testing.T) {
 func TestCheckPhoneChange(t *testing.T) {
 	ctx := context.Background()
 	svc := wired(t, "sv", "http://127.0.0.1:1")
-	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: "a long admin password 1"})
+	admin, err := svc.Accounts.Setup(ctx, auth.SetupInput{Username: "admin", Password: adminPassword})
 	if err != nil {
 		t.Fatal(err)
 	}
