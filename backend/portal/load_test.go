@@ -174,12 +174,18 @@ func (c *loadClient) login(email, pw, phone string) error {
 	if _, err := c.do(http.MethodGet, "/login", nil); err != nil {
 		return err
 	}
-	body, err := c.do(http.MethodPost, "/login", url.Values{"email": {email}, "password": {pw}})
+	return c.withCode("login", "/login", url.Values{"email": {email}, "password": {pw}}, phone, "Översikt")
+}
+
+// withCode posts form to path, which must ask for an SMS code; answers it with the code sent
+// to phone; and expects the page after it to hold want.
+func (c *loadClient) withCode(step, path string, form url.Values, phone, want string) error {
+	body, err := c.do(http.MethodPost, path, form)
 	if err != nil {
 		return err
 	}
 	if !strings.Contains(body, `action="/code"`) {
-		return errors.New("login: no code asked")
+		return fmt.Errorf("%s: no code asked", step)
 	}
 	code, err := c.code(phone)
 	if err != nil {
@@ -189,8 +195,8 @@ func (c *loadClient) login(email, pw, phone string) error {
 	if err != nil {
 		return err
 	}
-	if !strings.Contains(body, "Översikt") {
-		return errors.New("login: not logged in after the code")
+	if !strings.Contains(body, want) {
+		return fmt.Errorf("%s: %q not shown after the code", step, want)
 	}
 	return nil
 }
@@ -199,23 +205,5 @@ func (c *loadClient) approve(id, phone string) error {
 	if _, err := c.do(http.MethodGet, "/r/quote/"+id, nil); err != nil {
 		return err
 	}
-	body, err := c.do(http.MethodPost, "/r/quote/"+id+"/approve", url.Values{})
-	if err != nil {
-		return err
-	}
-	if !strings.Contains(body, `action="/code"`) {
-		return errors.New("approve: no code asked")
-	}
-	code, err := c.code(phone)
-	if err != nil {
-		return err
-	}
-	body, err = c.do(http.MethodPost, "/code", url.Values{"code": {code}})
-	if err != nil {
-		return err
-	}
-	if !strings.Contains(body, `id="approved"`) {
-		return errors.New("approve: no approval shown")
-	}
-	return nil
+	return c.withCode("approve", "/r/quote/"+id+"/approve", url.Values{}, phone, `id="approved"`)
 }
