@@ -119,6 +119,22 @@ type childView struct {
 
 type messageView struct{ From, Body, At string }
 
+// approvalRows lists the rows of a child field a customer approves (extra costs, payment
+// plans): each with its amount and approval, and what fill adds; ok is false when the type
+// has no such field.
+func approvalRows(rec *record.Record, field string, fill func(row record.Row, v *childView)) (rows []childView, ok bool) {
+	if _, ok := rec.Type.Field(field); !ok {
+		return nil, false
+	}
+	for i, row := range rec.Rows(field) {
+		v := childView{N: i, Amount: str(row["amount"]), ApprovedBy: str(row["approved_by_name"]), ApprovedAt: str(row["approved_at"]),
+			Approvable: str(row["approved_at"]) == ""}
+		fill(row, &v)
+		rows = append(rows, v)
+	}
+	return rows, true
+}
+
 func str(v any) string {
 	switch x := v.(type) {
 	case string:
@@ -149,20 +165,10 @@ func (s *Server) showRecord(w http.ResponseWriter, r *http.Request, ss *session)
 		data["Quote"] = true
 		data["ApprovedBy"], data["ApprovedAt"] = rec.String("approved_by_name"), rec.String("approved_at")
 	}
-	if _, ok := rec.Type.Field("extra_costs"); ok {
-		var cs []childView
-		for i, row := range rec.Rows("extra_costs") {
-			cs = append(cs, childView{N: i, Text: str(row["description"]), Amount: str(row["amount"]),
-				ApprovedBy: str(row["approved_by_name"]), ApprovedAt: str(row["approved_at"]), Approvable: str(row["approved_at"]) == ""})
-		}
+	if cs, ok := approvalRows(rec, "extra_costs", func(row record.Row, v *childView) { v.Text = str(row["description"]) }); ok {
 		data["ExtraCosts"] = cs
 	}
-	if _, ok := rec.Type.Field("payment_plans"); ok {
-		var ps []childView
-		for i, row := range rec.Rows("payment_plans") {
-			ps = append(ps, childView{N: i, Amount: str(row["amount"]), Due: str(row["due_date"]),
-				ApprovedBy: str(row["approved_by_name"]), ApprovedAt: str(row["approved_at"]), Approvable: str(row["approved_at"]) == ""})
-		}
+	if ps, ok := approvalRows(rec, "payment_plans", func(row record.Row, v *childView) { v.Due = str(row["due_date"]) }); ok {
 		data["PaymentPlans"] = ps
 	}
 	if _, ok := rec.Type.Field("conversations"); ok {
