@@ -2,9 +2,6 @@ package auth
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"strings"
 )
 
 // UserIDByName returns the id of the active user with this username, for "Glömt
@@ -25,21 +22,9 @@ func (s *Service) UserIDByName(ctx context.Context, username string) (string, er
 // is an admin reset in every other way: the password hooks run as for a reset (a new key
 // pair, so the user's secure-data access needs re-granting; trusted devices forgotten).
 func (s *Service) ResetForgotten(ctx context.Context, userID, newPassword string) error {
-	if err := CheckPassword(newPassword); err != nil {
-		return err
-	}
-	a, err := s.userByID(ctx, userID)
+	username, err := s.setPassword(ctx, userID, newPassword)
 	if err != nil {
 		return err
 	}
-	err = s.storePassword(ctx, userID, newPassword, func(tx *sql.Tx, h PasswordHook) error {
-		return h.PasswordSet(ctx, tx, userID, newPassword)
-	})
-	if err != nil {
-		return err
-	}
-	if _, err := s.st.DB.ExecContext(ctx, "DELETE FROM auth_throttle WHERE username = ?", strings.ToLower(a.username)); err != nil {
-		return fmt.Errorf("clearing login back-off: %w", err)
-	}
-	return s.logLogin(ctx, a.username, "password_reset_sms")
+	return s.logLogin(ctx, username, "password_reset_sms")
 }

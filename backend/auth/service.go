@@ -415,20 +415,28 @@ func (s *Service) ResetPassword(ctx context.Context, sess Session, userID, newPa
 	if err := RequireRole(sess, RoleAdmin); err != nil {
 		return err
 	}
+	_, err := s.setPassword(ctx, userID, newPassword)
+	return err
+}
+
+// setPassword is a reset (by an admin, or by the user after an SMS code): the new password,
+// the reset's hooks (a new vault key pair, trusted devices forgotten) and the back-off
+// cleared. It returns the account's username.
+func (s *Service) setPassword(ctx context.Context, userID, newPassword string) (string, error) {
 	if err := CheckPassword(newPassword); err != nil {
-		return err
+		return "", err
 	}
 	a, err := s.userByID(ctx, userID)
 	if err != nil {
-		return err
+		return "", err
 	}
 	err = s.storePassword(ctx, userID, newPassword, func(tx *sql.Tx, h PasswordHook) error {
 		return h.PasswordSet(ctx, tx, userID, newPassword)
 	})
 	if err != nil {
-		return err
+		return "", err
 	}
-	return s.attempts.Succeeded(ctx, a.username)
+	return a.username, s.attempts.Succeeded(ctx, a.username)
 }
 
 func (s *Service) storePassword(ctx context.Context, userID, password string, hook func(*sql.Tx, PasswordHook) error) error {
