@@ -150,16 +150,11 @@ func cmdDelete(e *env, args []string) error {
 	if !ok {
 		return usagef("unknown type %q", pos[0])
 	}
-	release, err := e.lock("delete")
+	svc, done, err := e.servicesLocked("delete")
 	if err != nil {
 		return err
 	}
-	defer release()
-	svc, err := e.services()
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
+	defer done()
 	var what string
 	err = svc.Store.Update(e.ctx, func(tx *store.Tx) error {
 		what, err = records.DeleteIn(tx, t, pos[1], time.Now())

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"dataskydd/backend/folderlock"
+	"dataskydd/backend/services"
 	"dataskydd/backend/store"
 )
 
@@ -52,4 +53,18 @@ func (e *env) openLocked(name string) (st *store.Store, done func(), err error) 
 		return nil, nil, err
 	}
 	return st, func() { st.Close(); release() }, nil
+}
+
+// servicesLocked is openLocked with every service wired (the search index open): done closes
+// them, then releases the lock.
+func (e *env) servicesLocked(name string) (svc *services.Services, done func(), err error) {
+	release, err := e.lock(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if svc, err = e.services(); err != nil {
+		release()
+		return nil, nil, err
+	}
+	return svc, func() { svc.Close(); release() }, nil
 }

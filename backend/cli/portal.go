@@ -32,16 +32,11 @@ func cmdPortal(e *env, args []string) error {
 	}
 	// The portal writes (approvals, accounts) and keeps the search index open: it holds
 	// the data folder for as long as it serves, as the app does.
-	release, err := e.lock("portal")
+	svc, done, err := e.servicesLocked("portal")
 	if err != nil {
 		return err
 	}
-	defer release()
-	svc, err := e.services()
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
+	defer done()
 	opts := services.FromEnv()
 	opts.CheapKDF = opts.CheapKDF || e.cheapKDF
 	pw, _ := opts.KDF()
