@@ -50,15 +50,16 @@ func (ix *Index) storeGen(ctx context.Context) (int64, error) {
 	return strconv.ParseInt(v, 10, 64)
 }
 
-// errLostWrites says the index opened on an older state than the store recorded.
+// errLostWrites says the index opened on an older state than the store recorded (or cannot
+// say which state it holds).
 var errLostWrites = errors.New("the index lost writes it had (an older snapshot was opened)")
 
 // checkGen compares an opened index with the store and sets ix.gen; errLostWrites means it
 // must be rebuilt.
 func (ix *Index) checkGen(ctx context.Context, idx bleve.Index) error {
 	have, err := indexGen(idx)
-	if err != nil {
-		return fmt.Errorf("reading the search index's generation: %w", err)
+	if err != nil { // a damaged value: the index cannot say what it holds
+		return fmt.Errorf("%w: its generation is unreadable: %v", errLostWrites, err)
 	}
 	want, err := ix.storeGen(ctx)
 	if err != nil {

@@ -54,3 +54,28 @@ func TestOpenRebuildsAnIndexThatLostWrites(t *testing.T) {
 		t.Errorf("Check after the rebuild: %q %v", problems, err)
 	}
 }
+
+// TestOpenRebuildsAnIndexWithAnUnreadableGeneration: an index whose generation value is
+// damaged cannot say what it holds; Open rebuilds it rather than fail or trust it.
+func TestOpenRebuildsAnIndexWithAnUnreadableGeneration(t *testing.T) {
+	st := newStore(t)
+	put(t, st, `{"type":"contact_person","id":"P1","first_name":"Yrsabella","last_name":"Trollkvarnsson"}`)
+	openIndex(t, st).Close()
+	idx, err := openScorch(filepath.Join(st.Dir, DirName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.SetInternal(genKey, []byte("x\x00garbage")); err != nil {
+		t.Fatal(err)
+	}
+	if err := idx.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix := openIndex(t, st)
+	if !ix.Rebuilt() {
+		t.Error("Open trusted an index whose generation is unreadable")
+	}
+	if res := search(t, ix, "Yrsabella Trollkvarnsson"); !hasHit(res, "contact_person", "P1", "") {
+		t.Errorf("after the rebuild: %s", describe(res))
+	}
+}
